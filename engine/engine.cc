@@ -1,0 +1,38 @@
+#include <memory>
+
+#include "engine/ingest_session.h"
+#include "engine/kith.h"
+#include "engine/store/store.h"
+#include "engine/util/status_macros.h"
+
+namespace kith {
+namespace {
+
+class EngineImpl : public Engine {
+ public:
+  EngineImpl(const EngineOptions& options, std::unique_ptr<store::Store> store)
+      : options_(options), store_(std::move(store)) {}
+
+  std::unique_ptr<IngestSession> BeginIngest(const IngestOptions& options) override {
+    return NewIngestSession(*store_, options_.parse, options);
+  }
+
+  absl::StatusOr<query::WhoKnowsResult> WhoKnows(const query::WhoKnowsQuery& query) const override {
+    std::unique_ptr<store::StoreReader> reader = store_->NewReader();
+    return query::WhoKnows(*reader, query);
+  }
+
+ private:
+  EngineOptions options_;
+  std::unique_ptr<store::Store> store_;
+};
+
+}  // namespace
+
+absl::StatusOr<std::unique_ptr<Engine>> Engine::Open(const EngineOptions& options,
+                                                     const std::string& db_dir) {
+  ASSIGN_OR_RETURN(std::unique_ptr<store::Store> store, store::Store::Open({}, db_dir));
+  return std::make_unique<EngineImpl>(options, std::move(store));
+}
+
+}  // namespace kith

@@ -1,0 +1,91 @@
+#include "engine/extract/person_name.h"
+
+#include <string>
+
+#include "absl/strings/str_cat.h"
+#include "engine/util/text.h"
+
+namespace kith::extract {
+namespace {
+
+constexpr size_t kMaxNameBytes = 60;
+constexpr int kMaxNameWords = 5;
+
+bool IsUpperStart(std::string_view word) {
+  if (word.empty()) return false;
+  unsigned char c = static_cast<unsigned char>(word[0]);
+  // Non-ASCII letters (Å, Ö, Ł...) start with bytes 0xC3..0xDF; treat them as
+  // capitals since lower-case-initial names are rare and ASCII covers most.
+  return (c >= 'A' && c <= 'Z') || (c >= 0xC3 && c <= 0xDF);
+}
+
+// Removes every "( ... )" group: remarks such as "(last name not stated)".
+std::string StripParentheticals(std::string_view s) {
+  std::string out;
+  int depth = 0;
+  for (char c : s) {
+    if (c == '(') {
+      ++depth;
+    } else if (c == ')' && depth > 0) {
+      --depth;
+    } else if (depth == 0) {
+      out += c;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+bool IsSelfReference(std::string_view name) {
+  std::string folded = util::FoldName(name);
+  return folded == "myself" || folded == "me" || folded == "i";
+}
+
+absl::StatusOr<std::string> CleanPersonName(std::string_view raw) {
+  std::string_view s = util::Trim(raw);
+  if (util::StartsWith(s, "[[") && util::EndsWith(s, "]]")) {
+    s = s.substr(2, s.size() - 4);
+    s = s.substr(0, s.find('|'));  // "[[Target|shown text]]" names Target.
+  }
+  if (size_t lt = s.find('<'); lt != std::string_view::npos && lt > 0) {
+    s = s.substr(0, lt);  // "Name <address>"
+  }
+  std::string cleaned = StripParentheticals(s);
+  std::string_view name = util::Trim(cleaned);
+  while (!name.empty() && (name.front() == '"' || name.front() == '\'' || name.front() == '@')) {
+    name.remove_prefix(1);
+  }
+  while (!name.empty() && (name.back() == '"' || name.back() == '\'' || name.back() == ',' ||
+                           name.back() == '.' || name.back() == ':')) {
+    name.remove_suffix(1);
+  }
+  name = util::Trim(name);
+  if (name.empty()) return absl::InvalidArgumentError("empty name");
+  if (name.size() > kMaxNameBytes) {
+    return absl::InvalidArgumentError(absl::StrCat("'", std::string(name), "' is too long for a name"));
+  }
+  for (char c : name) {
+    if ((c >= '0' && c <= '9') || c == '_' || c == '@' || c == '/' || c == '\\' ||
+        c == '[' || c == ']' || c == '{' || c == '}' || c == '|' || c == '#' || c == '=') {
+      return absl::InvalidArgumentError(absl::StrCat("'", std::string(name), "' is not a person's name"));
+    }
+  }
+  std::string collapsed;
+  int words = 0;
+  for (std::string_view word : util::Split(name, ' ')) {
+    if (word.empty()) continue;
+    if (++words > kMaxNameWords) {
+      return absl::InvalidArgumentError(absl::StrCat("'", std::string(name), "' has too many words for a name"));
+    }
+    if (!collapsed.empty()) collapsed += ' ';
+    collapsed += word;
+  }
+  if (!IsUpperStart(collapsed) && !IsSelfReference(collapsed)) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("'", collapsed, "' does not start with a capital, so is not read as a name"));
+  }
+  return collapsed;
+}
+
+}  // namespace kith::extract

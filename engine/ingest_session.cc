@@ -1,0 +1,157 @@
+// Ingest runs in two steps because "@Myself" needs the vault owner, and the
+// owner (when not given) is whoever attends the most notes of the run.
+// Add parses each note as it arrives; Finish settles the owner, then
+// extracts and stores the notes one atomic write at a time.
+#include "engine/ingest_session.h"
+
+#include <algorithm>
+#include <chrono>
+#include <map>
+
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "engine/extract/extract.h"
+#include "engine/util/hash.h"
+#include "engine/util/status_macros.h"
+#include "engine/util/text.h"
+
+namespace kith {
+namespace {
+
+struct Pending {
+  std::string path;
+  uint64_t raw_hash = 0;
+  note::ParsedNote parsed;
+};
+
+// The stored fingerprint of a note: its bytes, the extractor that read
+// them, and the owner that "@Myself" meant. Any change re-extracts it.
+uint64_t Fingerprint(uint64_t raw_hash, std::string_view owner) {
+  std::string key;
+  key.append(reinterpret_cast<const char*>(&raw_hash), sizeof raw_hash);
+  key.append(kExtractorVersion);
+  key += '\0';
+  key.append(owner);
+  return util::StableHash64(key);
+}
+
+class Session : public IngestSession {
+ public:
+  Session(store::Store& store, const note::ParseOptions& parse, const IngestOptions& options)
+      : store_(store), parse_(parse), options_(options), reader_(store.NewReader()),
+        start_(std::chrono::steady_clock::now()) {}
+
+  void Add(std::string_view path, std::string_view content) override {
+    ++report_.notes_read;
+    uint64_t raw_hash = util::StableHash64(content);
+    if (!settled_owner_.has_value()) settled_owner_ = KnownOwner();
+    if (!settled_owner_->empty() && IsUnchanged(path, Fingerprint(raw_hash, *settled_owner_))) {
+      ++report_.notes_unchanged;
+      return;
+    }
+    absl::StatusOr<note::ParsedNote> parsed = note::ParseNote(path, content, parse_);
+    if (!parsed.ok()) {
+      report_.failed.push_back(
+          {std::string(path), note::LineOf(parsed.status()), std::string(parsed.status().message())});
+      return;
+    }
+    pending_.push_back({std::string(path), raw_hash, *std::move(parsed)});
+  }
+
+  void AddProblem(vault::FileProblem problem) override {
+    report_.failed.push_back(std::move(problem));
+  }
+
+  absl::StatusOr<IngestReport> Finish(const IngestProgress& progress) override {
+    if (!settled_owner_.has_value()) settled_owner_ = KnownOwner();
+    std::string owner = settled_owner_->empty() ? MostFrequentParticipant() : *settled_owner_;
+    ASSIGN_OR_RETURN(std::optional<std::string> stored_owner, reader_->Meta("owner"));
+    if (!owner.empty() && stored_owner != owner) RETURN_IF_ERROR(store_.PutMeta("owner", owner));
+    report_.owner = owner;
+
+    extract::ExtractOptions extract_options;
+    extract_options.owner = owner;
+    std::optional<int32_t> latest;
+    size_t done = 0;
+    for (const Pending& note : pending_) {
+      uint64_t fingerprint = Fingerprint(note.raw_hash, owner);
+      if (IsUnchanged(note.path, fingerprint)) {
+        ++report_.notes_unchanged;
+      } else {
+        extract::NoteGraph graph = extract::Extract(note.parsed, extract_options);
+        RETURN_IF_ERROR(store_.PutNote(graph, fingerprint));
+        ++report_.notes_stored;
+        for (const note::Warning& w : graph.warnings) {
+          report_.warnings.push_back({note.path, w.line, w.reason});
+        }
+      }
+      if (note.parsed.date && (!latest || *note.parsed.date > *latest)) latest = note.parsed.date;
+      if (progress) progress(++done, pending_.size());
+    }
+    RETURN_IF_ERROR(RecordLatestDate(latest));
+    std::sort(report_.failed.begin(), report_.failed.end(),
+              [](const vault::FileProblem& a, const vault::FileProblem& b) { return a.path < b.path; });
+    report_.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+    return report_;
+  }
+
+ private:
+  // The owner named by the caller, else the one stored, else "".
+  std::string KnownOwner() {
+    if (!options_.me.empty()) return options_.me;
+    absl::StatusOr<std::optional<std::string>> stored = reader_->Meta("owner");
+    return stored.ok() && stored->has_value() ? **stored : std::string();
+  }
+
+  std::string MostFrequentParticipant() const {
+    std::map<std::string, std::pair<int, std::string>> counts;  // folded → (count, name)
+    for (const Pending& note : pending_) {
+      for (const std::string& name : extract::ParticipantNames(note.parsed)) {
+        auto& entry = counts[util::FoldName(name)];
+        if (entry.first++ == 0) entry.second = name;
+      }
+    }
+    std::string best;
+    int best_count = 0;
+    for (const auto& [folded, entry] : counts) {  // Map order breaks ties.
+      if (entry.first > best_count && folded != "myself" && folded != "me") {
+        best_count = entry.first;
+        best = entry.second;
+      }
+    }
+    return best;
+  }
+
+  bool IsUnchanged(std::string_view path, uint64_t fingerprint) const {
+    absl::StatusOr<std::optional<store::NoteInfo>> stored = reader_->Note(store::NoteId(path));
+    return stored.ok() && stored->has_value() && (*stored)->content_hash == fingerprint;
+  }
+
+  absl::Status RecordLatestDate(std::optional<int32_t> latest) {
+    if (!latest) return absl::OkStatus();
+    ASSIGN_OR_RETURN(std::optional<std::string> stored, reader_->Meta("latest_note_date"));
+    int32_t stored_days = 0;
+    if (stored && absl::SimpleAtoi(*stored, &stored_days) && stored_days >= *latest) {
+      return absl::OkStatus();
+    }
+    return store_.PutMeta("latest_note_date", absl::StrCat(*latest));
+  }
+
+  store::Store& store_;
+  note::ParseOptions parse_;
+  IngestOptions options_;
+  std::unique_ptr<store::StoreReader> reader_;
+  std::chrono::steady_clock::time_point start_;
+  std::optional<std::string> settled_owner_;
+  std::vector<Pending> pending_;
+  IngestReport report_;
+};
+
+}  // namespace
+
+std::unique_ptr<IngestSession> NewIngestSession(store::Store& store, const note::ParseOptions& parse,
+                                                const IngestOptions& options) {
+  return std::make_unique<Session>(store, parse, options);
+}
+
+}  // namespace kith

@@ -1,0 +1,77 @@
+// The kith engine: ingest notes into a store and answer relationship
+// questions. This is the one header that front ends (the gRPC service, the
+// CLI, tests) include; it exposes no RocksDB, Boost or protobuf types.
+#ifndef KITH_ENGINE_KITH_H_
+#define KITH_ENGINE_KITH_H_
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "engine/note/note.h"
+#include "engine/query/query.h"
+#include "engine/vault/vault.h"
+
+namespace kith {
+
+struct EngineOptions {
+  // Limits applied to every note parsed.
+  note::ParseOptions parse;
+};
+
+struct IngestOptions {
+  // The vault owner's name ("@Myself" in action items). Empty: keep the
+  // owner stored by an earlier ingest, else take the person who attends
+  // the most notes of this ingest.
+  std::string me;
+};
+
+struct IngestReport {
+  int64_t notes_read = 0;
+  int64_t notes_stored = 0;
+  int64_t notes_unchanged = 0;  // Same content as stored; nothing written.
+  std::vector<vault::FileProblem> failed;    // Not stored; reason given.
+  std::vector<vault::FileProblem> warnings;  // Stored, with a remark.
+  std::string owner;
+  double seconds = 0;
+};
+
+// Called as notes are committed: (notes done, notes to do).
+using IngestProgress = std::function<void(size_t, size_t)>;
+
+// One ingest run: Add every note, then Finish. Not thread-safe; any number
+// of sessions and queries may run at once on one Engine.
+class IngestSession {
+ public:
+  virtual ~IngestSession() = default;
+  // Takes one note, identified by `path` (relative to the vault root).
+  // Parses it now; stores nothing until Finish.
+  virtual void Add(std::string_view path, std::string_view content) = 0;
+  // Records a file the caller could not read, for the report.
+  virtual void AddProblem(vault::FileProblem problem) = 0;
+  // Stores every changed note, one atomic write per note. A failure of the
+  // store itself is returned; failures of single notes are in the report.
+  virtual absl::StatusOr<IngestReport> Finish(const IngestProgress& progress = nullptr) = 0;
+};
+
+class Engine {
+ public:
+  // Opens or creates the store in `db_dir`.
+  static absl::StatusOr<std::unique_ptr<Engine>> Open(const EngineOptions& options,
+                                                      const std::string& db_dir);
+  virtual ~Engine() = default;
+
+  virtual std::unique_ptr<IngestSession> BeginIngest(const IngestOptions& options) = 0;
+
+  // See query::WhoKnows.
+  virtual absl::StatusOr<query::WhoKnowsResult> WhoKnows(
+      const query::WhoKnowsQuery& query) const = 0;
+};
+
+}  // namespace kith
+
+#endif  // KITH_ENGINE_KITH_H_

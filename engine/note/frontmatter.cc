@@ -1,0 +1,103 @@
+#include "engine/note/frontmatter.h"
+
+#include <yaml-cpp/yaml.h>
+
+#include "absl/strings/cord.h"
+#include "absl/strings/str_cat.h"
+#include "engine/note/line_status.h"
+#include "engine/util/text.h"
+
+namespace kith::note {
+namespace {
+
+// Reads a scalar, or the scalars of a sequence, into `out`. Nested maps and
+// nulls contribute nothing.
+void AppendStrings(const YAML::Node& node, std::vector<std::string>& out) {
+  if (!node) return;
+  if (node.IsScalar()) {
+    std::string value = node.Scalar();
+    if (!util::Trim(value).empty()) out.push_back(std::move(value));
+  } else if (node.IsSequence()) {
+    for (const YAML::Node& item : node) {
+      if (item.IsScalar() && !util::Trim(item.Scalar()).empty()) {
+        out.push_back(item.Scalar());
+      }
+    }
+  }
+}
+
+std::string ScalarOrEmpty(const YAML::Node& node) {
+  return node && node.IsScalar() ? node.Scalar() : std::string();
+}
+
+}  // namespace
+
+absl::StatusOr<FrontmatterSplit> SplitFrontmatter(std::string_view content) {
+  FrontmatterSplit split;
+  split.body = content;
+  // A UTF-8 byte order mark before the fence is common in exported notes.
+  if (util::StartsWith(content, "\xEF\xBB\xBF")) content.remove_prefix(3);
+  size_t first_end = content.find('\n');
+  std::string_view first = content.substr(0, first_end);
+  if (util::Trim(first) != "---") {
+    split.body = content;
+    return split;
+  }
+  int line = 1;
+  size_t pos = first_end == std::string_view::npos ? content.size() : first_end + 1;
+  size_t yaml_begin = pos;
+  while (pos < content.size()) {
+    size_t end = content.find('\n', pos);
+    if (end == std::string_view::npos) end = content.size();
+    ++line;
+    std::string_view text = util::Trim(content.substr(pos, end - pos));
+    if (text == "---" || text == "...") {
+      split.yaml = content.substr(yaml_begin, pos - yaml_begin);
+      split.body = end < content.size() ? content.substr(end + 1) : std::string_view();
+      split.body_first_line = line + 1;
+      return split;
+    }
+    pos = end + 1;
+  }
+  return WithLine(absl::InvalidArgumentError(
+                      "frontmatter opened with '---' is never closed"),
+                  1);
+}
+
+absl::StatusOr<Frontmatter> ParseFrontmatter(std::string_view yaml, int first_line) {
+  Frontmatter fm;
+  if (util::Trim(yaml).empty()) return fm;
+  YAML::Node root;
+  try {
+    root = YAML::Load(std::string(yaml));
+  } catch (const YAML::Exception& e) {
+    return WithLine(absl::InvalidArgumentError(
+                        absl::StrCat("frontmatter is not valid YAML: ", e.msg)),
+                    first_line + (e.mark.line >= 0 ? e.mark.line : 0));
+  }
+  if (root.IsNull()) return fm;
+  if (!root.IsMap()) {
+    return WithLine(absl::InvalidArgumentError(
+                        "frontmatter is not a YAML mapping of fields"),
+                    first_line);
+  }
+  try {
+    fm.title = ScalarOrEmpty(root["title"]);
+    fm.date = ScalarOrEmpty(root["date"]);
+    fm.type = ScalarOrEmpty(root["type"]);
+    fm.person = ScalarOrEmpty(root["person"]);
+    AppendStrings(root["participants"], fm.participants);
+    AppendStrings(root["attendees"], fm.participants);
+    AppendStrings(root["tags"], fm.tags);
+    AppendStrings(root["aliases"], fm.aliases);
+    YAML::Node entities = root["entities"];
+    if (entities && entities.IsMap()) AppendStrings(entities["people"], fm.people);
+  } catch (const YAML::Exception& e) {
+    return WithLine(absl::InvalidArgumentError(
+                        absl::StrCat("frontmatter field is malformed: ", e.msg)),
+                    first_line + (e.mark.line >= 0 ? e.mark.line : 0));
+  }
+  return fm;
+}
+
+}  // namespace kith::note

@@ -1,0 +1,43 @@
+// YAML frontmatter: the block between a leading "---" line and the next
+// "---" (or "...") line.
+#ifndef KITH_ENGINE_NOTE_FRONTMATTER_H_
+#define KITH_ENGINE_NOTE_FRONTMATTER_H_
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "absl/status/statusor.h"
+
+namespace kith::note {
+
+struct Frontmatter {
+  std::string title;
+  std::string date;
+  std::string type;
+  std::string person;
+  std::vector<std::string> participants;
+  std::vector<std::string> people;  // entities.people
+  std::vector<std::string> tags;
+  std::vector<std::string> aliases;
+};
+
+struct FrontmatterSplit {
+  std::string_view yaml;  // Empty if the note has no frontmatter.
+  std::string_view body;
+  int body_first_line = 1;  // 1-based line number of body's first line.
+};
+
+// Separates frontmatter from body. A note that opens with "---" but never
+// closes it is an error at line 1.
+absl::StatusOr<FrontmatterSplit> SplitFrontmatter(std::string_view content);
+
+// Reads the fields kith uses. Scalars and lists are both accepted where
+// people write both ("tags: a" and "tags: [a, b]"). Errors carry the YAML
+// line, offset by `first_line`.
+absl::StatusOr<Frontmatter> ParseFrontmatter(std::string_view yaml, int first_line);
+
+}  // namespace kith::note
+
+#endif  // KITH_ENGINE_NOTE_FRONTMATTER_H_

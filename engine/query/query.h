@@ -1,0 +1,70 @@
+// Relationship queries over a store snapshot. Each query is a free function
+// of a StoreReader so that it sees one consistent version of the graph.
+#ifndef KITH_ENGINE_QUERY_QUERY_H_
+#define KITH_ENGINE_QUERY_QUERY_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "engine/store/store.h"
+
+namespace kith::query {
+
+// How much a shared meeting says about two people knowing each other; the
+// model is explained in docs/STRENGTH.md.
+struct StrengthModel {
+  // A meeting loses half its weight every this many days, counted back from
+  // the newest note in the store (not the wall clock, so a vault that is
+  // not updated keeps its answers).
+  double half_life_days = 180.0;
+  // Weight of a meeting whose date is unknown, as a fraction of a meeting
+  // held on the reference date.
+  double undated_weight = 0.5;
+  // Score at which strength reaches 1 - 1/e (about 0.63); a 1:1 on the
+  // reference date scores 1.
+  double saturation = 1.0;
+};
+
+struct NoteRef {
+  std::string path;
+  std::string title;
+  std::optional<int32_t> date;
+};
+
+struct Acquaintance {
+  std::string name;
+  double strength = 0;     // In [0, 1).
+  int interactions = 0;    // Shared meetings.
+  std::optional<int32_t> last_interaction;
+  std::vector<NoteRef> evidence;  // Shared meetings, newest first.
+};
+
+struct WhoKnowsQuery {
+  std::string name;
+  int limit = 20;
+  StrengthModel model;
+};
+
+struct WhoKnowsResult {
+  std::string subject;
+  std::vector<Acquaintance> people;
+};
+
+// Finds the person a user means by `name`: an exact match of the folded
+// name, else the one person whose first or last name it is. NotFound lists
+// the closest known names; InvalidArgument lists the candidates when the
+// name is ambiguous.
+absl::StatusOr<store::EntityInfo> ResolvePerson(const store::StoreReader& reader,
+                                                std::string_view name);
+
+// People who attended meetings with the subject, strongest first (ties:
+// more meetings, then name).
+absl::StatusOr<WhoKnowsResult> WhoKnows(const store::StoreReader& reader,
+                                        const WhoKnowsQuery& query);
+
+}  // namespace kith::query
+
+#endif  // KITH_ENGINE_QUERY_QUERY_H_

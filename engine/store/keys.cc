@@ -1,0 +1,117 @@
+#include "engine/store/keys.h"
+
+namespace kith::store {
+
+void AppendU16(std::string& out, uint16_t v) {
+  out += static_cast<char>(v >> 8);
+  out += static_cast<char>(v);
+}
+
+void AppendU32(std::string& out, uint32_t v) {
+  for (int shift = 24; shift >= 0; shift -= 8) out += static_cast<char>(v >> shift);
+}
+
+void AppendU64(std::string& out, uint64_t v) {
+  for (int shift = 56; shift >= 0; shift -= 8) out += static_cast<char>(v >> shift);
+}
+
+uint16_t ReadU16(std::string_view in) {
+  return static_cast<uint16_t>((static_cast<uint8_t>(in[0]) << 8) | static_cast<uint8_t>(in[1]));
+}
+
+uint32_t ReadU32(std::string_view in) {
+  uint32_t v = 0;
+  for (int i = 0; i < 4; ++i) v = (v << 8) | static_cast<uint8_t>(in[i]);
+  return v;
+}
+
+uint64_t ReadU64(std::string_view in) {
+  uint64_t v = 0;
+  for (int i = 0; i < 8; ++i) v = (v << 8) | static_cast<uint8_t>(in[i]);
+  return v;
+}
+
+std::string IdKey(uint64_t id) {
+  std::string key;
+  AppendU64(key, id);
+  return key;
+}
+
+std::string NamePrefix(std::string_view folded) {
+  std::string key(folded);
+  key += '\0';
+  return key;
+}
+
+std::string NameKey(std::string_view folded, model::EntityKind kind, uint64_t id) {
+  std::string key = NamePrefix(folded);
+  key += static_cast<char>(kind);
+  AppendU64(key, id);
+  return key;
+}
+
+std::optional<NameKeyParts> DecodeNameKey(std::string_view key) {
+  // Folded names never hold NUL (FoldName keeps UTF-8 text only), so the
+  // separator is at a fixed distance from the end.
+  if (key.size() < 10 || key[key.size() - 10] != '\0') return std::nullopt;
+  NameKeyParts parts;
+  parts.folded = key.substr(0, key.size() - 10);
+  parts.kind = static_cast<model::EntityKind>(static_cast<uint8_t>(key[key.size() - 9]));
+  parts.id = ReadU64(key.substr(key.size() - 8));
+  return parts;
+}
+
+std::string FactKey(uint64_t note, uint32_t seq) {
+  std::string key;
+  AppendU64(key, note);
+  AppendU32(key, seq);
+  return key;
+}
+
+std::string EdgePrefix(char tag, uint64_t from) {
+  std::string key(1, tag);
+  AppendU64(key, from);
+  return key;
+}
+
+std::string EdgePrefix(char tag, uint64_t from, model::RelationType rel) {
+  std::string key = EdgePrefix(tag, from);
+  AppendU16(key, static_cast<uint16_t>(rel));
+  return key;
+}
+
+std::string EdgeKey(const EdgeKeyParts& parts) {
+  std::string key = EdgePrefix(parts.tag, parts.from, parts.rel);
+  AppendU64(key, parts.to);
+  AppendU64(key, parts.note);
+  AppendU32(key, parts.seq);
+  return key;
+}
+
+std::optional<EdgeKeyParts> DecodeEdgeKey(std::string_view key) {
+  if (key.size() != kEdgeKeySize || (key[0] != kOutEdgeTag && key[0] != kInEdgeTag)) {
+    return std::nullopt;
+  }
+  EdgeKeyParts parts;
+  parts.tag = key[0];
+  parts.from = ReadU64(key.substr(1));
+  parts.rel = static_cast<model::RelationType>(ReadU16(key.substr(9)));
+  parts.to = ReadU64(key.substr(11));
+  parts.note = ReadU64(key.substr(19));
+  parts.seq = ReadU32(key.substr(27));
+  return parts;
+}
+
+std::string PrefixSuccessor(std::string prefix) {
+  while (!prefix.empty()) {
+    unsigned char last = static_cast<unsigned char>(prefix.back());
+    if (last != 0xFF) {
+      prefix.back() = static_cast<char>(last + 1);
+      return prefix;
+    }
+    prefix.pop_back();
+  }
+  return prefix;
+}
+
+}  // namespace kith::store

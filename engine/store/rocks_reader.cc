@@ -1,0 +1,201 @@
+#include <rocksdb/iterator.h>
+
+#include "absl/strings/str_cat.h"
+#include "engine/store/keys.h"
+#include "engine/store/rocks_store.h"
+#include "engine/util/status_macros.h"
+
+namespace kith::store {
+
+StoredFact FactFromRecord(NodeId note, uint32_t seq, const FactRecord& record) {
+  StoredFact fact;
+  fact.note = note;
+  fact.seq = seq;
+  fact.type = static_cast<model::RelationType>(record.type());
+  fact.args.assign(record.args().begin(), record.args().end());
+  fact.status = record.status();
+  fact.role = record.role();
+  if (record.has_date()) fact.date = record.date();
+  fact.priority = record.priority();
+  fact.detail = record.detail();
+  fact.evidence = {record.evidence().section(), record.evidence().line(),
+                   record.evidence().text()};
+  return fact;
+}
+
+NoteInfo NoteFromRecord(NodeId id, const NoteRecord& record) {
+  NoteInfo note;
+  note.id = id;
+  note.path = record.path();
+  note.title = record.title();
+  note.type = record.type();
+  if (record.has_date()) note.date = record.date();
+  note.content_hash = record.content_hash();
+  note.attendees.assign(record.attendees().begin(), record.attendees().end());
+  note.fact_count = record.fact_count();
+  return note;
+}
+
+RocksReader::RocksReader(rocksdb::DB* db, const Families& families)
+    : db_(db), families_(families), snapshot_(db->GetSnapshot()) {
+  read_options_.snapshot = snapshot_;
+}
+
+RocksReader::~RocksReader() { db_->ReleaseSnapshot(snapshot_); }
+
+absl::Status RocksReader::Scan(
+    rocksdb::ColumnFamilyHandle* family, const std::string& prefix,
+    const std::function<bool(std::string_view, std::string_view)>& visit) const {
+  rocksdb::ReadOptions options = read_options_;
+  std::string upper = PrefixSuccessor(prefix);
+  rocksdb::Slice upper_slice(upper);
+  if (!upper.empty()) options.iterate_upper_bound = &upper_slice;
+  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(options, family));
+  for (it->Seek(prefix); it->Valid(); it->Next()) {
+    rocksdb::Slice key = it->key(), value = it->value();
+    if (!visit(std::string_view(key.data(), key.size()),
+               std::string_view(value.data(), value.size()))) {
+      break;
+    }
+  }
+  return FromRocks(it->status(), "cannot scan store");
+}
+
+absl::StatusOr<std::optional<EntityInfo>> RocksReader::Entity(NodeId id) const {
+  std::string value;
+  rocksdb::Status status = db_->Get(read_options_, families_.entities, IdKey(id), &value);
+  if (status.IsNotFound()) return std::nullopt;
+  RETURN_IF_ERROR(FromRocks(status, "cannot read entity"));
+  EntityRecord record;
+  if (!record.ParseFromString(value)) {
+    return absl::DataLossError(absl::StrCat("entity ", id, " does not decode"));
+  }
+  return EntityInfo{id, static_cast<model::EntityKind>(record.kind()), record.name(),
+                    record.note_refs()};
+}
+
+absl::StatusOr<std::optional<NoteInfo>> RocksReader::Note(NodeId id) const {
+  std::string value;
+  rocksdb::Status status = db_->Get(read_options_, families_.notes, IdKey(id), &value);
+  if (status.IsNotFound()) return std::nullopt;
+  RETURN_IF_ERROR(FromRocks(status, "cannot read note"));
+  NoteRecord record;
+  if (!record.ParseFromString(value)) {
+    return absl::DataLossError(absl::StrCat("note ", id, " does not decode"));
+  }
+  return NoteFromRecord(id, record);
+}
+
+absl::StatusOr<std::vector<EntityInfo>> RocksReader::FindByName(std::string_view folded) const {
+  std::vector<NodeId> ids;
+  absl::Status bad_key;
+  RETURN_IF_ERROR(Scan(families_.names, NamePrefix(folded),
+                       [&](std::string_view key, std::string_view) {
+                         std::optional<NameKeyParts> parts = DecodeNameKey(key);
+                         if (!parts) {
+                           bad_key = absl::DataLossError("name key does not decode");
+                           return false;
+                         }
+                         ids.push_back(parts->id);
+                         return true;
+                       }));
+  RETURN_IF_ERROR(bad_key);
+  std::vector<EntityInfo> found;
+  for (NodeId id : ids) {
+    ASSIGN_OR_RETURN(std::optional<EntityInfo> entity, Entity(id));
+    if (!entity) return absl::DataLossError(absl::StrCat("name index names missing entity ", id));
+    found.push_back(*std::move(entity));
+  }
+  return found;
+}
+
+absl::Status RocksReader::ForEachName(
+    const std::function<bool(std::string_view, model::EntityKind, NodeId)>& visit) const {
+  absl::Status bad_key;
+  RETURN_IF_ERROR(Scan(families_.names, "", [&](std::string_view key, std::string_view) {
+    std::optional<NameKeyParts> parts = DecodeNameKey(key);
+    if (!parts) {
+      bad_key = absl::DataLossError("name key does not decode");
+      return false;
+    }
+    return visit(parts->folded, parts->kind, parts->id);
+  }));
+  return bad_key;
+}
+
+absl::StatusOr<std::vector<EdgeRef>> RocksReader::Edges(NodeId node, Direction direction,
+                                                        model::RelationType type) const {
+  char tag = direction == Direction::kOut ? kOutEdgeTag : kInEdgeTag;
+  std::vector<EdgeRef> edges;
+  absl::Status bad_key;
+  RETURN_IF_ERROR(Scan(families_.edges, EdgePrefix(tag, node, type),
+                       [&](std::string_view key, std::string_view) {
+                         std::optional<EdgeKeyParts> parts = DecodeEdgeKey(key);
+                         if (!parts) {
+                           bad_key = absl::DataLossError("edge key does not decode");
+                           return false;
+                         }
+                         edges.push_back({parts->to, parts->rel, parts->note, parts->seq});
+                         return true;
+                       }));
+  RETURN_IF_ERROR(bad_key);
+  return edges;
+}
+
+absl::StatusOr<std::vector<StoredFact>> RocksReader::NoteFacts(NodeId note) const {
+  std::vector<StoredFact> facts;
+  absl::Status bad;
+  RETURN_IF_ERROR(Scan(families_.facts, IdKey(note),
+                       [&](std::string_view key, std::string_view value) {
+                         FactRecord record;
+                         if (key.size() != 12 ||
+                             !record.ParseFromArray(value.data(), static_cast<int>(value.size()))) {
+                           bad = absl::DataLossError("fact record does not decode");
+                           return false;
+                         }
+                         facts.push_back(FactFromRecord(note, ReadU32(key.substr(8)), record));
+                         return true;
+                       }));
+  RETURN_IF_ERROR(bad);
+  return facts;
+}
+
+absl::Status RocksReader::ForEachNote(const std::function<bool(const NoteInfo&)>& visit) const {
+  absl::Status bad;
+  RETURN_IF_ERROR(Scan(families_.notes, "", [&](std::string_view key, std::string_view value) {
+    NoteRecord record;
+    if (key.size() != 8 || !record.ParseFromArray(value.data(), static_cast<int>(value.size()))) {
+      bad = absl::DataLossError("note record does not decode");
+      return false;
+    }
+    return visit(NoteFromRecord(ReadU64(key), record));
+  }));
+  return bad;
+}
+
+absl::StatusOr<std::optional<std::string>> RocksReader::Meta(std::string_view key) const {
+  std::string value;
+  rocksdb::Status status = db_->Get(read_options_, families_.meta,
+                                    rocksdb::Slice(key.data(), key.size()), &value);
+  if (status.IsNotFound()) return std::nullopt;
+  RETURN_IF_ERROR(FromRocks(status, "cannot read meta"));
+  return value;
+}
+
+absl::StatusOr<StoreCounts> RocksReader::Counts() const {
+  StoreCounts counts;
+  auto count = [&](rocksdb::ColumnFamilyHandle* family, uint64_t& out) {
+    return Scan(family, "", [&](std::string_view, std::string_view) {
+      ++out;
+      return true;
+    });
+  };
+  RETURN_IF_ERROR(count(families_.entities, counts.entities));
+  RETURN_IF_ERROR(count(families_.notes, counts.notes));
+  RETURN_IF_ERROR(count(families_.facts, counts.facts));
+  RETURN_IF_ERROR(count(families_.edges, counts.edges));
+  counts.edges /= 2;  // Each edge is stored once per direction.
+  return counts;
+}
+
+}  // namespace kith::store

@@ -1,0 +1,292 @@
+#include "engine/store/rocks_store.h"
+
+#include <rocksdb/options.h>
+#include <rocksdb/write_batch.h>
+
+#include <filesystem>
+#include <set>
+
+#include "absl/strings/str_cat.h"
+#include "engine/store/keys.h"
+#include "engine/util/hash.h"
+#include "engine/util/status_macros.h"
+#include "engine/util/text.h"
+
+namespace kith::store {
+namespace {
+
+constexpr const char* kFamilyNames[] = {"meta", "entities", "names", "notes", "facts", "edges"};
+constexpr uint64_t kNoteSeed = 0x6e6f7465;  // "note"
+
+std::string SchemaBytes(uint32_t version) {
+  std::string out;
+  AppendU32(out, version);
+  return out;
+}
+
+// The edges a fact contributes, in the 'O' direction.
+std::vector<EdgeKeyParts> FactEdges(NodeId note, uint32_t seq, model::RelationType type,
+                                    const std::vector<NodeId>& args) {
+  std::vector<EdgeKeyParts> edges;
+  if (args.empty()) return edges;
+  if (model::IsNoteRelation(type)) {
+    edges.push_back({kOutEdgeTag, args[0], type, note, note, seq});
+  } else {
+    for (size_t i = 1; i < args.size(); ++i) {
+      edges.push_back({kOutEdgeTag, args[0], type, args[i], note, seq});
+    }
+  }
+  return edges;
+}
+
+void PutEdge(const EdgeKeyParts& out, rocksdb::ColumnFamilyHandle* family,
+             rocksdb::WriteBatch& batch, bool remove) {
+  EdgeKeyParts in{kInEdgeTag, out.to, out.rel, out.from, out.note, out.seq};
+  for (const EdgeKeyParts& parts : {out, in}) {
+    if (remove) {
+      batch.Delete(family, EdgeKey(parts));
+    } else {
+      batch.Put(family, EdgeKey(parts), rocksdb::Slice());
+    }
+  }
+}
+
+FactRecord RecordFromFact(const extract::Fact& fact, const std::vector<NodeId>& ids) {
+  FactRecord record;
+  record.set_type(static_cast<uint32_t>(fact.type));
+  for (int arg : fact.args) record.add_args(ids[arg]);
+  record.set_status(fact.status);
+  record.set_role(fact.role);
+  if (fact.date) {
+    record.set_has_date(true);
+    record.set_date(*fact.date);
+  }
+  record.set_priority(fact.priority);
+  record.set_detail(fact.detail);
+  record.mutable_evidence()->set_section(fact.evidence.section);
+  record.mutable_evidence()->set_line(fact.evidence.line);
+  record.mutable_evidence()->set_text(fact.evidence.text);
+  return record;
+}
+
+}  // namespace
+
+NodeId EntityId(model::EntityKind kind, std::string_view name) {
+  return util::StableHash64(util::FoldName(name), static_cast<uint64_t>(kind));
+}
+
+NodeId NoteId(std::string_view path) { return util::StableHash64(path, kNoteSeed); }
+
+absl::Status FromRocks(const rocksdb::Status& status, std::string_view what) {
+  if (status.ok()) return absl::OkStatus();
+  std::string message = absl::StrCat(std::string(what), ": ", status.ToString());
+  if (status.IsCorruption()) return absl::DataLossError(message);
+  if (status.IsNotFound()) return absl::NotFoundError(message);
+  if (status.IsIOError()) return absl::UnavailableError(message);
+  if (status.IsInvalidArgument()) return absl::InvalidArgumentError(message);
+  return absl::InternalError(message);
+}
+
+absl::StatusOr<std::unique_ptr<Store>> Store::Open(const StoreOptions& options,
+                                                   const std::string& dir) {
+  if (options.create_if_missing) {
+    std::error_code ec;
+    std::filesystem::create_directories(dir, ec);
+    if (ec) {
+      return absl::UnavailableError(absl::StrCat("cannot create store directory ", dir, ": ",
+                                                 ec.message()));
+    }
+  }
+  rocksdb::DBOptions db_options;
+  db_options.create_if_missing = options.create_if_missing;
+  db_options.create_missing_column_families = options.create_if_missing;
+  db_options.info_log_level = rocksdb::InfoLogLevel::WARN_LEVEL;
+  db_options.keep_log_file_num = 2;
+  db_options.IncreaseParallelism(2);
+
+  rocksdb::ColumnFamilyOptions family_options;
+  family_options.OptimizeForSmallDb();
+  std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
+  descriptors.emplace_back(rocksdb::kDefaultColumnFamilyName, family_options);
+  for (const char* name : kFamilyNames) descriptors.emplace_back(name, family_options);
+
+  std::vector<rocksdb::ColumnFamilyHandle*> handles;
+  rocksdb::DB* raw = nullptr;
+  RETURN_IF_ERROR(FromRocks(rocksdb::DB::Open(db_options, dir, descriptors, &handles, &raw),
+                            absl::StrCat("cannot open store ", dir)));
+  auto store = std::make_unique<RocksStore>(std::unique_ptr<rocksdb::DB>(raw), std::move(handles));
+  RETURN_IF_ERROR(store->CheckSchema());
+  return store;
+}
+
+RocksStore::RocksStore(std::unique_ptr<rocksdb::DB> db,
+                       std::vector<rocksdb::ColumnFamilyHandle*> handles)
+    : db_(std::move(db)), handles_(std::move(handles)) {
+  // handles_[0] is the default family, which kith does not use.
+  families_ = {handles_[1], handles_[2], handles_[3], handles_[4], handles_[5], handles_[6]};
+}
+
+RocksStore::~RocksStore() {
+  for (rocksdb::ColumnFamilyHandle* handle : handles_) {
+    db_->DestroyColumnFamilyHandle(handle).PermitUncheckedError();
+  }
+}
+
+absl::Status RocksStore::CheckSchema() {
+  std::string value;
+  rocksdb::Status status = db_->Get({}, families_.meta, "schema_version", &value);
+  if (status.IsNotFound()) {
+    return FromRocks(db_->Put({}, families_.meta, "schema_version", SchemaBytes(kSchemaVersion)),
+                     "cannot record schema version");
+  }
+  RETURN_IF_ERROR(FromRocks(status, "cannot read schema version"));
+  if (value.size() != 4) return absl::DataLossError("schema version record is malformed");
+  uint32_t version = ReadU32(value);
+  if (version > kSchemaVersion) {
+    return absl::FailedPreconditionError(
+        absl::StrCat("store has schema version ", version, ", newer than this kith's ",
+                     kSchemaVersion, "; upgrade kith to open it"));
+  }
+  return absl::OkStatus();
+}
+
+std::unique_ptr<StoreReader> RocksStore::NewReader() const {
+  return std::make_unique<RocksReader>(db_.get(), families_);
+}
+
+absl::Status RocksStore::AdjustRefs(NodeId id, model::EntityKind kind, std::string_view name,
+                                    int delta, rocksdb::WriteBatch& batch) {
+  std::string value;
+  rocksdb::Status status = db_->Get({}, families_.entities, IdKey(id), &value);
+  EntityRecord record;
+  if (status.IsNotFound()) {
+    if (delta <= 0) return absl::OkStatus();
+    record.set_kind(static_cast<uint32_t>(kind));
+    record.set_name(std::string(name));
+    batch.Put(families_.names, NameKey(util::FoldName(name), kind, id), rocksdb::Slice());
+  } else {
+    RETURN_IF_ERROR(FromRocks(status, "cannot read entity"));
+    if (!record.ParseFromString(value)) {
+      return absl::DataLossError(absl::StrCat("entity ", id, " does not decode"));
+    }
+  }
+  int64_t refs = static_cast<int64_t>(record.note_refs()) + delta;
+  if (refs <= 0) {
+    batch.Delete(families_.entities, IdKey(id));
+    batch.Delete(families_.names,
+                 NameKey(util::FoldName(record.name()),
+                         static_cast<model::EntityKind>(record.kind()), id));
+    return absl::OkStatus();
+  }
+  record.set_note_refs(static_cast<uint32_t>(refs));
+  batch.Put(families_.entities, IdKey(id), record.SerializeAsString());
+  return absl::OkStatus();
+}
+
+absl::StatusOr<std::optional<NoteRecord>> RocksStore::RetractInto(NodeId note,
+                                                                  std::string_view path,
+                                                                  rocksdb::WriteBatch& batch) {
+  std::string value;
+  rocksdb::Status status = db_->Get({}, families_.notes, IdKey(note), &value);
+  if (status.IsNotFound()) return std::nullopt;
+  RETURN_IF_ERROR(FromRocks(status, "cannot read note"));
+  NoteRecord old;
+  if (!old.ParseFromString(value)) {
+    return absl::DataLossError(absl::StrCat("note record for ", std::string(path), " does not decode"));
+  }
+  if (old.path() != path) {
+    return absl::DataLossError(absl::StrCat("note id collision between ", old.path(), " and ",
+                                            std::string(path)));
+  }
+  RocksReader reader(db_.get(), families_);
+  ASSIGN_OR_RETURN(std::vector<StoredFact> facts, reader.NoteFacts(note));
+  for (const StoredFact& fact : facts) {
+    for (const EdgeKeyParts& edge : FactEdges(note, fact.seq, fact.type, fact.args)) {
+      PutEdge(edge, families_.edges, batch, /*remove=*/true);
+    }
+    batch.Delete(families_.facts, FactKey(note, fact.seq));
+  }
+  batch.Delete(families_.notes, IdKey(note));
+  return old;
+}
+
+absl::Status RocksStore::PutNote(const extract::NoteGraph& graph, uint64_t content_hash) {
+  std::lock_guard<std::mutex> lock(write_mutex_);
+  const NodeId note = NoteId(graph.path);
+  rocksdb::WriteBatch batch;
+  ASSIGN_OR_RETURN(std::optional<NoteRecord> old, RetractInto(note, graph.path, batch));
+
+  std::vector<NodeId> ids;
+  ids.reserve(graph.entities.size());
+  for (const extract::EntityMention& entity : graph.entities) {
+    ids.push_back(EntityId(entity.kind, entity.name));
+  }
+  std::set<NodeId> old_ids;
+  if (old) old_ids.insert(old->entities().begin(), old->entities().end());
+  std::set<NodeId> new_ids(ids.begin(), ids.end());
+  for (size_t i = 0; i < ids.size(); ++i) {
+    if (old_ids.count(ids[i]) == 0) {
+      RETURN_IF_ERROR(AdjustRefs(ids[i], graph.entities[i].kind, graph.entities[i].name, +1, batch));
+    }
+  }
+  for (NodeId id : old_ids) {
+    if (new_ids.count(id) == 0) {
+      RETURN_IF_ERROR(AdjustRefs(id, model::EntityKind::kPerson, "", -1, batch));
+    }
+  }
+
+  NoteRecord record;
+  record.set_path(graph.path);
+  record.set_title(graph.title);
+  record.set_type(graph.type);
+  if (graph.date) {
+    record.set_has_date(true);
+    record.set_date(*graph.date);
+  }
+  record.set_content_hash(content_hash);
+  for (NodeId id : new_ids) record.add_entities(id);
+  uint32_t seq = 0;
+  for (const extract::Fact& fact : graph.facts) {
+    FactRecord fact_record = RecordFromFact(fact, ids);
+    std::vector<NodeId> args(fact_record.args().begin(), fact_record.args().end());
+    if (fact.type == model::RelationType::kAttended && !args.empty()) {
+      record.add_attendees(args[0]);
+    }
+    for (const EdgeKeyParts& edge : FactEdges(note, seq, fact.type, args)) {
+      PutEdge(edge, families_.edges, batch, /*remove=*/false);
+    }
+    batch.Put(families_.facts, FactKey(note, seq), fact_record.SerializeAsString());
+    ++seq;
+  }
+  record.set_fact_count(seq);
+  for (const note::Line& line : graph.kept_lines) {
+    KeptLine* kept = record.add_kept_lines();
+    kept->set_section(line.section);
+    kept->set_line(line.line);
+    kept->set_text(line.text);
+  }
+  record.set_warning_count(static_cast<uint32_t>(graph.warnings.size()));
+  batch.Put(families_.notes, IdKey(note), record.SerializeAsString());
+  return FromRocks(db_->Write({}, &batch), absl::StrCat("cannot store note ", graph.path));
+}
+
+absl::Status RocksStore::DeleteNote(std::string_view path) {
+  std::lock_guard<std::mutex> lock(write_mutex_);
+  const NodeId note = NoteId(path);
+  rocksdb::WriteBatch batch;
+  ASSIGN_OR_RETURN(std::optional<NoteRecord> old, RetractInto(note, path, batch));
+  if (!old) return absl::OkStatus();
+  for (NodeId id : old->entities()) {
+    RETURN_IF_ERROR(AdjustRefs(id, model::EntityKind::kPerson, "", -1, batch));
+  }
+  return FromRocks(db_->Write({}, &batch), absl::StrCat("cannot delete note ", std::string(path)));
+}
+
+absl::Status RocksStore::PutMeta(std::string_view key, std::string_view value) {
+  std::lock_guard<std::mutex> lock(write_mutex_);
+  return FromRocks(db_->Put({}, families_.meta, rocksdb::Slice(key.data(), key.size()),
+                            rocksdb::Slice(value.data(), value.size())),
+                   "cannot write meta");
+}
+
+}  // namespace kith::store

@@ -1,0 +1,91 @@
+// RocksDB implementation of Store and StoreReader (private to the module).
+#ifndef KITH_ENGINE_STORE_ROCKS_STORE_H_
+#define KITH_ENGINE_STORE_ROCKS_STORE_H_
+
+#include <rocksdb/db.h>
+
+#include <memory>
+#include <mutex>
+#include <vector>
+
+#include "engine/store/store.h"
+#include "records.pb.h"
+
+namespace kith::store {
+
+// Column family handles, in the order RocksStore opens them.
+struct Families {
+  rocksdb::ColumnFamilyHandle* meta = nullptr;
+  rocksdb::ColumnFamilyHandle* entities = nullptr;
+  rocksdb::ColumnFamilyHandle* names = nullptr;
+  rocksdb::ColumnFamilyHandle* notes = nullptr;
+  rocksdb::ColumnFamilyHandle* facts = nullptr;
+  rocksdb::ColumnFamilyHandle* edges = nullptr;
+};
+
+absl::Status FromRocks(const rocksdb::Status& status, std::string_view what);
+
+StoredFact FactFromRecord(NodeId note, uint32_t seq, const FactRecord& record);
+NoteInfo NoteFromRecord(NodeId id, const NoteRecord& record);
+
+// Reads through a snapshot that it releases on destruction.
+class RocksReader : public StoreReader {
+ public:
+  RocksReader(rocksdb::DB* db, const Families& families);
+  ~RocksReader() override;
+
+  absl::StatusOr<std::optional<EntityInfo>> Entity(NodeId id) const override;
+  absl::StatusOr<std::optional<NoteInfo>> Note(NodeId id) const override;
+  absl::StatusOr<std::vector<EntityInfo>> FindByName(std::string_view folded) const override;
+  absl::Status ForEachName(const std::function<bool(std::string_view, model::EntityKind, NodeId)>&
+                               visit) const override;
+  absl::StatusOr<std::vector<EdgeRef>> Edges(NodeId node, Direction direction,
+                                             model::RelationType type) const override;
+  absl::StatusOr<std::vector<StoredFact>> NoteFacts(NodeId note) const override;
+  absl::Status ForEachNote(const std::function<bool(const NoteInfo&)>& visit) const override;
+  absl::StatusOr<std::optional<std::string>> Meta(std::string_view key) const override;
+  absl::StatusOr<StoreCounts> Counts() const override;
+
+ private:
+  // Scans keys of `family` starting with `prefix`, calling visit(key, value)
+  // until it returns false.
+  absl::Status Scan(rocksdb::ColumnFamilyHandle* family, const std::string& prefix,
+                    const std::function<bool(std::string_view, std::string_view)>& visit) const;
+
+  rocksdb::DB* db_;
+  Families families_;
+  const rocksdb::Snapshot* snapshot_;
+  rocksdb::ReadOptions read_options_;
+};
+
+class RocksStore : public Store {
+ public:
+  RocksStore(std::unique_ptr<rocksdb::DB> db, std::vector<rocksdb::ColumnFamilyHandle*> handles);
+  ~RocksStore() override;
+
+  std::unique_ptr<StoreReader> NewReader() const override;
+  absl::Status PutNote(const extract::NoteGraph& graph, uint64_t content_hash) override;
+  absl::Status DeleteNote(std::string_view path) override;
+  absl::Status PutMeta(std::string_view key, std::string_view value) override;
+
+  absl::Status CheckSchema();
+
+ private:
+  // Adds to `batch` the removal of every fact and edge the stored note
+  // `note` contributed. Returns the note's old record, if any.
+  absl::StatusOr<std::optional<NoteRecord>> RetractInto(NodeId note, std::string_view path,
+                                                        rocksdb::WriteBatch& batch);
+  // Adds `delta` to the entity's note reference count, creating it (and its
+  // name key) on first reference and deleting both when the count hits 0.
+  absl::Status AdjustRefs(NodeId id, model::EntityKind kind, std::string_view name, int delta,
+                          rocksdb::WriteBatch& batch);
+
+  std::mutex write_mutex_;
+  std::unique_ptr<rocksdb::DB> db_;
+  std::vector<rocksdb::ColumnFamilyHandle*> handles_;
+  Families families_;
+};
+
+}  // namespace kith::store
+
+#endif  // KITH_ENGINE_STORE_ROCKS_STORE_H_

@@ -1,0 +1,147 @@
+// The kith store: a property graph of people, organisations, topics and
+// notes, kept in RocksDB, one column family per key family.
+//
+// | column family | key                                          | value        | serves                               |
+// |---------------|----------------------------------------------|--------------|--------------------------------------|
+// | meta          | name (ASCII, e.g. "schema_version", "owner") | bytes        | schema version (u32 BE), vault owner |
+// | entities      | id:u64                                       | EntityRecord | entity by id                         |
+// | names         | folded_name 0x00 kind:u8 id:u64              | (empty)      | name → ids; prefix search            |
+// | notes         | note_id:u64                                  | NoteRecord   | note by id; content hash for sync    |
+// | facts         | note_id:u64 seq:u32                          | FactRecord   | a note's facts, for display/retraction|
+// | edges         | 'O' src:u64 rel:u16 dst:u64 note:u64 seq:u32 | (empty)      | out-edges by prefix scan             |
+// | edges         | 'I' dst:u64 rel:u16 src:u64 note:u64 seq:u32 | (empty)      | in-edges by prefix scan              |
+//
+// Integers are big-endian, so prefix scans group edges by relation and then
+// by neighbour. Records are protobuf messages (records.proto).
+// Why ids are hashes: an entity's id is StableHash64 of its folded name
+// seeded by its kind, and a note's id that of its path, so re-ingesting a
+// vault reproduces the same keys without any id-allocation state to lose.
+// Why edges carry note and seq: one relation stated in two notes is two
+// edges, so retracting one note removes exactly its own.
+// Edges of a fact: for a note relation (ATTENDED, OWNS_ACTION, ...) one
+// edge args[0] → note; otherwise one edge args[0] → args[i] per later arg.
+//
+// Thread safety: a Store may be shared by threads. Writes are serialised
+// inside; readers see a consistent snapshot taken by NewReader().
+#ifndef KITH_ENGINE_STORE_STORE_H_
+#define KITH_ENGINE_STORE_STORE_H_
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "engine/extract/extract.h"
+#include "engine/model/model.h"
+
+namespace kith::store {
+
+using NodeId = uint64_t;
+
+// Bumped when a key family or record changes meaning. A store written by a
+// newer kith is refused rather than misread.
+inline constexpr uint32_t kSchemaVersion = 1;
+
+NodeId EntityId(model::EntityKind kind, std::string_view name);
+NodeId NoteId(std::string_view path);
+
+struct StoreOptions {
+  // Create the directory and an empty store if none exists.
+  bool create_if_missing = true;
+};
+
+struct EntityInfo {
+  NodeId id = 0;
+  model::EntityKind kind = model::EntityKind::kPerson;
+  std::string name;
+  uint32_t note_refs = 0;
+};
+
+struct NoteInfo {
+  NodeId id = 0;
+  std::string path;
+  std::string title;
+  std::string type;
+  std::optional<int32_t> date;
+  uint64_t content_hash = 0;
+  std::vector<NodeId> attendees;
+  uint32_t fact_count = 0;
+};
+
+enum class Direction { kOut, kIn };
+
+struct EdgeRef {
+  NodeId neighbour = 0;  // The other end (a note for note relations).
+  model::RelationType type = model::RelationType::kAttended;
+  NodeId note = 0;       // The note that states it.
+  uint32_t seq = 0;      // Its fact within that note.
+};
+
+struct StoredFact {
+  NodeId note = 0;
+  uint32_t seq = 0;
+  model::RelationType type = model::RelationType::kAttended;
+  std::vector<NodeId> args;
+  std::string status;
+  std::string role;
+  std::optional<int32_t> date;
+  int priority = 0;
+  std::string detail;
+  extract::Evidence evidence;
+};
+
+struct StoreCounts {
+  uint64_t entities = 0;
+  uint64_t notes = 0;
+  uint64_t facts = 0;
+  uint64_t edges = 0;
+};
+
+// A consistent, read-only view of the store as of its creation.
+class StoreReader {
+ public:
+  virtual ~StoreReader() = default;
+
+  virtual absl::StatusOr<std::optional<EntityInfo>> Entity(NodeId id) const = 0;
+  virtual absl::StatusOr<std::optional<NoteInfo>> Note(NodeId id) const = 0;
+  // Entities whose folded name equals `folded` (util::FoldName).
+  virtual absl::StatusOr<std::vector<EntityInfo>> FindByName(std::string_view folded) const = 0;
+  // Calls `visit(folded_name, kind, id)` for every name; stops when it
+  // returns false.
+  virtual absl::Status ForEachName(
+      const std::function<bool(std::string_view, model::EntityKind, NodeId)>& visit) const = 0;
+  virtual absl::StatusOr<std::vector<EdgeRef>> Edges(NodeId node, Direction direction,
+                                                     model::RelationType type) const = 0;
+  virtual absl::StatusOr<std::vector<StoredFact>> NoteFacts(NodeId note) const = 0;
+  // Every stored note, in id order.
+  virtual absl::Status ForEachNote(const std::function<bool(const NoteInfo&)>& visit) const = 0;
+  virtual absl::StatusOr<std::optional<std::string>> Meta(std::string_view key) const = 0;
+  virtual absl::StatusOr<StoreCounts> Counts() const = 0;
+};
+
+class Store {
+ public:
+  // Opens (or creates) the store in `dir`. FailedPrecondition if the store
+  // was written by a newer schema; the RocksDB error otherwise.
+  static absl::StatusOr<std::unique_ptr<Store>> Open(const StoreOptions& options,
+                                                     const std::string& dir);
+  virtual ~Store() = default;
+
+  virtual std::unique_ptr<StoreReader> NewReader() const = 0;
+
+  // Replaces everything the note at `graph.path` contributed with `graph`,
+  // in one atomic write.
+  virtual absl::Status PutNote(const extract::NoteGraph& graph, uint64_t content_hash) = 0;
+  // Retracts everything the note contributed; OK if it was never stored.
+  virtual absl::Status DeleteNote(std::string_view path) = 0;
+  virtual absl::Status PutMeta(std::string_view key, std::string_view value) = 0;
+};
+
+}  // namespace kith::store
+
+#endif  // KITH_ENGINE_STORE_STORE_H_

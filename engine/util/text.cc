@@ -1,0 +1,201 @@
+#include "engine/util/text.h"
+
+#include <utf8proc.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <optional>
+
+#include "engine/util/code_pages.h"
+
+namespace kith::util {
+namespace {
+
+bool IsSpace(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+void AppendUtf8(char32_t cp, std::string& out) {
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
+
+// Maps each code point of `line` back to a byte of the code page `high`;
+// nullopt if some character has no byte there.
+std::optional<std::string> EncodeInCodePage(std::string_view line,
+                                            const char32_t* high) {
+  std::string bytes;
+  bytes.reserve(line.size());
+  const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(line.data());
+  utf8proc_ssize_t left = static_cast<utf8proc_ssize_t>(line.size());
+  while (left > 0) {
+    utf8proc_int32_t cp = 0;
+    utf8proc_ssize_t n = utf8proc_iterate(p, left, &cp);
+    if (n <= 0) return std::nullopt;
+    if (cp < 0x80) {
+      bytes += static_cast<char>(cp);
+    } else {
+      const char32_t* end = high + 128;
+      const char32_t* hit = std::find(high, end, static_cast<char32_t>(cp));
+      if (hit == end) return std::nullopt;
+      bytes += static_cast<char>(0x80 + (hit - high));
+    }
+    p += n;
+    left -= n;
+  }
+  return bytes;
+}
+
+// Normalises typographic variants that people type interchangeably in names.
+std::string FoldPunctuation(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(s.data());
+  utf8proc_ssize_t left = static_cast<utf8proc_ssize_t>(s.size());
+  while (left > 0) {
+    utf8proc_int32_t cp = 0;
+    utf8proc_ssize_t n = utf8proc_iterate(p, left, &cp);
+    if (n <= 0) {  // Unreachable for utf8proc output; keep the byte anyway.
+      out += static_cast<char>(*p);
+      ++p;
+      --left;
+      continue;
+    }
+    if (cp >= 0x2010 && cp <= 0x2015) cp = '-';
+    if (cp == 0x2018 || cp == 0x2019 || cp == 0x02BC) cp = '\'';
+    AppendUtf8(static_cast<char32_t>(cp), out);
+    p += n;
+    left -= n;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string_view Trim(std::string_view s) {
+  while (!s.empty() && IsSpace(s.front())) s.remove_prefix(1);
+  while (!s.empty() && IsSpace(s.back())) s.remove_suffix(1);
+  return s;
+}
+
+std::vector<std::string_view> Split(std::string_view s, char sep) {
+  std::vector<std::string_view> parts;
+  size_t start = 0;
+  while (true) {
+    size_t pos = s.find(sep, start);
+    if (pos == std::string_view::npos) {
+      parts.push_back(s.substr(start));
+      return parts;
+    }
+    parts.push_back(s.substr(start, pos - start));
+    start = pos + 1;
+  }
+}
+
+bool StartsWith(std::string_view s, std::string_view prefix) {
+  return s.substr(0, prefix.size()) == prefix;
+}
+
+bool EndsWith(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() &&
+         s.substr(s.size() - suffix.size()) == suffix;
+}
+
+std::string FoldName(std::string_view name) {
+  std::string folded;
+  utf8proc_uint8_t* mapped = nullptr;
+  utf8proc_ssize_t n = utf8proc_map(
+      reinterpret_cast<const utf8proc_uint8_t*>(name.data()),
+      static_cast<utf8proc_ssize_t>(name.size()), &mapped,
+      static_cast<utf8proc_option_t>(UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT |
+                                     UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK |
+                                     UTF8PROC_STABLE));
+  if (n >= 0) {
+    folded = FoldPunctuation(
+        std::string_view(reinterpret_cast<const char*>(mapped), n));
+  } else {
+    // Invalid UTF-8: fold what ASCII there is rather than fail a lookup.
+    folded.assign(name);
+    for (char& c : folded) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+  }
+  std::free(mapped);
+
+  std::string out;
+  out.reserve(folded.size());
+  bool pending_space = false;
+  for (char c : folded) {
+    if (IsSpace(c)) {
+      pending_space = !out.empty();
+      continue;
+    }
+    if (pending_space) out += ' ';
+    pending_space = false;
+    out += c;
+  }
+  return out;
+}
+
+bool IsValidUtf8(std::string_view s) {
+  const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(s.data());
+  utf8proc_ssize_t left = static_cast<utf8proc_ssize_t>(s.size());
+  while (left > 0) {
+    if (*p < 0x80) {  // Fast path: most text is ASCII.
+      ++p;
+      --left;
+      continue;
+    }
+    utf8proc_int32_t cp = 0;
+    utf8proc_ssize_t n = utf8proc_iterate(p, left, &cp);
+    if (n <= 0) return false;
+    p += n;
+    left -= n;
+  }
+  return true;
+}
+
+std::string RepairMojibake(std::string_view line) {
+  bool ascii = std::all_of(line.begin(), line.end(),
+                           [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  if (ascii) return std::string(line);
+  for (const char32_t* table : {kMacRomanHigh, kWindows1252High}) {
+    std::optional<std::string> bytes = EncodeInCodePage(line, table);
+    if (bytes && *bytes != line && IsValidUtf8(*bytes)) return *std::move(bytes);
+  }
+  return std::string(line);
+}
+
+int BoundedEditDistance(std::string_view a, std::string_view b, int limit) {
+  int len_gap = static_cast<int>(a.size()) - static_cast<int>(b.size());
+  if (std::abs(len_gap) > limit) return limit + 1;
+  std::vector<int> prev(b.size() + 1), cur(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) prev[j] = static_cast<int>(j);
+  for (size_t i = 1; i <= a.size(); ++i) {
+    cur[0] = static_cast<int>(i);
+    int row_min = cur[0];
+    for (size_t j = 1; j <= b.size(); ++j) {
+      int substitute = prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, substitute});
+      row_min = std::min(row_min, cur[j]);
+    }
+    if (row_min > limit) return limit + 1;
+    std::swap(prev, cur);
+  }
+  return std::min(prev[b.size()], limit + 1);
+}
+
+}  // namespace kith::util

@@ -1,0 +1,42 @@
+// Small string helpers shared by the parser, the extractor and the store.
+// All functions take and return UTF-8.
+#ifndef KITH_ENGINE_UTIL_TEXT_H_
+#define KITH_ENGINE_UTIL_TEXT_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kith::util {
+
+// Strips ASCII white space (and a trailing '\r') from both ends.
+std::string_view Trim(std::string_view s);
+
+// Splits on `sep`, keeping empty pieces.
+std::vector<std::string_view> Split(std::string_view s, char sep);
+
+bool StartsWith(std::string_view s, std::string_view prefix);
+bool EndsWith(std::string_view s, std::string_view suffix);
+
+// The lookup key for a name: case folded, diacritics removed (NFKD then
+// marks dropped), runs of white space collapsed to one ASCII space, trimmed.
+// "  Zoë   O'Brien" and "zoe o'brien" fold to the same key.
+std::string FoldName(std::string_view name);
+
+// True if `s` is well-formed UTF-8.
+bool IsValidUtf8(std::string_view s);
+
+// Repairs a line whose UTF-8 was once decoded as Mac OS Roman or Windows-1252
+// and encoded again ("ðŸ“…" or "üìÖ" for a calendar emoji). The line is
+// returned unchanged unless every non-ASCII character maps back to a single
+// byte in one of those code pages and the bytes form valid UTF-8 that differs
+// from the input; a genuine "é" therefore survives.
+std::string RepairMojibake(std::string_view line);
+
+// Levenshtein distance over bytes, giving up (returning `limit` + 1) as soon
+// as the distance must exceed `limit`.
+int BoundedEditDistance(std::string_view a, std::string_view b, int limit);
+
+}  // namespace kith::util
+
+#endif  // KITH_ENGINE_UTIL_TEXT_H_

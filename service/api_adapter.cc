@@ -1,0 +1,86 @@
+#include "service/api_adapter.h"
+
+#include "engine/util/date.h"
+#include "engine/util/status_macros.h"
+
+namespace kith::service {
+namespace {
+
+constexpr int kDefaultLimit = 20;
+
+std::string DateText(const std::optional<int32_t>& days) {
+  return days ? util::FormatIsoDate(*days) : std::string();
+}
+
+void ToProto(const vault::FileProblem& problem, v1::NoteProblem& out) {
+  out.set_path(problem.path);
+  out.set_line(problem.line);
+  out.set_reason(problem.reason);
+}
+
+}  // namespace
+
+absl::StatusOr<v1::WhoKnowsResponse> WhoKnows(const Engine& engine,
+                                              const v1::WhoKnowsRequest& request) {
+  if (request.limit() < 0) return absl::InvalidArgumentError("limit must not be negative");
+  query::WhoKnowsQuery query;
+  query.name = request.name();
+  query.limit = request.limit() == 0 ? kDefaultLimit : request.limit();
+  ASSIGN_OR_RETURN(query::WhoKnowsResult result, engine.WhoKnows(query));
+
+  v1::WhoKnowsResponse response;
+  response.set_subject(result.subject);
+  for (const query::Acquaintance& a : result.people) {
+    v1::Acquaintance* out = response.add_people();
+    out->set_name(a.name);
+    out->set_strength(a.strength);
+    out->set_interactions(a.interactions);
+    out->set_last_interaction(DateText(a.last_interaction));
+    for (const query::NoteRef& note : a.evidence) {
+      v1::Evidence* evidence = out->add_evidence();
+      evidence->set_path(note.path);
+      evidence->set_title(note.title);
+      evidence->set_date(DateText(note.date));
+    }
+  }
+  return response;
+}
+
+IngestSession& IngestCall::Session() {
+  if (!session_) session_ = engine_.BeginIngest(options_);
+  return *session_;
+}
+
+absl::Status IngestCall::Accept(const v1::IngestRequest& request) {
+  switch (request.item_case()) {
+    case v1::IngestRequest::kOptions:
+      if (session_) return absl::InvalidArgumentError("ingest options must come before any note");
+      options_.me = request.options().me();
+      return absl::OkStatus();
+    case v1::IngestRequest::kNote:
+      Session().Add(request.note().path(), request.note().content());
+      return absl::OkStatus();
+    case v1::IngestRequest::kProblem:
+      Session().AddProblem({request.problem().path(), request.problem().line(),
+                            request.problem().reason()});
+      return absl::OkStatus();
+    case v1::IngestRequest::ITEM_NOT_SET:
+      return absl::InvalidArgumentError("empty ingest request");
+  }
+  return absl::InvalidArgumentError("unknown ingest request");
+}
+
+absl::StatusOr<v1::IngestResponse> IngestCall::Finish(const IngestProgress& progress) {
+  ASSIGN_OR_RETURN(IngestReport report, Session().Finish(progress));
+  v1::IngestResponse response;
+  response.set_notes_read(report.notes_read);
+  response.set_notes_stored(report.notes_stored);
+  response.set_notes_unchanged(report.notes_unchanged);
+  for (const vault::FileProblem& problem : report.failed) ToProto(problem, *response.add_failed());
+  for (const vault::FileProblem& w : report.warnings) ToProto(w, *response.add_warnings());
+  response.set_owner(report.owner);
+  response.set_seconds(report.seconds);
+  return response;
+}
+
+}  // namespace kith::service

@@ -1,0 +1,37 @@
+// Conversions between the public API (proto/kith/v1) and the engine. Both
+// kithd's handlers and the CLI's embedded mode call these functions, which
+// is what makes `kith` print the same bytes with and without --server.
+#ifndef KITH_SERVICE_API_ADAPTER_H_
+#define KITH_SERVICE_API_ADAPTER_H_
+
+#include <memory>
+
+#include "absl/status/statusor.h"
+#include "engine/kith.h"
+#include "kith/v1/kith.pb.h"
+
+namespace kith::service {
+
+absl::StatusOr<v1::WhoKnowsResponse> WhoKnows(const Engine& engine,
+                                              const v1::WhoKnowsRequest& request);
+
+// One Ingest call: the requests of the stream in order, then Finish.
+class IngestCall {
+ public:
+  explicit IngestCall(Engine& engine) : engine_(engine) {}
+
+  // InvalidArgument for options that arrive after the first note.
+  absl::Status Accept(const v1::IngestRequest& request);
+  absl::StatusOr<v1::IngestResponse> Finish(const IngestProgress& progress = nullptr);
+
+ private:
+  IngestSession& Session();
+
+  Engine& engine_;
+  IngestOptions options_;
+  std::unique_ptr<IngestSession> session_;
+};
+
+}  // namespace kith::service
+
+#endif  // KITH_SERVICE_API_ADAPTER_H_

@@ -1,0 +1,40 @@
+#include "service/grpc_service.h"
+
+#include "service/api_adapter.h"
+
+namespace kith::service {
+
+grpc::Status ToGrpcStatus(const absl::Status& status) {
+  if (status.ok()) return grpc::Status::OK;
+  return grpc::Status(static_cast<grpc::StatusCode>(status.code()), std::string(status.message()));
+}
+
+absl::Status FromGrpcStatus(const grpc::Status& status) {
+  if (status.ok()) return absl::OkStatus();
+  return absl::Status(static_cast<absl::StatusCode>(status.error_code()), status.error_message());
+}
+
+grpc::Status KithService::Ingest(grpc::ServerContext* context,
+                                 grpc::ServerReader<v1::IngestRequest>* reader,
+                                 v1::IngestResponse* response) {
+  IngestCall call(engine_);
+  v1::IngestRequest request;
+  while (reader->Read(&request)) {
+    if (context->IsCancelled()) return grpc::Status(grpc::StatusCode::CANCELLED, "ingest cancelled");
+    if (absl::Status s = call.Accept(request); !s.ok()) return ToGrpcStatus(s);
+  }
+  absl::StatusOr<v1::IngestResponse> result = call.Finish();
+  if (!result.ok()) return ToGrpcStatus(result.status());
+  *response = *std::move(result);
+  return grpc::Status::OK;
+}
+
+grpc::Status KithService::WhoKnows(grpc::ServerContext*, const v1::WhoKnowsRequest* request,
+                                   v1::WhoKnowsResponse* response) {
+  absl::StatusOr<v1::WhoKnowsResponse> result = service::WhoKnows(engine_, *request);
+  if (!result.ok()) return ToGrpcStatus(result.status());
+  *response = *std::move(result);
+  return grpc::Status::OK;
+}
+
+}  // namespace kith::service

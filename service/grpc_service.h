@@ -1,0 +1,34 @@
+// The gRPC face of the engine: each handler decodes, calls the adapter and
+// converts the status. No logic lives here.
+#ifndef KITH_SERVICE_GRPC_SERVICE_H_
+#define KITH_SERVICE_GRPC_SERVICE_H_
+
+#include <grpcpp/grpcpp.h>
+
+#include "absl/status/status.h"
+#include "engine/kith.h"
+#include "kith/v1/kith.grpc.pb.h"
+
+namespace kith::service {
+
+// Abseil's codes are gRPC's codes, number for number.
+grpc::Status ToGrpcStatus(const absl::Status& status);
+absl::Status FromGrpcStatus(const grpc::Status& status);
+
+class KithService final : public v1::Kith::Service {
+ public:
+  // `engine` must outlive the service.
+  explicit KithService(Engine& engine) : engine_(engine) {}
+
+  grpc::Status Ingest(grpc::ServerContext* context, grpc::ServerReader<v1::IngestRequest>* reader,
+                      v1::IngestResponse* response) override;
+  grpc::Status WhoKnows(grpc::ServerContext* context, const v1::WhoKnowsRequest* request,
+                        v1::WhoKnowsResponse* response) override;
+
+ private:
+  Engine& engine_;
+};
+
+}  // namespace kith::service
+
+#endif  // KITH_SERVICE_GRPC_SERVICE_H_

@@ -1,0 +1,36 @@
+// The CLI talks to kith through this interface: in-process over the engine
+// (the default) or to a running kithd (--server). Both speak the API's
+// protobuf messages, so the renderers cannot tell them apart.
+#ifndef KITH_TOOLS_KITH_CLIENT_H_
+#define KITH_TOOLS_KITH_CLIENT_H_
+
+#include <memory>
+#include <string>
+
+#include "absl/status/statusor.h"
+#include "engine/kith.h"
+#include "kith/v1/kith.pb.h"
+
+namespace kith::cli {
+
+class IngestStream {
+ public:
+  virtual ~IngestStream() = default;
+  virtual absl::Status Write(const v1::IngestRequest& request) = 0;
+  // `progress` reports the commit; only the embedded client can call it.
+  virtual absl::StatusOr<v1::IngestResponse> Finish(const IngestProgress& progress) = 0;
+};
+
+class Client {
+ public:
+  virtual ~Client() = default;
+  virtual std::unique_ptr<IngestStream> Ingest() = 0;
+  virtual absl::StatusOr<v1::WhoKnowsResponse> WhoKnows(const v1::WhoKnowsRequest& request) = 0;
+};
+
+absl::StatusOr<std::unique_ptr<Client>> OpenEmbedded(const std::string& db_dir);
+absl::StatusOr<std::unique_ptr<Client>> ConnectRemote(const std::string& address);
+
+}  // namespace kith::cli
+
+#endif  // KITH_TOOLS_KITH_CLIENT_H_

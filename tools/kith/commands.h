@@ -1,0 +1,45 @@
+// The kith subcommands. Each returns the process exit status.
+#ifndef KITH_TOOLS_KITH_COMMANDS_H_
+#define KITH_TOOLS_KITH_COMMANDS_H_
+
+#include <string>
+#include <vector>
+
+#include "tools/kith/client.h"
+
+namespace kith::cli {
+
+// Exit statuses, documented in the README.
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitError = 1;           // The command failed.
+inline constexpr int kExitUsage = 2;           // Bad flags (CLI11's own code).
+inline constexpr int kExitSomeNotesFailed = 3; // Ingest stored the rest.
+
+struct GlobalFlags {
+  std::string db;
+  std::string server;
+  bool json = false;
+};
+
+struct IngestFlags {
+  std::vector<std::string> paths;
+  std::string me;
+  bool follow_symlinks = false;
+  bool verbose = false;
+};
+
+int RunIngest(Client& client, const GlobalFlags& global, const IngestFlags& flags);
+
+struct WhoKnowsFlags {
+  std::string name;
+  int limit = 20;
+};
+
+int RunWhoKnows(Client& client, const GlobalFlags& global, const WhoKnowsFlags& flags);
+
+// Prints "kith: <message>" to stderr and returns kExitError.
+int Fail(const absl::Status& status);
+
+}  // namespace kith::cli
+
+#endif  // KITH_TOOLS_KITH_COMMANDS_H_

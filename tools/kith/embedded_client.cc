@@ -1,0 +1,42 @@
+#include "service/api_adapter.h"
+#include "engine/util/status_macros.h"
+#include "tools/kith/client.h"
+
+namespace kith::cli {
+namespace {
+
+class EmbeddedIngest : public IngestStream {
+ public:
+  explicit EmbeddedIngest(Engine& engine) : call_(engine) {}
+  absl::Status Write(const v1::IngestRequest& request) override { return call_.Accept(request); }
+  absl::StatusOr<v1::IngestResponse> Finish(const IngestProgress& progress) override {
+    return call_.Finish(progress);
+  }
+
+ private:
+  service::IngestCall call_;
+};
+
+class EmbeddedClient : public Client {
+ public:
+  explicit EmbeddedClient(std::unique_ptr<Engine> engine) : engine_(std::move(engine)) {}
+
+  std::unique_ptr<IngestStream> Ingest() override {
+    return std::make_unique<EmbeddedIngest>(*engine_);
+  }
+  absl::StatusOr<v1::WhoKnowsResponse> WhoKnows(const v1::WhoKnowsRequest& request) override {
+    return service::WhoKnows(*engine_, request);
+  }
+
+ private:
+  std::unique_ptr<Engine> engine_;
+};
+
+}  // namespace
+
+absl::StatusOr<std::unique_ptr<Client>> OpenEmbedded(const std::string& db_dir) {
+  ASSIGN_OR_RETURN(std::unique_ptr<Engine> engine, Engine::Open({}, db_dir));
+  return std::make_unique<EmbeddedClient>(std::move(engine));
+}
+
+}  // namespace kith::cli

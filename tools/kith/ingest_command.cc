@@ -1,0 +1,106 @@
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <iostream>
+
+#include "absl/strings/str_format.h"
+#include "engine/vault/vault.h"
+#include "tools/kith/commands.h"
+#include "tools/kith/render.h"
+
+namespace kith::cli {
+namespace {
+
+// Ingest reads files into memory no larger than the parser accepts; larger
+// ones are reported without being read.
+constexpr size_t kMaxNoteBytes = 16 << 20;
+
+// A progress line on stderr, shown only once a run has lasted a second, and
+// then at most twice a second: short runs stay quiet.
+class ProgressLine {
+ public:
+  ProgressLine() : start_(std::chrono::steady_clock::now()), tty_(isatty(STDERR_FILENO)) {}
+
+  void Update(const char* phase, size_t done, size_t total) {
+    auto now = std::chrono::steady_clock::now();
+    double elapsed = std::chrono::duration<double>(now - start_).count();
+    if (elapsed < 1.0 || now - last_ < std::chrono::milliseconds(tty_ ? 500 : 5000)) return;
+    last_ = now;
+    shown_ = true;
+    std::fprintf(stderr, "%s%s %zu/%zu notes (%.0f notes/s)%s", tty_ ? "\r" : "", phase, done,
+                 total, done / elapsed, tty_ ? "   " : "\n");
+    std::fflush(stderr);
+  }
+
+  ~ProgressLine() {
+    if (shown_ && tty_) std::fprintf(stderr, "\n");
+  }
+
+ private:
+  std::chrono::steady_clock::time_point start_;
+  std::chrono::steady_clock::time_point last_{};
+  bool tty_;
+  bool shown_ = false;
+};
+
+}  // namespace
+
+int Fail(const absl::Status& status) {
+  std::cerr << "kith: " << status.message() << "\n";
+  return kExitError;
+}
+
+int RunIngest(Client& client, const GlobalFlags& global, const IngestFlags& flags) {
+  vault::WalkOptions walk_options;
+  walk_options.follow_symlinks = flags.follow_symlinks;
+  vault::WalkResult walk = vault::WalkVault(flags.paths, walk_options);
+
+  std::unique_ptr<IngestStream> stream = client.Ingest();
+  v1::IngestRequest request;
+  request.mutable_options()->set_me(flags.me);
+  if (absl::Status s = stream->Write(request); !s.ok()) return Fail(s);
+  for (const vault::FileProblem& problem : walk.problems) {
+    v1::IngestRequest r;
+    r.mutable_problem()->set_path(problem.path);
+    r.mutable_problem()->set_line(problem.line);
+    r.mutable_problem()->set_reason(problem.reason);
+    if (absl::Status s = stream->Write(r); !s.ok()) return Fail(s);
+  }
+
+  ProgressLine progress;
+  size_t done = 0;
+  for (const vault::NoteFile& file : walk.files) {
+    v1::IngestRequest r;
+    absl::StatusOr<std::string> content = vault::ReadFile(file.absolute, kMaxNoteBytes);
+    if (content.ok()) {
+      r.mutable_note()->set_path(file.relative);
+      r.mutable_note()->set_content(*std::move(content));
+    } else {
+      r.mutable_problem()->set_path(file.relative);
+      r.mutable_problem()->set_reason(std::string(content.status().message()));
+    }
+    if (absl::Status s = stream->Write(r); !s.ok()) return Fail(s);
+    progress.Update("reading", ++done, walk.files.size());
+  }
+  absl::StatusOr<v1::IngestResponse> response =
+      stream->Finish([&](size_t stored, size_t total) { progress.Update("storing", stored, total); });
+  if (!response.ok()) return Fail(response.status());
+  std::cout << RenderIngest(*response, global.json, flags.verbose);
+  if (walk.ignored > 0 && !global.json) {
+    std::cout << walk.ignored << " other files ignored (hidden, or not .md/.txt)\n";
+  }
+  return response->failed_size() > 0 ? kExitSomeNotesFailed : kExitOk;
+}
+
+int RunWhoKnows(Client& client, const GlobalFlags& global, const WhoKnowsFlags& flags) {
+  v1::WhoKnowsRequest request;
+  request.set_name(flags.name);
+  request.set_limit(flags.limit);
+  absl::StatusOr<v1::WhoKnowsResponse> response = client.WhoKnows(request);
+  if (!response.ok()) return Fail(response.status());
+  std::cout << RenderWhoKnows(*response, global.json);
+  return kExitOk;
+}
+
+}  // namespace kith::cli

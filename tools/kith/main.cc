@@ -1,0 +1,51 @@
+// kith: the command-line front end. Runs the engine in-process by default,
+// or talks to kithd with --server ADDR; the output is the same either way.
+#include <iostream>
+
+#include <CLI/CLI.hpp>
+
+#include "engine/util/db_path.h"
+#include "tools/kith/commands.h"
+
+namespace {
+
+absl::StatusOr<std::unique_ptr<kith::cli::Client>> MakeClient(const kith::cli::GlobalFlags& g) {
+  if (!g.server.empty()) return kith::cli::ConnectRemote(g.server);
+  return kith::cli::OpenEmbedded(kith::util::ResolveDbPath(g.db));
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  using namespace kith::cli;
+  CLI::App app{"kith: who knows whom, from your meeting notes"};
+  app.require_subcommand(1);
+  GlobalFlags global;
+  app.add_option("--db", global.db,
+                 "store directory (default: $KITH_DB, else $XDG_DATA_HOME/kith or ~/.local/share/kith)");
+  app.add_option("--server", global.server, "talk to kithd at this address instead of opening the store");
+  app.add_flag("--json", global.json, "print JSON instead of text");
+
+  IngestFlags ingest;
+  CLI::App* ingest_cmd = app.add_subcommand("ingest", "store the notes in files and folders (recursive)");
+  ingest_cmd->add_option("paths", ingest.paths, "files or folders of .md/.txt notes")->required();
+  ingest_cmd->add_option("--me", ingest.me, "your name: what @Myself in action items means");
+  ingest_cmd->add_flag("--follow-symlinks", ingest.follow_symlinks, "follow symbolic links");
+  ingest_cmd->add_flag("-v,--verbose", ingest.verbose, "list every warning");
+  ingest_cmd->add_flag("--json", global.json, "print JSON instead of text");
+
+  WhoKnowsFlags who;
+  CLI::App* who_cmd = app.add_subcommand("who-knows", "people who share meetings with NAME, strongest first");
+  who_cmd->add_option("name", who.name, "a person's name (any case; a unique first name works)")->required();
+  who_cmd->add_option("--limit", who.limit, "at most this many people")->capture_default_str()
+      ->check(CLI::Range(1, 10000));
+  who_cmd->add_flag("--json", global.json, "print JSON instead of text");
+
+  CLI11_PARSE(app, argc, argv);
+
+  auto client = MakeClient(global);
+  if (!client.ok()) return Fail(client.status());
+  if (*ingest_cmd) return RunIngest(**client, global, ingest);
+  if (*who_cmd) return RunWhoKnows(**client, global, who);
+  return kExitUsage;
+}

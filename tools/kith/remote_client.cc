@@ -1,0 +1,66 @@
+#include <grpcpp/grpcpp.h>
+
+#include <chrono>
+
+#include "kith/v1/kith.grpc.pb.h"
+#include "service/grpc_service.h"
+#include "tools/kith/client.h"
+
+namespace kith::cli {
+namespace {
+
+constexpr auto kQueryDeadline = std::chrono::seconds(30);
+
+class RemoteIngest : public IngestStream {
+ public:
+  explicit RemoteIngest(v1::Kith::Stub& stub) : writer_(stub.Ingest(&context_, &response_)) {}
+
+  absl::Status Write(const v1::IngestRequest& request) override {
+    if (!writer_->Write(request)) return service::FromGrpcStatus(writer_->Finish());
+    return absl::OkStatus();
+  }
+
+  absl::StatusOr<v1::IngestResponse> Finish(const IngestProgress&) override {
+    writer_->WritesDone();
+    grpc::Status status = writer_->Finish();
+    if (!status.ok()) return service::FromGrpcStatus(status);
+    return response_;
+  }
+
+ private:
+  grpc::ClientContext context_;
+  v1::IngestResponse response_;
+  std::unique_ptr<grpc::ClientWriter<v1::IngestRequest>> writer_;
+};
+
+class RemoteClient : public Client {
+ public:
+  explicit RemoteClient(std::shared_ptr<grpc::Channel> channel)
+      : stub_(v1::Kith::NewStub(std::move(channel))) {}
+
+  std::unique_ptr<IngestStream> Ingest() override { return std::make_unique<RemoteIngest>(*stub_); }
+
+  absl::StatusOr<v1::WhoKnowsResponse> WhoKnows(const v1::WhoKnowsRequest& request) override {
+    grpc::ClientContext context;
+    context.set_deadline(std::chrono::system_clock::now() + kQueryDeadline);
+    v1::WhoKnowsResponse response;
+    grpc::Status status = stub_->WhoKnows(&context, request, &response);
+    if (!status.ok()) return service::FromGrpcStatus(status);
+    return response;
+  }
+
+ private:
+  std::unique_ptr<v1::Kith::Stub> stub_;
+};
+
+}  // namespace
+
+absl::StatusOr<std::unique_ptr<Client>> ConnectRemote(const std::string& address) {
+  grpc::ChannelArguments args;
+  args.SetMaxReceiveMessageSize(64 << 20);
+  args.SetMaxSendMessageSize(64 << 20);
+  auto channel = grpc::CreateCustomChannel(address, grpc::InsecureChannelCredentials(), args);
+  return std::make_unique<RemoteClient>(std::move(channel));
+}
+
+}  // namespace kith::cli

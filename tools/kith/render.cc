@@ -1,0 +1,101 @@
+#include "tools/kith/render.h"
+
+#include <nlohmann/json.hpp>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+
+namespace kith::cli {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+// Strength to three places, so that JSON does not print binary noise.
+double Rounded(double strength) { return std::round(strength * 1000.0) / 1000.0; }
+
+Json ProblemJson(const v1::NoteProblem& p) {
+  return Json{{"path", p.path()}, {"line", p.line()}, {"reason", p.reason()}};
+}
+
+std::string ProblemText(const v1::NoteProblem& p) {
+  return p.line() > 0 ? absl::StrCat(p.path(), ":", p.line(), ": ", p.reason())
+                      : absl::StrCat(p.path(), ": ", p.reason());
+}
+
+}  // namespace
+
+std::string RenderWhoKnows(const v1::WhoKnowsResponse& response, bool json) {
+  if (json) {
+    Json people = Json::array();
+    for (const v1::Acquaintance& a : response.people()) {
+      Json evidence = Json::array();
+      for (const v1::Evidence& e : a.evidence()) {
+        evidence.push_back({{"title", e.title()}, {"date", e.date()}, {"path", e.path()}});
+      }
+      people.push_back({{"name", a.name()},
+                        {"strength", Rounded(a.strength())},
+                        {"interactions", a.interactions()},
+                        {"last_interaction", a.last_interaction()},
+                        {"evidence", std::move(evidence)}});
+    }
+    Json out{{"subject", response.subject()}, {"people", std::move(people)}};
+    return out.dump(2) + "\n";
+  }
+  std::string out;
+  if (response.people().empty()) {
+    return absl::StrCat("Nobody in the notes shares a meeting with ", response.subject(), ".\n");
+  }
+  absl::StrAppend(&out, "Who knows ", response.subject(), ":\n");
+  int rank = 0;
+  for (const v1::Acquaintance& a : response.people()) {
+    absl::StrAppend(&out, absl::StrFormat("%2d. %-28s strength %.3f  %d meeting%s", ++rank, a.name(),
+                                          Rounded(a.strength()), a.interactions(),
+                                          a.interactions() == 1 ? "" : "s"));
+    if (!a.last_interaction().empty()) absl::StrAppend(&out, ", last ", a.last_interaction());
+    absl::StrAppend(&out, "\n");
+    int shown = 0;
+    for (const v1::Evidence& e : a.evidence()) {
+      if (shown++ == kTextEvidencePerPerson) {
+        absl::StrAppend(&out, "      ... and ", a.evidence_size() - kTextEvidencePerPerson,
+                        " more\n");
+        break;
+      }
+      absl::StrAppend(&out, "      ", e.date().empty() ? "(no date) " : e.date(), "  ", e.title(),
+                      "\n        ", e.path(), "\n");
+    }
+  }
+  return out;
+}
+
+std::string RenderIngest(const v1::IngestResponse& response, bool json, bool verbose) {
+  double rate = response.seconds() > 0 ? response.notes_read() / response.seconds() : 0;
+  if (json) {
+    Json failed = Json::array(), warnings = Json::array();
+    for (const auto& p : response.failed()) failed.push_back(ProblemJson(p));
+    for (const auto& p : response.warnings()) warnings.push_back(ProblemJson(p));
+    Json out{{"notes_read", response.notes_read()},
+             {"notes_stored", response.notes_stored()},
+             {"notes_unchanged", response.notes_unchanged()},
+             {"notes_failed", response.failed_size()},
+             {"owner", response.owner()},
+             {"seconds", response.seconds()},
+             {"notes_per_second", rate},
+             {"failed", std::move(failed)},
+             {"warnings", std::move(warnings)}};
+    return out.dump(2) + "\n";
+  }
+  std::string out = absl::StrFormat(
+      "Read %d notes in %.2f s (%.0f notes/s): %d stored, %d unchanged, %d failed, %d warnings.\n",
+      response.notes_read(), response.seconds(), rate, response.notes_stored(),
+      response.notes_unchanged(), response.failed_size(), response.warnings_size());
+  if (!response.owner().empty()) absl::StrAppend(&out, "Vault owner: ", response.owner(), "\n");
+  for (const auto& p : response.failed()) absl::StrAppend(&out, "failed: ", ProblemText(p), "\n");
+  if (verbose) {
+    for (const auto& p : response.warnings()) absl::StrAppend(&out, "warning: ", ProblemText(p), "\n");
+  } else if (response.warnings_size() > 0) {
+    absl::StrAppend(&out, "(run with --verbose to list the warnings)\n");
+  }
+  return out;
+}
+
+}  // namespace kith::cli

@@ -1,0 +1,21 @@
+// Turning API responses into what the user reads: text for people, JSON
+// (--json) for scripts. Pure functions of the response, so embedded and
+// --server runs print the same bytes.
+#ifndef KITH_TOOLS_KITH_RENDER_H_
+#define KITH_TOOLS_KITH_RENDER_H_
+
+#include <string>
+
+#include "kith/v1/kith.pb.h"
+
+namespace kith::cli {
+
+// Evidence lines shown per person in text output; JSON always has all.
+inline constexpr int kTextEvidencePerPerson = 3;
+
+std::string RenderWhoKnows(const v1::WhoKnowsResponse& response, bool json);
+std::string RenderIngest(const v1::IngestResponse& response, bool json, bool verbose);
+
+}  // namespace kith::cli
+
+#endif  // KITH_TOOLS_KITH_RENDER_H_
