@@ -83,6 +83,30 @@ std::string FoldPunctuation(std::string_view s) {
   return out;
 }
 
+// A repaired line must read as text: no control characters, unassigned or
+// private-use code points, or combining marks. Mis-reading the bytes with the
+// wrong code page tends to produce exactly those (Mac Roman turns the
+// Windows-1252 mojibake "Ã©" into U+0329, a combining mark).
+bool LooksLikeText(std::string_view s) {
+  const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(s.data());
+  utf8proc_ssize_t left = static_cast<utf8proc_ssize_t>(s.size());
+  while (left > 0) {
+    utf8proc_int32_t cp = 0;
+    utf8proc_ssize_t n = utf8proc_iterate(p, left, &cp);
+    if (n <= 0) return false;
+    if (cp >= 0x80) {
+      utf8proc_category_t category = utf8proc_category(cp);
+      if (category == UTF8PROC_CATEGORY_MN || category == UTF8PROC_CATEGORY_CC ||
+          category == UTF8PROC_CATEGORY_CO || category == UTF8PROC_CATEGORY_CN) {
+        return false;
+      }
+    }
+    p += n;
+    left -= n;
+  }
+  return true;
+}
+
 }  // namespace
 
 std::string_view Trim(std::string_view s) {
@@ -174,7 +198,9 @@ std::string RepairMojibake(std::string_view line) {
   if (ascii) return std::string(line);
   for (const char32_t* table : {kMacRomanHigh, kWindows1252High}) {
     std::optional<std::string> bytes = EncodeInCodePage(line, table);
-    if (bytes && *bytes != line && IsValidUtf8(*bytes)) return *std::move(bytes);
+    if (bytes && *bytes != line && IsValidUtf8(*bytes) && LooksLikeText(*bytes)) {
+      return *std::move(bytes);
+    }
   }
   return std::string(line);
 }

@@ -1,0 +1,146 @@
+// End to end: the built kith and kithd binaries on real notes.
+#include <signal.h>
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <nlohmann/json.hpp>
+
+#include "tests/testing/subprocess.h"
+#include "tests/testing/temp_dir.h"
+
+namespace kith {
+namespace {
+
+using testing::RunProcess;
+using testing::RunResult;
+
+const std::string kSeed = std::string(KITH_SHARED_DIR) + "/corpus/seed";
+const std::string kVaultDev = std::string(KITH_SHARED_DIR) + "/corpus/vault-dev";
+const std::string kExampleVault = std::string(KITH_SOURCE_DIR) + "/examples/vault";
+
+class CliTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    ASSERT_TRUE(std::filesystem::exists(kSeed)) << "the shared corpus must be beside the checkout: " << kSeed;
+  }
+
+  RunResult Kith(std::vector<std::string> args) {
+    args.insert(args.begin(), {KITH_BIN, "--db", db_.path() + "/db"});
+    return RunProcess(args);
+  }
+
+  // Starts kithd on this test's store and returns its address.
+  std::string StartServer() {
+    server_ = std::make_unique<testing::Background>(std::vector<std::string>{
+        KITHD_BIN, "--db", db_.path() + "/db", "--listen", "127.0.0.1:0"});
+    std::string line = server_->ReadLine();
+    const std::string prefix = "kithd listening on ";
+    EXPECT_EQ(line.rfind(prefix, 0), 0u) << line;
+    return line.substr(prefix.size(), line.find(' ', prefix.size()) - prefix.size());
+  }
+
+  testing::TempDir db_;
+  std::unique_ptr<testing::Background> server_;
+};
+
+TEST_F(CliTest, SeedWhoKnowsRobBangaNamesJasonWithEvidence) {
+  RunResult ingest = Kith({"ingest", kSeed});
+  ASSERT_EQ(ingest.exit_code, 0) << ingest.err;
+  RunResult who = Kith({"who-knows", "Rob Banga"});
+  ASSERT_EQ(who.exit_code, 0) << who.err;
+  EXPECT_NE(who.out.find("Jason Vallery"), std::string::npos) << who.out;
+  EXPECT_NE(who.out.find("2025-10-31"), std::string::npos);
+  EXPECT_NE(who.out.find("000_a0a4e897fd7c7022.txt"), std::string::npos);
+}
+
+TEST_F(CliTest, EmbeddedAndServerOutputsAreByteIdentical) {
+  ASSERT_EQ(Kith({"ingest", kSeed, kExampleVault}).exit_code, 0);
+  const std::vector<std::vector<std::string>> queries = {
+      {"who-knows", "Rob Banga"},
+      {"who-knows", "rob banga", "--json"},
+      {"who-knows", "Samuel Greer", "--limit", "2"},
+      {"who-knows", "Maya Lindqvist", "--json"},
+      {"who-knows", "Rob Bangaa"},
+      {"who-knows", "Nobody Known"},
+  };
+  std::vector<RunResult> embedded;
+  for (const auto& q : queries) embedded.push_back(Kith(q));
+  std::string address = StartServer();
+  for (size_t i = 0; i < queries.size(); ++i) {
+    std::vector<std::string> args = {"--server", address};
+    args.insert(args.end(), queries[i].begin(), queries[i].end());
+    RunResult remote = Kith(args);
+    EXPECT_EQ(remote.exit_code, embedded[i].exit_code) << queries[i][1];
+    EXPECT_EQ(remote.out, embedded[i].out) << queries[i][1];
+    EXPECT_EQ(remote.err, embedded[i].err) << queries[i][1];
+  }
+  EXPECT_NE(embedded[4].err.find("closest known: Rob Banga"), std::string::npos) << embedded[4].err;
+  EXPECT_EQ(server_->Stop(SIGTERM), 0);
+}
+
+TEST_F(CliTest, IngestOverServerMatchesEmbeddedIngest) {
+  testing::TempDir other;
+  ASSERT_EQ(RunProcess({KITH_BIN, "--db", other.path(), "ingest", kExampleVault}).exit_code, 0);
+  std::string embedded = RunProcess({KITH_BIN, "--db", other.path(), "who-knows", "Maya Lindqvist", "--json"}).out;
+  std::string address = StartServer();
+  RunResult ingest = Kith({"--server", address, "ingest", kExampleVault, "--json"});
+  ASSERT_EQ(ingest.exit_code, 0) << ingest.err;
+  EXPECT_EQ(nlohmann::json::parse(ingest.out)["notes_stored"], 15);
+  EXPECT_EQ(Kith({"--server", address, "who-knows", "Maya Lindqvist", "--json"}).out, embedded);
+}
+
+TEST_F(CliTest, IngestingTwiceChangesNothing) {
+  ASSERT_EQ(Kith({"ingest", kSeed, kExampleVault}).exit_code, 0);
+  std::string first = Kith({"who-knows", "Maya Lindqvist", "--json"}).out;
+  RunResult again = Kith({"ingest", kSeed, kExampleVault, "--json"});
+  ASSERT_EQ(again.exit_code, 0);
+  auto report = nlohmann::json::parse(again.out);
+  EXPECT_EQ(report["notes_stored"], 0);
+  EXPECT_EQ(report["notes_unchanged"], 16);
+  EXPECT_EQ(Kith({"who-knows", "Maya Lindqvist", "--json"}).out, first);
+}
+
+TEST_F(CliTest, VaultDevIngestAccountsForEveryFile) {
+  size_t files = 0;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(kVaultDev)) {
+    if (entry.is_regular_file() && entry.path().extension() == ".md") ++files;
+  }
+  RunResult ingest = Kith({"ingest", kVaultDev, "--json"});
+  auto report = nlohmann::json::parse(ingest.out);
+  EXPECT_EQ(report["notes_read"], files);
+  int64_t failed = report["notes_failed"];
+  EXPECT_EQ(report["notes_stored"].get<int64_t>() + report["notes_unchanged"].get<int64_t>() + failed,
+            static_cast<int64_t>(files));
+  for (const auto& problem : report["failed"]) {
+    EXPECT_FALSE(problem["reason"].get<std::string>().empty()) << problem;
+  }
+  EXPECT_EQ(ingest.exit_code, failed > 0 ? 3 : 0);
+  EXPECT_EQ(report["owner"], "Jason Vallery");
+  RunResult who = Kith({"who-knows", "Rob Banga", "--json"});
+  ASSERT_EQ(who.exit_code, 0) << who.err;
+  EXPECT_EQ(nlohmann::json::parse(who.out)["people"][0]["name"], "Jason Vallery");
+}
+
+TEST_F(CliTest, ExampleVaultAnswersFromQuickstart) {
+  ASSERT_EQ(Kith({"ingest", kExampleVault}).exit_code, 0);
+  auto who = nlohmann::json::parse(Kith({"who-knows", "samuel greer", "--json"}).out);
+  EXPECT_EQ(who["subject"], "Samuel Greer");
+  EXPECT_EQ(who["people"][0]["name"], "Maya Lindqvist");
+  EXPECT_EQ(who["people"][0]["interactions"], 4);
+}
+
+TEST_F(CliTest, BadNotesFailWithLocationAndExitStatus) {
+  testing::TempDir vault;
+  vault.Write("good.md", "---\nparticipants: [Ana Bell, Bo Chen]\n---\n");
+  vault.Write("broken.md", "---\ntitle: x\nparticipants: [a\n---\n");
+  vault.Write("binary.md", std::string("\x00\x01", 2));
+  RunResult ingest = Kith({"ingest", vault.path()});
+  EXPECT_EQ(ingest.exit_code, 3);
+  EXPECT_NE(ingest.out.find("failed: broken.md:"), std::string::npos) << ingest.out;
+  EXPECT_NE(ingest.out.find("failed: binary.md:1: binary file"), std::string::npos) << ingest.out;
+  EXPECT_EQ(Kith({"who-knows", "Bo Chen"}).exit_code, 0);
+}
+
+}  // namespace
+}  // namespace kith

@@ -1,0 +1,69 @@
+#include "engine/extract/extract.h"
+
+#include <gtest/gtest.h>
+
+#include "tests/testing/status_matchers.h"
+
+namespace kith::extract {
+namespace {
+
+note::ParsedNote Parse(const std::string& text) {
+  auto note = note::ParseNote("m.md", text);
+  EXPECT_TRUE(note.ok()) << note.status();
+  return *note;
+}
+
+std::vector<std::string> Args(const NoteGraph& g, model::RelationType type) {
+  std::vector<std::string> names;
+  for (const Fact& f : g.facts) {
+    if (f.type != type) continue;
+    for (int a : f.args) names.push_back(g.entities[a].name);
+  }
+  return names;
+}
+
+TEST(ExtractTest, ParticipantsAttendOnceEach) {
+  NoteGraph g = Extract(Parse("---\nparticipants: [Ana Bell, 'ana bell', Bo Chen]\n---\n"
+                              "**With**: Bo Chen, Cy Dee\n"),
+                        {});
+  EXPECT_EQ(Args(g, model::RelationType::kAttended),
+            (std::vector<std::string>{"Ana Bell", "Bo Chen", "Cy Dee"}));
+}
+
+TEST(ExtractTest, MyselfBecomesTheOwner) {
+  NoteGraph g = Extract(Parse("---\nparticipants: [Myself, Bo Chen]\n---\n"
+                              "- [ ] Call Bo. @Myself 📅 2025-01-02\n"),
+                        {.owner = "Lena Ortiz"});
+  EXPECT_EQ(Args(g, model::RelationType::kAttended),
+            (std::vector<std::string>{"Lena Ortiz", "Bo Chen"}));
+  EXPECT_EQ(Args(g, model::RelationType::kOwnsAction), (std::vector<std::string>{"Lena Ortiz"}));
+  const Fact& action = g.facts.back();
+  EXPECT_EQ(action.status, "open");
+  EXPECT_EQ(action.detail, "Call Bo.");
+  EXPECT_TRUE(action.date);
+}
+
+TEST(ExtractTest, UnknownOwnerIsWarnedNotGuessed) {
+  NoteGraph g = Extract(Parse("- [ ] Call Bo. @Myself\n"), {});
+  EXPECT_TRUE(Args(g, model::RelationType::kOwnsAction).empty());
+  ASSERT_EQ(g.warnings.size(), 1u);
+  EXPECT_EQ(g.warnings[0].line, 1);
+}
+
+TEST(ExtractTest, PlaceholderParticipantIsWarning) {
+  NoteGraph g = Extract(Parse("---\nparticipants: [Ana Bell, extraction_errors]\n---\n"), {});
+  EXPECT_EQ(Args(g, model::RelationType::kAttended), (std::vector<std::string>{"Ana Bell"}));
+  EXPECT_EQ(g.warnings.size(), 1u);
+}
+
+TEST(ExtractTest, MentionedPeopleDoNotAttend) {
+  NoteGraph g = Extract(Parse("---\nparticipants: [Ana Bell]\n---\n## Key Information\n"
+                              "- Bo Chen reports to Ana Bell.\n"),
+                        {});
+  EXPECT_EQ(Args(g, model::RelationType::kAttended), (std::vector<std::string>{"Ana Bell"}));
+  ASSERT_EQ(g.kept_lines.size(), 1u);
+  EXPECT_EQ(g.kept_lines[0].section, "Key Information");
+}
+
+}  // namespace
+}  // namespace kith::extract

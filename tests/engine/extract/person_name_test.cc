@@ -1,0 +1,34 @@
+#include "engine/extract/person_name.h"
+
+#include <gtest/gtest.h>
+
+namespace kith::extract {
+namespace {
+
+TEST(CleanPersonNameTest, StripsDecorations) {
+  EXPECT_EQ(*CleanPersonName("[[Jai Menon]]"), "Jai Menon");
+  EXPECT_EQ(*CleanPersonName("[[Jai Menon|Jai]]"), "Jai Menon");
+  EXPECT_EQ(*CleanPersonName("Brandon (last name unknown)"), "Brandon");
+  EXPECT_EQ(*CleanPersonName("Yancey (last name not stated)"), "Yancey");
+  EXPECT_EQ(*CleanPersonName("'Rob  Banga'"), "Rob Banga");
+  EXPECT_EQ(*CleanPersonName("Adem Sefa <adem@example.com>"), "Adem Sefa");
+  EXPECT_EQ(*CleanPersonName("Åsa Berg"), "Åsa Berg");
+}
+
+TEST(CleanPersonNameTest, RejectsWhatIsNotAName) {
+  EXPECT_FALSE(CleanPersonName("extraction_errors").ok());
+  EXPECT_FALSE(CleanPersonName("dana@example.com").ok());
+  EXPECT_FALSE(CleanPersonName("Team 42").ok());
+  EXPECT_FALSE(CleanPersonName("(unknown)").ok());
+  EXPECT_FALSE(CleanPersonName("lowercase thing").ok());
+  EXPECT_FALSE(CleanPersonName("One Two Three Four Five Six").ok());
+}
+
+TEST(IsSelfReferenceTest, KnowsTheOwnerWords) {
+  EXPECT_TRUE(IsSelfReference("Myself"));
+  EXPECT_TRUE(IsSelfReference("me"));
+  EXPECT_FALSE(IsSelfReference("Mel"));
+}
+
+}  // namespace
+}  // namespace kith::extract

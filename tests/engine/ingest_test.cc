@@ -1,0 +1,90 @@
+// The engine facade: ingest sessions over a real store.
+#include <gtest/gtest.h>
+
+#include "engine/kith.h"
+#include "tests/testing/status_matchers.h"
+#include "tests/testing/temp_dir.h"
+
+namespace kith {
+namespace {
+
+constexpr char kNoteA[] =
+    "---\ndate: 2025-05-01\nparticipants: [Lena Ortiz, Bo Chen]\n---\n"
+    "- [ ] Send deck. @Myself\n";
+constexpr char kNoteB[] =
+    "---\ndate: 2025-05-02\nparticipants: [Lena Ortiz, Cy Dee]\n---\n";
+
+class IngestTest : public ::testing::Test {
+ protected:
+  void SetUp() override { ASSERT_OK_AND_ASSIGN(engine_, Engine::Open({}, dir_.path())); }
+
+  IngestReport Ingest(const std::vector<std::pair<std::string, std::string>>& notes,
+                      const std::string& me = "") {
+    auto session = engine_->BeginIngest({.me = me});
+    for (const auto& [path, content] : notes) session->Add(path, content);
+    auto report = session->Finish();
+    EXPECT_OK(report);
+    return *report;
+  }
+
+  std::vector<std::string> Known(const std::string& name) {
+    auto r = engine_->WhoKnows({.name = name});
+    EXPECT_OK(r);
+    std::vector<std::string> names;
+    for (const auto& a : r->people) names.push_back(a.name);
+    return names;
+  }
+
+  testing::TempDir dir_;
+  std::unique_ptr<Engine> engine_;
+};
+
+TEST_F(IngestTest, OwnerIsMostFrequentParticipant) {
+  IngestReport report = Ingest({{"a.md", kNoteA}, {"b.md", kNoteB}});
+  EXPECT_EQ(report.owner, "Lena Ortiz");
+  EXPECT_EQ(report.notes_stored, 2);
+}
+
+TEST_F(IngestTest, SecondIngestChangesNothing) {
+  Ingest({{"a.md", kNoteA}, {"b.md", kNoteB}});
+  auto before = Known("Lena Ortiz");
+  IngestReport again = Ingest({{"a.md", kNoteA}, {"b.md", kNoteB}});
+  EXPECT_EQ(again.notes_stored, 0);
+  EXPECT_EQ(again.notes_unchanged, 2);
+  EXPECT_EQ(Known("Lena Ortiz"), before);
+}
+
+TEST_F(IngestTest, ChangedNoteReplacesItsFacts) {
+  Ingest({{"a.md", kNoteA}, {"b.md", kNoteB}});
+  Ingest({{"b.md", "---\ndate: 2025-05-02\nparticipants: [Lena Ortiz, Di Eng]\n---\n"}});
+  EXPECT_EQ(Known("Lena Ortiz"), (std::vector<std::string>{"Di Eng", "Bo Chen"}));
+  EXPECT_FALSE(engine_->WhoKnows({.name = "Cy Dee"}).ok());
+}
+
+TEST_F(IngestTest, BrokenNoteIsReportedAndOldVersionKept) {
+  Ingest({{"a.md", kNoteA}});
+  IngestReport report = Ingest({{"a.md", "---\nparticipants: [broken\n---\n"}, {"b.md", kNoteB}});
+  ASSERT_EQ(report.failed.size(), 1u);
+  EXPECT_EQ(report.failed[0].path, "a.md");
+  EXPECT_GT(report.failed[0].line, 0);
+  EXPECT_EQ(report.notes_stored, 1);
+  EXPECT_EQ(Known("Bo Chen"), (std::vector<std::string>{"Lena Ortiz"}));
+}
+
+TEST_F(IngestTest, ChangingTheOwnerReExtracts) {
+  EXPECT_EQ(Ingest({{"a.md", kNoteA}}, "Lena Ortiz").notes_stored, 1);
+  IngestReport report = Ingest({{"a.md", kNoteA}}, "Bo Chen");
+  EXPECT_EQ(report.owner, "Bo Chen");
+  EXPECT_EQ(report.notes_stored, 1);
+}
+
+TEST_F(IngestTest, CallerProblemsAreReported) {
+  auto session = engine_->BeginIngest({});
+  session->AddProblem({"x.md", 0, "cannot read"});
+  ASSERT_OK_AND_ASSIGN(IngestReport report, session->Finish());
+  ASSERT_EQ(report.failed.size(), 1u);
+  EXPECT_EQ(report.failed[0].reason, "cannot read");
+}
+
+}  // namespace
+}  // namespace kith

@@ -1,0 +1,99 @@
+#include <gtest/gtest.h>
+
+#include "engine/query/query.h"
+#include "tests/testing/note_graphs.h"
+#include "tests/testing/status_matchers.h"
+#include "tests/testing/temp_dir.h"
+
+namespace kith::query {
+namespace {
+
+using testing::Meeting;
+
+class WhoKnowsTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    ASSERT_OK_AND_ASSIGN(store_, store::Store::Open({}, dir_.path()));
+    ASSERT_OK(store_->PutMeta("latest_note_date", std::to_string(*util::ParseIsoDate("2025-06-01"))));
+  }
+  void Put(const extract::NoteGraph& g) { ASSERT_OK(store_->PutNote(g, 1)); }
+  absl::StatusOr<WhoKnowsResult> Ask(const std::string& name, int limit = 20) {
+    WhoKnowsQuery q;
+    q.name = name;
+    q.limit = limit;
+    return WhoKnows(*store_->NewReader(), q);
+  }
+
+  testing::TempDir dir_;
+  std::unique_ptr<store::Store> store_;
+};
+
+TEST_F(WhoKnowsTest, OneOnOneOutranksLargeMeeting) {
+  Put(Meeting("one.md", "2025-06-01", {"Ana Bell", "Bo Chen"}));
+  Put(Meeting("big.md", "2025-06-01", {"Ana Bell", "Cy Dee", "Di Eng", "Ed Fox", "Flo Gu"}));
+  ASSERT_OK_AND_ASSIGN(WhoKnowsResult r, Ask("ana bell"));
+  EXPECT_EQ(r.subject, "Ana Bell");
+  ASSERT_EQ(r.people.size(), 5u);
+  EXPECT_EQ(r.people[0].name, "Bo Chen");
+  EXPECT_NEAR(r.people[0].strength, 1 - std::exp(-1.0), 1e-9);
+  EXPECT_NEAR(r.people[1].strength, 1 - std::exp(-0.25), 1e-9);
+}
+
+TEST_F(WhoKnowsTest, RecentMeetingOutranksOldOne) {
+  Put(Meeting("old.md", "2024-06-01", {"Ana Bell", "Bo Chen"}));
+  Put(Meeting("new.md", "2025-05-01", {"Ana Bell", "Cy Dee"}));
+  ASSERT_OK_AND_ASSIGN(WhoKnowsResult r, Ask("Ana Bell"));
+  ASSERT_EQ(r.people.size(), 2u);
+  EXPECT_EQ(r.people[0].name, "Cy Dee");
+  EXPECT_EQ(r.people[1].name, "Bo Chen");
+}
+
+TEST_F(WhoKnowsTest, MoreMeetingsCountForMoreWithEvidenceNewestFirst) {
+  Put(Meeting("a.md", "2025-01-01", {"Ana Bell", "Bo Chen", "Cy Dee"}));
+  Put(Meeting("b.md", "2025-02-01", {"Ana Bell", "Bo Chen", "Cy Dee"}));
+  Put(Meeting("c.md", "2025-03-01", {"Ana Bell", "Bo Chen", "Di Eng"}));
+  ASSERT_OK_AND_ASSIGN(WhoKnowsResult r, Ask("Ana Bell"));
+  ASSERT_EQ(r.people[0].name, "Bo Chen");
+  EXPECT_EQ(r.people[0].interactions, 3);
+  ASSERT_EQ(r.people[0].evidence.size(), 3u);
+  EXPECT_EQ(r.people[0].evidence[0].path, "c.md");
+  EXPECT_EQ(r.people[0].evidence[2].path, "a.md");
+  EXPECT_EQ(util::FormatIsoDate(*r.people[0].last_interaction), "2025-03-01");
+}
+
+TEST_F(WhoKnowsTest, LimitCutsTheList) {
+  Put(Meeting("a.md", "2025-01-01", {"Ana Bell", "Bo Chen", "Cy Dee", "Di Eng"}));
+  ASSERT_OK_AND_ASSIGN(WhoKnowsResult r, Ask("Ana Bell", 2));
+  EXPECT_EQ(r.people.size(), 2u);
+}
+
+TEST_F(WhoKnowsTest, UniqueFirstNameResolves) {
+  Put(Meeting("a.md", "2025-01-01", {"Ana Bell", "Bo Chen"}));
+  ASSERT_OK_AND_ASSIGN(WhoKnowsResult r, Ask("bo"));
+  EXPECT_EQ(r.subject, "Bo Chen");
+}
+
+TEST_F(WhoKnowsTest, AmbiguousNameListsCandidates) {
+  Put(Meeting("a.md", "2025-01-01", {"Rob Banga", "Rob Benoit"}));
+  auto r = Ask("Rob");
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_NE(r.status().message().find("Rob Banga, Rob Benoit"), std::string::npos);
+}
+
+TEST_F(WhoKnowsTest, UnknownNameSuggestsClosest) {
+  Put(Meeting("a.md", "2025-01-01", {"Carl Rounds", "Bo Chen"}));
+  auto r = Ask("Karl Rounds");
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), absl::StatusCode::kNotFound);
+  EXPECT_NE(r.status().message().find("Carl Rounds"), std::string::npos);
+}
+
+TEST_F(WhoKnowsTest, PersonWithoutMeetingsKnowsNobody) {
+  Put(Meeting("solo.md", "2025-01-01", {"Ana Bell"}));
+  ASSERT_OK_AND_ASSIGN(WhoKnowsResult r, Ask("Ana Bell"));
+  EXPECT_TRUE(r.people.empty());
+}
+
+}  // namespace
+}  // namespace kith::query

@@ -1,0 +1,120 @@
+#include "engine/store/store.h"
+
+#include <gtest/gtest.h>
+
+#include "engine/store/keys.h"
+#include "engine/util/text.h"
+#include "tests/testing/note_graphs.h"
+#include "tests/testing/status_matchers.h"
+#include "tests/testing/temp_dir.h"
+
+namespace kith::store {
+namespace {
+
+using testing::Meeting;
+
+class StoreTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto store = Store::Open({}, dir_.path());
+    ASSERT_OK(store);
+    store_ = *std::move(store);
+  }
+
+  std::vector<std::string> Attendees(const std::string& path) {
+    auto reader = store_->NewReader();
+    auto note = reader->Note(NoteId(path));
+    EXPECT_TRUE(note.ok() && note->has_value());
+    std::vector<std::string> names;
+    for (NodeId id : (*note)->attendees) names.push_back((*reader->Entity(id))->name);
+    return names;
+  }
+
+  size_t EdgeCount(const std::string& person) {
+    auto reader = store_->NewReader();
+    auto edges = reader->Edges(EntityId(model::EntityKind::kPerson, person), Direction::kOut,
+                               model::RelationType::kAttended);
+    EXPECT_OK(edges);
+    return edges->size();
+  }
+
+  testing::TempDir dir_;
+  std::unique_ptr<Store> store_;
+};
+
+TEST_F(StoreTest, StoresNoteEntitiesAndEdgesBothWays) {
+  ASSERT_OK(store_->PutNote(Meeting("a.md", "2025-01-01", {"Ana Bell", "Bo Chen"}), 1));
+  auto reader = store_->NewReader();
+  NodeId ana = EntityId(model::EntityKind::kPerson, "Ana Bell");
+  ASSERT_OK_AND_ASSIGN(auto out, reader->Edges(ana, Direction::kOut, model::RelationType::kAttended));
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_EQ(out[0].neighbour, NoteId("a.md"));
+  ASSERT_OK_AND_ASSIGN(auto in, reader->Edges(NoteId("a.md"), Direction::kIn,
+                                              model::RelationType::kAttended));
+  EXPECT_EQ(in.size(), 2u);
+  ASSERT_OK_AND_ASSIGN(auto found, reader->FindByName(util::FoldName("ANA BELL")));
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].name, "Ana Bell");
+  EXPECT_EQ(found[0].note_refs, 1u);
+}
+
+TEST_F(StoreTest, RePutReplacesWhatTheNoteContributed) {
+  ASSERT_OK(store_->PutNote(Meeting("a.md", "2025-01-01", {"Ana Bell", "Bo Chen"}), 1));
+  ASSERT_OK(store_->PutNote(Meeting("a.md", "2025-01-01", {"Ana Bell", "Cy Dee"}), 2));
+  EXPECT_EQ(Attendees("a.md"), (std::vector<std::string>{"Ana Bell", "Cy Dee"}));
+  EXPECT_EQ(EdgeCount("Bo Chen"), 0u);
+  auto reader = store_->NewReader();
+  // Bo Chen is referenced by no note any more, so he is gone with his name.
+  EXPECT_FALSE(*reader->Entity(EntityId(model::EntityKind::kPerson, "Bo Chen")));
+  EXPECT_TRUE(reader->FindByName("bo chen")->empty());
+  ASSERT_OK_AND_ASSIGN(StoreCounts counts, reader->Counts());
+  EXPECT_EQ(counts.notes, 1u);
+  EXPECT_EQ(counts.entities, 2u);
+  EXPECT_EQ(counts.facts, 2u);
+  EXPECT_EQ(counts.edges, 2u);
+}
+
+TEST_F(StoreTest, SharedEntitySurvivesRetractionOfOneNote) {
+  ASSERT_OK(store_->PutNote(Meeting("a.md", "2025-01-01", {"Ana Bell", "Bo Chen"}), 1));
+  ASSERT_OK(store_->PutNote(Meeting("b.md", "2025-01-02", {"Ana Bell"}), 1));
+  ASSERT_OK(store_->DeleteNote("a.md"));
+  auto reader = store_->NewReader();
+  auto ana = reader->Entity(EntityId(model::EntityKind::kPerson, "Ana Bell"));
+  ASSERT_TRUE(ana.ok() && ana->has_value());
+  EXPECT_EQ((*ana)->note_refs, 1u);
+  EXPECT_EQ(EdgeCount("Ana Bell"), 1u);
+  EXPECT_FALSE(*reader->Note(NoteId("a.md")));
+}
+
+TEST_F(StoreTest, ReaderSeesSnapshot) {
+  ASSERT_OK(store_->PutNote(Meeting("a.md", "2025-01-01", {"Ana Bell"}), 1));
+  auto before = store_->NewReader();
+  ASSERT_OK(store_->DeleteNote("a.md"));
+  EXPECT_TRUE(*before->Note(NoteId("a.md")));
+  EXPECT_FALSE(*store_->NewReader()->Note(NoteId("a.md")));
+}
+
+TEST_F(StoreTest, DataSurvivesReopen) {
+  ASSERT_OK(store_->PutNote(Meeting("a.md", "2025-01-01", {"Ana Bell"}), 77));
+  store_.reset();
+  ASSERT_OK_AND_ASSIGN(store_, Store::Open({}, dir_.path()));
+  auto note = store_->NewReader()->Note(NoteId("a.md"));
+  ASSERT_TRUE(note.ok() && note->has_value());
+  EXPECT_EQ((*note)->content_hash, 77u);
+}
+
+TEST(StoreSchemaTest, RefusesNewerSchema) {
+  testing::TempDir dir;
+  {
+    ASSERT_OK_AND_ASSIGN(auto store, Store::Open({}, dir.path()));
+    std::string newer;
+    AppendU32(newer, kSchemaVersion + 1);
+    ASSERT_OK(store->PutMeta("schema_version", newer));
+  }
+  auto reopened = Store::Open({}, dir.path());
+  ASSERT_FALSE(reopened.ok());
+  EXPECT_EQ(reopened.status().code(), absl::StatusCode::kFailedPrecondition);
+}
+
+}  // namespace
+}  // namespace kith::store

@@ -1,0 +1,58 @@
+#include "engine/util/text.h"
+
+#include <gtest/gtest.h>
+
+namespace kith::util {
+namespace {
+
+TEST(FoldNameTest, FoldsCaseDiacriticsAndSpaces) {
+  EXPECT_EQ(FoldName("  Zoë   O’Brien "), "zoe o'brien");
+  EXPECT_EQ(FoldName("ROB BANGA"), FoldName("rob banga"));
+  EXPECT_EQ(FoldName("Rosanne Kincaid–Smith"), "rosanne kincaid-smith");
+}
+
+TEST(FoldNameTest, InvalidUtf8StillFoldsAscii) {
+  EXPECT_EQ(FoldName(std::string("Ab\xff", 3)), "ab\xff");
+}
+
+TEST(RepairMojibakeTest, UndoesMacRomanDecodedEmoji) {
+  // What the seed note holds for "📅 2025-11-08 ⏫".
+  std::string broken = "\xEF\xA3\xBF\xC3\xBC\xC3\xAC\xC3\x96 2025-11-08 \xE2\x80\x9A\xC3\xA8\xC2\xB4";
+  EXPECT_EQ(RepairMojibake(broken), "\U0001F4C5 2025-11-08 \u23EB");
+}
+
+TEST(RepairMojibakeTest, UndoesWindows1252DecodedText) {
+  std::string broken = "caf\xC3\x83\xC2\xA9";  // "café" read as cp1252.
+  EXPECT_EQ(RepairMojibake(broken), "caf\xC3\xA9");
+}
+
+TEST(RepairMojibakeTest, LeavesGenuineTextAlone) {
+  EXPECT_EQ(RepairMojibake("Zoë Kincaid–Smith 📅"), "Zoë Kincaid–Smith 📅");
+  EXPECT_EQ(RepairMojibake("plain ascii"), "plain ascii");
+}
+
+TEST(TrimTest, StripsBothEnds) {
+  EXPECT_EQ(Trim("  a b \r"), "a b");
+  EXPECT_EQ(Trim("   "), "");
+}
+
+TEST(SplitTest, KeepsEmptyPieces) {
+  auto parts = Split("a,,b", ',');
+  ASSERT_EQ(parts.size(), 3u);
+  EXPECT_EQ(parts[1], "");
+}
+
+TEST(BoundedEditDistanceTest, CountsEditsAndGivesUpPastLimit) {
+  EXPECT_EQ(BoundedEditDistance("rob banga", "rob bangs", 3), 1);
+  EXPECT_EQ(BoundedEditDistance("kitten", "sitting", 5), 3);
+  EXPECT_EQ(BoundedEditDistance("a", "abcdefgh", 2), 3);
+}
+
+TEST(IsValidUtf8Test, RejectsBrokenSequences) {
+  EXPECT_TRUE(IsValidUtf8("Åsa 📅"));
+  EXPECT_FALSE(IsValidUtf8(std::string("\xC3", 1)));
+  EXPECT_FALSE(IsValidUtf8(std::string("a\xFF" "b", 3)));
+}
+
+}  // namespace
+}  // namespace kith::util

@@ -1,0 +1,126 @@
+// Integration: a real gRPC server in-process on a loopback port, over a
+// real engine and store, called through the generated stub.
+#include "service/grpc_service.h"
+
+#include <gtest/gtest.h>
+
+#include "service/server.h"
+#include "tests/testing/status_matchers.h"
+#include "tests/testing/temp_dir.h"
+
+namespace kith::service {
+namespace {
+
+class GrpcServiceTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    ASSERT_OK_AND_ASSIGN(engine_, Engine::Open({}, dir_.path()));
+    ServerOptions options;
+    options.listen = "127.0.0.1:0";
+    ASSERT_OK_AND_ASSIGN(server_, StartServer(*engine_, options));
+    auto channel = grpc::CreateChannel("127.0.0.1:" + std::to_string(server_.port),
+                                       grpc::InsecureChannelCredentials());
+    stub_ = v1::Kith::NewStub(channel);
+  }
+  void TearDown() override { server_.server->Shutdown(); }
+
+  v1::IngestResponse Ingest(const std::vector<std::pair<std::string, std::string>>& notes) {
+    grpc::ClientContext context;
+    v1::IngestResponse response;
+    auto writer = stub_->Ingest(&context, &response);
+    for (const auto& [path, content] : notes) {
+      v1::IngestRequest request;
+      request.mutable_note()->set_path(path);
+      request.mutable_note()->set_content(content);
+      EXPECT_TRUE(writer->Write(request));
+    }
+    writer->WritesDone();
+    grpc::Status status = writer->Finish();
+    EXPECT_TRUE(status.ok()) << status.error_message();
+    return response;
+  }
+
+  testing::TempDir dir_;
+  std::unique_ptr<Engine> engine_;
+  RunningServer server_;
+  std::unique_ptr<v1::Kith::Stub> stub_;
+};
+
+TEST_F(GrpcServiceTest, IngestThenWhoKnows) {
+  v1::IngestResponse ingest = Ingest(
+      {{"m.md", "---\ndate: 2025-01-02\nparticipants: [Ana Bell, Bo Chen]\n---\n# Sync\n"},
+       {"bad.md", ""}});
+  EXPECT_EQ(ingest.notes_read(), 2);
+  EXPECT_EQ(ingest.notes_stored(), 1);
+  ASSERT_EQ(ingest.failed_size(), 1);
+  EXPECT_EQ(ingest.failed(0).path(), "bad.md");
+
+  grpc::ClientContext context;
+  v1::WhoKnowsRequest request;
+  request.set_name("ANA BELL");
+  v1::WhoKnowsResponse response;
+  ASSERT_TRUE(stub_->WhoKnows(&context, request, &response).ok());
+  EXPECT_EQ(response.subject(), "Ana Bell");
+  ASSERT_EQ(response.people_size(), 1);
+  EXPECT_EQ(response.people(0).name(), "Bo Chen");
+  ASSERT_EQ(response.people(0).evidence_size(), 1);
+  EXPECT_EQ(response.people(0).evidence(0).path(), "m.md");
+  EXPECT_EQ(response.people(0).evidence(0).date(), "2025-01-02");
+  EXPECT_EQ(response.people(0).evidence(0).title(), "Sync");
+}
+
+TEST_F(GrpcServiceTest, UnknownPersonIsNotFoundWithSuggestion) {
+  Ingest({{"m.md", "---\nparticipants: [Carl Rounds, Bo Chen]\n---\n"}});
+  grpc::ClientContext context;
+  v1::WhoKnowsRequest request;
+  request.set_name("Karl Rounds");
+  v1::WhoKnowsResponse response;
+  grpc::Status status = stub_->WhoKnows(&context, request, &response);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::NOT_FOUND);
+  EXPECT_NE(status.error_message().find("Carl Rounds"), std::string::npos);
+}
+
+TEST_F(GrpcServiceTest, NegativeLimitIsInvalidArgument) {
+  grpc::ClientContext context;
+  v1::WhoKnowsRequest request;
+  request.set_name("x");
+  request.set_limit(-1);
+  v1::WhoKnowsResponse response;
+  EXPECT_EQ(stub_->WhoKnows(&context, request, &response).error_code(),
+            grpc::StatusCode::INVALID_ARGUMENT);
+}
+
+TEST_F(GrpcServiceTest, OptionsAfterNoteAreRejected) {
+  grpc::ClientContext context;
+  v1::IngestResponse response;
+  auto writer = stub_->Ingest(&context, &response);
+  v1::IngestRequest note;
+  note.mutable_note()->set_path("a.md");
+  note.mutable_note()->set_content("text");
+  writer->Write(note);
+  v1::IngestRequest options;
+  options.mutable_options()->set_me("Ana");
+  writer->Write(options);
+  writer->WritesDone();
+  EXPECT_EQ(writer->Finish().error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+}
+
+TEST_F(GrpcServiceTest, HealthServiceIsEnabled) {
+  ASSERT_NE(server_.server->GetHealthCheckService(), nullptr);
+}
+
+TEST(ServerTest, RefusesNonLoopbackAddress) {
+  testing::TempDir dir;
+  ASSERT_OK_AND_ASSIGN(auto engine, Engine::Open({}, dir.path()));
+  ServerOptions options;
+  options.listen = "0.0.0.0:0";
+  auto server = StartServer(*engine, options);
+  ASSERT_FALSE(server.ok());
+  EXPECT_EQ(server.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_TRUE(IsLoopbackAddress("127.0.0.1:1"));
+  EXPECT_TRUE(IsLoopbackAddress("[::1]:1"));
+  EXPECT_FALSE(IsLoopbackAddress("10.0.0.1:1"));
+}
+
+}  // namespace
+}  // namespace kith::service
