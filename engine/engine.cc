@@ -22,6 +22,11 @@ class EngineImpl : public Engine {
     return query::WhoKnows(*reader, query);
   }
 
+  absl::StatusOr<std::vector<query::FactView>> Facts(const query::FactsQuery& query) const override {
+    std::unique_ptr<store::StoreReader> reader = store_->NewReader();
+    return query::Facts(*reader, query);
+  }
+
  private:
   EngineOptions options_;
   std::unique_ptr<store::Store> store_;

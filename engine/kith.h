@@ -70,6 +70,10 @@ class Engine {
   // See query::WhoKnows.
   virtual absl::StatusOr<query::WhoKnowsResult> WhoKnows(
       const query::WhoKnowsQuery& query) const = 0;
+
+  // See query::Facts.
+  virtual absl::StatusOr<std::vector<query::FactView>> Facts(
+      const query::FactsQuery& query) const = 0;
 };
 
 }  // namespace kith

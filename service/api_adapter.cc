@@ -1,5 +1,6 @@
 #include "service/api_adapter.h"
 
+#include "absl/strings/str_cat.h"
 #include "engine/util/date.h"
 #include "engine/util/status_macros.h"
 
@@ -44,6 +45,34 @@ absl::StatusOr<v1::WhoKnowsResponse> WhoKnows(const Engine& engine,
     }
   }
   return response;
+}
+
+absl::StatusOr<std::vector<v1::Fact>> Facts(const Engine& engine, const v1::FactsRequest& request) {
+  query::FactsQuery query;
+  query.note_path = request.note_path();
+  if (!request.type().empty()) {
+    query.type = model::ParseRelationName(request.type());
+    if (!query.type) {
+      return absl::InvalidArgumentError(absl::StrCat("unknown relation type '", request.type(), "'"));
+    }
+  }
+  ASSIGN_OR_RETURN(std::vector<query::FactView> facts, engine.Facts(query));
+  std::vector<v1::Fact> out;
+  out.reserve(facts.size());
+  for (const query::FactView& fact : facts) {
+    v1::Fact& f = out.emplace_back();
+    f.set_type(std::string(model::RelationName(fact.type)));
+    for (const std::string& arg : fact.args) f.add_args(arg);
+    f.set_status(fact.status);
+    f.set_role(fact.role);
+    f.set_date(DateText(fact.date));
+    v1::FactEvidence* evidence = f.add_evidence();
+    evidence->set_path(fact.path);
+    evidence->set_section(fact.evidence.section);
+    evidence->set_text(fact.evidence.text);
+    evidence->set_line(fact.evidence.line);
+  }
+  return out;
 }
 
 IngestSession& IngestCall::Session() {

@@ -15,6 +15,10 @@ namespace kith::service {
 absl::StatusOr<v1::WhoKnowsResponse> WhoKnows(const Engine& engine,
                                               const v1::WhoKnowsRequest& request);
 
+// Facts matching the request, converted; InvalidArgument for an unknown
+// relation type name.
+absl::StatusOr<std::vector<v1::Fact>> Facts(const Engine& engine, const v1::FactsRequest& request);
+
 // One Ingest call: the requests of the stream in order, then Finish.
 class IngestCall {
  public:

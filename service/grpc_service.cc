@@ -37,4 +37,16 @@ grpc::Status KithService::WhoKnows(grpc::ServerContext*, const v1::WhoKnowsReque
   return grpc::Status::OK;
 }
 
+grpc::Status KithService::Facts(grpc::ServerContext* context, const v1::FactsRequest* request,
+                                grpc::ServerWriter<v1::Fact>* writer) {
+  absl::StatusOr<std::vector<v1::Fact>> facts = service::Facts(engine_, *request);
+  if (!facts.ok()) return ToGrpcStatus(facts.status());
+  for (const v1::Fact& fact : *facts) {
+    if (context->IsCancelled() || !writer->Write(fact)) {
+      return grpc::Status(grpc::StatusCode::CANCELLED, "client went away");
+    }
+  }
+  return grpc::Status::OK;
+}
+
 }  // namespace kith::service

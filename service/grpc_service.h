@@ -24,6 +24,8 @@ class KithService final : public v1::Kith::Service {
                       v1::IngestResponse* response) override;
   grpc::Status WhoKnows(grpc::ServerContext* context, const v1::WhoKnowsRequest* request,
                         v1::WhoKnowsResponse* response) override;
+  grpc::Status Facts(grpc::ServerContext* context, const v1::FactsRequest* request,
+                     grpc::ServerWriter<v1::Fact>* writer) override;
 
  private:
   Engine& engine_;

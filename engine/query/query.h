@@ -53,6 +53,26 @@ struct WhoKnowsResult {
   std::vector<Acquaintance> people;
 };
 
+struct FactsQuery {
+  std::string note_path;                     // "" for every note.
+  std::optional<model::RelationType> type;   // nullopt for every type.
+};
+
+struct FactView {
+  model::RelationType type = model::RelationType::kAttended;
+  std::vector<std::string> args;  // Canonical names.
+  std::string status;
+  std::string role;
+  std::optional<int32_t> date;
+  std::string path;  // The note that states it.
+  extract::Evidence evidence;
+};
+
+// Stored facts, by note path and then order within the note. NotFound for
+// a note path that is not stored.
+absl::StatusOr<std::vector<FactView>> Facts(const store::StoreReader& reader,
+                                            const FactsQuery& query);
+
 // Finds the person a user means by `name`: an exact match of the folded
 // name, else the one person whose first or last name it is. NotFound lists
 // the closest known names; InvalidArgument lists the candidates when the

@@ -61,29 +61,35 @@ absl::Status RocksReader::Scan(
   return FromRocks(it->status(), "cannot scan store");
 }
 
-absl::StatusOr<std::optional<EntityInfo>> RocksReader::Entity(NodeId id) const {
+// Reads and decodes one record; nullopt if the key is absent.
+template <typename Record>
+absl::StatusOr<std::optional<Record>> GetRecord(rocksdb::DB* db, const rocksdb::ReadOptions& options,
+                                                rocksdb::ColumnFamilyHandle* family, NodeId id,
+                                                std::string_view what) {
   std::string value;
-  rocksdb::Status status = db_->Get(read_options_, families_.entities, IdKey(id), &value);
+  rocksdb::Status status = db->Get(options, family, IdKey(id), &value);
   if (status.IsNotFound()) return std::nullopt;
-  RETURN_IF_ERROR(FromRocks(status, "cannot read entity"));
-  EntityRecord record;
+  RETURN_IF_ERROR(FromRocks(status, absl::StrCat("cannot read ", std::string(what))));
+  Record record;
   if (!record.ParseFromString(value)) {
-    return absl::DataLossError(absl::StrCat("entity ", id, " does not decode"));
+    return absl::DataLossError(absl::StrCat(std::string(what), " ", id, " does not decode"));
   }
-  return EntityInfo{id, static_cast<model::EntityKind>(record.kind()), record.name(),
-                    record.note_refs()};
+  return record;
+}
+
+absl::StatusOr<std::optional<EntityInfo>> RocksReader::Entity(NodeId id) const {
+  ASSIGN_OR_RETURN(std::optional<EntityRecord> record,
+                   GetRecord<EntityRecord>(db_, read_options_, families_.entities, id, "entity"));
+  if (!record) return std::nullopt;
+  return EntityInfo{id, static_cast<model::EntityKind>(record->kind()), record->name(),
+                    record->note_refs()};
 }
 
 absl::StatusOr<std::optional<NoteInfo>> RocksReader::Note(NodeId id) const {
-  std::string value;
-  rocksdb::Status status = db_->Get(read_options_, families_.notes, IdKey(id), &value);
-  if (status.IsNotFound()) return std::nullopt;
-  RETURN_IF_ERROR(FromRocks(status, "cannot read note"));
-  NoteRecord record;
-  if (!record.ParseFromString(value)) {
-    return absl::DataLossError(absl::StrCat("note ", id, " does not decode"));
-  }
-  return NoteFromRecord(id, record);
+  ASSIGN_OR_RETURN(std::optional<NoteRecord> record,
+                   GetRecord<NoteRecord>(db_, read_options_, families_.notes, id, "note"));
+  if (!record) return std::nullopt;
+  return NoteFromRecord(id, *record);
 }
 
 absl::StatusOr<std::vector<EntityInfo>> RocksReader::FindByName(std::string_view folded) const {

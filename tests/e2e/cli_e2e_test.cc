@@ -4,6 +4,8 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <map>
+#include <sstream>
 #include <nlohmann/json.hpp>
 
 #include "tests/testing/subprocess.h"
@@ -54,6 +56,27 @@ TEST_F(CliTest, SeedWhoKnowsRobBangaNamesJasonWithEvidence) {
   EXPECT_NE(who.out.find("000_a0a4e897fd7c7022.txt"), std::string::npos);
 }
 
+TEST_F(CliTest, SeedActionItemsSurviveMisDecodedEmoji) {
+  ASSERT_EQ(Kith({"ingest", kSeed}).exit_code, 0);
+  RunResult facts = Kith({"facts", "--type", "OWNS_ACTION", "--json"});
+  ASSERT_EQ(facts.exit_code, 0) << facts.err;
+  std::istringstream lines(facts.out);
+  std::string line;
+  std::map<std::string, int> owners;
+  int count = 0;
+  while (std::getline(lines, line)) {
+    auto fact = nlohmann::json::parse(line);
+    ++count;
+    ++owners[fact["args"][0].get<std::string>()];
+    EXPECT_EQ(fact["date"], "2025-11-08") << line;  // The due date behind the broken emoji.
+    EXPECT_EQ(fact["status"], "proposed");
+    EXPECT_EQ(fact["evidence"][0]["path"], "000_a0a4e897fd7c7022.txt");
+  }
+  EXPECT_EQ(count, 4);
+  EXPECT_EQ(owners["Jason Vallery"], 3);  // @Myself is the vault owner.
+  EXPECT_EQ(owners["Rob Banga"], 1);
+}
+
 TEST_F(CliTest, EmbeddedAndServerOutputsAreByteIdentical) {
   ASSERT_EQ(Kith({"ingest", kSeed, kExampleVault}).exit_code, 0);
   const std::vector<std::vector<std::string>> queries = {
@@ -63,6 +86,9 @@ TEST_F(CliTest, EmbeddedAndServerOutputsAreByteIdentical) {
       {"who-knows", "Maya Lindqvist", "--json"},
       {"who-knows", "Rob Bangaa"},
       {"who-knows", "Nobody Known"},
+      {"facts", "--json"},
+      {"facts", "--type", "OWNS_ACTION"},
+      {"facts", "--type", "NOT_A_TYPE"},
   };
   std::vector<RunResult> embedded;
   for (const auto& q : queries) embedded.push_back(Kith(q));

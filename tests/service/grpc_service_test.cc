@@ -105,6 +105,34 @@ TEST_F(GrpcServiceTest, OptionsAfterNoteAreRejected) {
   EXPECT_EQ(writer->Finish().error_code(), grpc::StatusCode::INVALID_ARGUMENT);
 }
 
+TEST_F(GrpcServiceTest, FactsStreamEveryMatchingFact) {
+  Ingest({{"m.md", "---\nparticipants: [Ana Bell, Bo Chen]\n---\n- [ ] Call. @Bo Chen\n"}});
+  grpc::ClientContext context;
+  v1::FactsRequest request;
+  request.set_type("OWNS_ACTION");
+  auto reader = stub_->Facts(&context, request);
+  std::vector<v1::Fact> facts;
+  v1::Fact fact;
+  while (reader->Read(&fact)) facts.push_back(fact);
+  ASSERT_TRUE(reader->Finish().ok());
+  ASSERT_EQ(facts.size(), 1u);
+  EXPECT_EQ(facts[0].args(0), "Bo Chen");
+  EXPECT_EQ(facts[0].status(), "open");
+  EXPECT_EQ(facts[0].evidence(0).path(), "m.md");
+  EXPECT_EQ(facts[0].evidence(0).line(), 4);
+}
+
+TEST_F(GrpcServiceTest, FactsRejectUnknownType) {
+  grpc::ClientContext context;
+  v1::FactsRequest request;
+  request.set_type("FRIENDS_WITH");
+  auto reader = stub_->Facts(&context, request);
+  v1::Fact fact;
+  while (reader->Read(&fact)) {
+  }
+  EXPECT_EQ(reader->Finish().error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+}
+
 TEST_F(GrpcServiceTest, HealthServiceIsEnabled) {
   ASSERT_NE(server_.server->GetHealthCheckService(), nullptr);
 }

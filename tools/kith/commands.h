@@ -37,6 +37,13 @@ struct WhoKnowsFlags {
 
 int RunWhoKnows(Client& client, const GlobalFlags& global, const WhoKnowsFlags& flags);
 
+struct FactsFlags {
+  std::string note;
+  std::string type;
+};
+
+int RunFacts(Client& client, const GlobalFlags& global, const FactsFlags& flags);
+
 // Prints "kith: <message>" to stderr and returns kExitError.
 int Fail(const absl::Status& status);
 

@@ -27,6 +27,9 @@ class EmbeddedClient : public Client {
   absl::StatusOr<v1::WhoKnowsResponse> WhoKnows(const v1::WhoKnowsRequest& request) override {
     return service::WhoKnows(*engine_, request);
   }
+  absl::StatusOr<std::vector<v1::Fact>> Facts(const v1::FactsRequest& request) override {
+    return service::Facts(*engine_, request);
+  }
 
  private:
   std::unique_ptr<Engine> engine_;

@@ -93,14 +93,4 @@ int RunIngest(Client& client, const GlobalFlags& global, const IngestFlags& flag
   return response->failed_size() > 0 ? kExitSomeNotesFailed : kExitOk;
 }
 
-int RunWhoKnows(Client& client, const GlobalFlags& global, const WhoKnowsFlags& flags) {
-  v1::WhoKnowsRequest request;
-  request.set_name(flags.name);
-  request.set_limit(flags.limit);
-  absl::StatusOr<v1::WhoKnowsResponse> response = client.WhoKnows(request);
-  if (!response.ok()) return Fail(response.status());
-  std::cout << RenderWhoKnows(*response, global.json);
-  return kExitOk;
-}
-
 }  // namespace kith::cli

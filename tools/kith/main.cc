@@ -41,11 +41,18 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(1, 10000));
   who_cmd->add_flag("--json", global.json, "print JSON instead of text");
 
+  FactsFlags facts;
+  CLI::App* facts_cmd = app.add_subcommand("facts", "stored facts with the note and sentence they came from");
+  facts_cmd->add_option("--note", facts.note, "only this note (path relative to the ingest root)");
+  facts_cmd->add_option("--type", facts.type, "only this relation type, e.g. ATTENDED or OWNS_ACTION");
+  facts_cmd->add_flag("--json", global.json, "print JSON Lines, one fact per line");
+
   CLI11_PARSE(app, argc, argv);
 
   auto client = MakeClient(global);
   if (!client.ok()) return Fail(client.status());
   if (*ingest_cmd) return RunIngest(**client, global, ingest);
   if (*who_cmd) return RunWhoKnows(**client, global, who);
+  if (*facts_cmd) return RunFacts(**client, global, facts);
   return kExitUsage;
 }

@@ -49,6 +49,18 @@ class RemoteClient : public Client {
     return response;
   }
 
+  absl::StatusOr<std::vector<v1::Fact>> Facts(const v1::FactsRequest& request) override {
+    grpc::ClientContext context;
+    context.set_deadline(std::chrono::system_clock::now() + kQueryDeadline);
+    std::unique_ptr<grpc::ClientReader<v1::Fact>> reader = stub_->Facts(&context, request);
+    std::vector<v1::Fact> facts;
+    v1::Fact fact;
+    while (reader->Read(&fact)) facts.push_back(fact);
+    grpc::Status status = reader->Finish();
+    if (!status.ok()) return service::FromGrpcStatus(status);
+    return facts;
+  }
+
  private:
   std::unique_ptr<v1::Kith::Stub> stub_;
 };

@@ -4,6 +4,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "absl/strings/str_join.h"
 
 namespace kith::cli {
 namespace {
@@ -63,6 +64,39 @@ std::string RenderWhoKnows(const v1::WhoKnowsResponse& response, bool json) {
       absl::StrAppend(&out, "      ", e.date().empty() ? "(no date) " : e.date(), "  ", e.title(),
                       "\n        ", e.path(), "\n");
     }
+  }
+  return out;
+}
+
+std::string RenderFacts(const std::vector<v1::Fact>& facts, bool json) {
+  std::string out;
+  auto or_null = [](const std::string& s) { return s.empty() ? Json(nullptr) : Json(s); };
+  for (const v1::Fact& fact : facts) {
+    if (json) {
+      Json evidence = Json::array();
+      for (const v1::FactEvidence& e : fact.evidence()) {
+        evidence.push_back({{"path", e.path()}, {"section", e.section()}, {"text", e.text()}});
+      }
+      Json line{{"type", fact.type()},
+                {"args", Json(std::vector<std::string>(fact.args().begin(), fact.args().end()))},
+                {"status", or_null(fact.status())},
+                {"role", or_null(fact.role())},
+                {"date", or_null(fact.date())},
+                {"evidence", std::move(evidence)}};
+      absl::StrAppend(&out, line.dump(), "\n");
+      continue;
+    }
+    absl::StrAppend(&out, fact.type(), "(", absl::StrJoin(fact.args(), ", "), ")");
+    if (!fact.status().empty()) absl::StrAppend(&out, " status=", fact.status());
+    if (!fact.role().empty()) absl::StrAppend(&out, " role=", fact.role());
+    if (!fact.date().empty()) absl::StrAppend(&out, " date=", fact.date());
+    for (const v1::FactEvidence& e : fact.evidence()) {
+      absl::StrAppend(&out, "\n    ", e.path());
+      if (e.line() > 0) absl::StrAppend(&out, ":", e.line());
+      if (!e.section().empty()) absl::StrAppend(&out, " [", e.section(), "]");
+      if (!e.text().empty()) absl::StrAppend(&out, " ", e.text());
+    }
+    absl::StrAppend(&out, "\n");
   }
   return out;
 }

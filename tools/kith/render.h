@@ -14,6 +14,8 @@ namespace kith::cli {
 inline constexpr int kTextEvidencePerPerson = 3;
 
 std::string RenderWhoKnows(const v1::WhoKnowsResponse& response, bool json);
+// JSON Lines (one object per fact) with --json; one line per fact otherwise.
+std::string RenderFacts(const std::vector<v1::Fact>& facts, bool json);
 std::string RenderIngest(const v1::IngestResponse& response, bool json, bool verbose);
 
 }  // namespace kith::cli

@@ -1,0 +1,29 @@
+// The read-only subcommands: one request, one rendered response.
+#include <iostream>
+
+#include "tools/kith/commands.h"
+#include "tools/kith/render.h"
+
+namespace kith::cli {
+
+int RunWhoKnows(Client& client, const GlobalFlags& global, const WhoKnowsFlags& flags) {
+  v1::WhoKnowsRequest request;
+  request.set_name(flags.name);
+  request.set_limit(flags.limit);
+  absl::StatusOr<v1::WhoKnowsResponse> response = client.WhoKnows(request);
+  if (!response.ok()) return Fail(response.status());
+  std::cout << RenderWhoKnows(*response, global.json);
+  return kExitOk;
+}
+
+int RunFacts(Client& client, const GlobalFlags& global, const FactsFlags& flags) {
+  v1::FactsRequest request;
+  request.set_note_path(flags.note);
+  request.set_type(flags.type);
+  absl::StatusOr<std::vector<v1::Fact>> facts = client.Facts(request);
+  if (!facts.ok()) return Fail(facts.status());
+  std::cout << RenderFacts(*facts, global.json);
+  return kExitOk;
+}
+
+}  // namespace kith::cli
