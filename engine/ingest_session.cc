@@ -11,6 +11,7 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "engine/extract/extract.h"
+#include "engine/extract/gazetteer.h"
 #include "engine/util/hash.h"
 #include "engine/util/status_macros.h"
 #include "engine/util/text.h"
@@ -69,8 +70,10 @@ class Session : public IngestSession {
     if (!owner.empty() && stored_owner != owner) RETURN_IF_ERROR(store_.PutMeta("owner", owner));
     report_.owner = owner;
 
+    ASSIGN_OR_RETURN(extract::Gazetteer gazetteer, KnownNames(owner));
     extract::ExtractOptions extract_options;
     extract_options.owner = owner;
+    extract_options.gazetteer = &gazetteer;
     std::optional<int32_t> latest;
     size_t done = 0;
     for (const Pending& note : pending_) {
@@ -120,6 +123,27 @@ class Session : public IngestSession {
       }
     }
     return best;
+  }
+
+  // The names sentences are read against: what the store knows and what
+  // this run's notes make known.
+  absl::StatusOr<extract::Gazetteer> KnownNames(const std::string& owner) const {
+    extract::Gazetteer gazetteer;
+    std::vector<std::pair<model::EntityKind, store::NodeId>> ids;
+    RETURN_IF_ERROR(reader_->ForEachName([&](std::string_view, model::EntityKind kind, store::NodeId id) {
+      if (kind != model::EntityKind::kTopic) ids.emplace_back(kind, id);
+      return true;
+    }));
+    for (const auto& [kind, id] : ids) {
+      ASSIGN_OR_RETURN(std::optional<store::EntityInfo> entity, reader_->Entity(id));
+      if (!entity) continue;
+      if (kind == model::EntityKind::kPerson) gazetteer.AddPerson(entity->name);
+      if (kind == model::EntityKind::kOrganization) gazetteer.AddOrganization(entity->name);
+    }
+    for (const Pending& note : pending_) extract::LearnNames(note.parsed, gazetteer);
+    if (!owner.empty()) gazetteer.AddPerson(owner);
+    gazetteer.Finish();
+    return gazetteer;
   }
 
   bool IsUnchanged(std::string_view path, uint64_t fingerprint) const {

@@ -1,17 +1,25 @@
+// Extraction runs in passes over one parsed note: who took part (frontmatter,
+// With lines, e-mail headers), action items, what the note's folder and
+// profile fields say, then the prose, sentence by sentence.
 #include "engine/extract/extract.h"
 
+#include <algorithm>
+#include <set>
 #include <string>
-#include <unordered_map>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "engine/extract/email.h"
+#include "engine/extract/gazetteer.h"
+#include "engine/extract/graph_builder.h"
 #include "engine/extract/person_name.h"
+#include "engine/extract/sentence_pass.h"
 #include "engine/util/text.h"
 
 namespace kith::extract {
 namespace {
 
-// Sections whose sentences later passes mine for relations.
+// Sections whose sentences are kept verbatim with the note.
 bool IsKeptSection(std::string_view section) {
   std::string folded = util::FoldName(section);
   for (std::string_view keep : {"key information", "key facts", "key facts learned",
@@ -34,42 +42,249 @@ std::string_view TaskStatusName(note::TaskStatus status) {
   return "other";
 }
 
-class GraphBuilder {
- public:
-  explicit GraphBuilder(NoteGraph& graph) : graph_(graph) {}
+std::string Field(const note::ParsedNote& note, std::string_view key) {
+  for (const auto& [k, v] : note.fields) {
+    if (util::FoldName(k) == key) return std::string(util::Trim(v));
+  }
+  return "";
+}
 
-  // Index of the entity, adding it on first sight.
-  int Entity(model::EntityKind kind, const std::string& name) {
-    std::string key = absl::StrCat(static_cast<int>(kind), ":", util::FoldName(name));
-    auto [it, inserted] = index_.try_emplace(key, static_cast<int>(graph_.entities.size()));
-    if (inserted) graph_.entities.push_back({kind, name});
-    return it->second;
+bool IsReadme(std::string_view path) {
+  size_t slash = path.find_last_of('/');
+  std::string_view file = slash == std::string_view::npos ? path : path.substr(slash + 1);
+  return util::FoldName(file) == "readme.md";
+}
+
+// Group mailboxes are not people.
+bool IsGroupMailbox(const Correspondent& c) {
+  std::string name = util::FoldName(c.name);
+  std::string local = c.address.substr(0, c.address.find('@'));
+  for (std::string_view word : {"team", "noreply", "no-reply", "info", "support", "alliances",
+                                "sales", "admin", "notifications", "hello", "contact"}) {
+    if (name.find(word) != std::string::npos || local == word) return true;
+  }
+  return false;
+}
+
+class NoteReader {
+ public:
+  NoteReader(const note::ParsedNote& note, const ExtractOptions& options, NoteGraph& graph)
+      : note_(note), options_(options), gazetteer_(options.gazetteer ? *options.gazetteer : empty_),
+        builder_(graph), graph_(graph) {}
+
+  void Run() {
+    thread_ = ReadEmailThread(note_);
+    for (const EmailMessage& m : thread_) {
+      if (!graph_.date && m.date) graph_.date = m.date;  // An export's date is its first message's.
+    }
+    Attendance();
+    Actions();
+    FolderAndProfile();
+    Prose();
+    Email();
+    Mentions();
+    for (const note::Line& line : note_.lines) {
+      if (IsKeptSection(line.section)) graph_.kept_lines.push_back(line);
+    }
   }
 
  private:
-  NoteGraph& graph_;
-  std::unordered_map<std::string, int> index_;
-};
-
-// Resolves a raw name to a cleaned person name, mapping self-references to
-// the owner. Returns "" (and records a warning) when it is not a name.
-std::string PersonName(std::string_view raw, int line, const ExtractOptions& options,
-                       NoteGraph& graph) {
-  absl::StatusOr<std::string> name = CleanPersonName(raw);
-  if (!name.ok()) {
-    graph.warnings.push_back({line, std::string(name.status().message())});
-    return "";
-  }
-  if (IsSelfReference(*name)) {
-    if (options.owner.empty()) {
-      graph.warnings.push_back(
-          {line, absl::StrCat("'", *name, "' refers to the vault owner, who is not known; pass --me")});
+  // A cleaned person name resolved to its canonical form: the owner for
+  // "Myself", a participant or the vault's only person with a lone first
+  // name, the gazetteer's spelling of a known name.
+  std::string Resolve(std::string_view raw, int line) {
+    absl::StatusOr<std::string> name = CleanPersonName(raw);
+    if (!name.ok()) {
+      graph_.warnings.push_back({line, std::string(name.status().message())});
       return "";
     }
-    return options.owner;
+    if (IsSelfReference(*name)) {
+      if (options_.owner.empty()) {
+        graph_.warnings.push_back(
+            {line, absl::StrCat("'", *name, "' refers to the vault owner, who is not known; pass --me")});
+        return "";
+      }
+      return options_.owner;
+    }
+    std::string folded = util::FoldName(*name);
+    if (folded.find(' ') == std::string::npos) {
+      for (const std::string& known : names_.participants) {
+        if (util::StartsWith(util::FoldName(known), folded + " ")) return known;
+      }
+      if (!options_.owner.empty() && util::StartsWith(util::FoldName(options_.owner), folded + " ")) {
+        if (!gazetteer_.PersonByFirstName(folded) ||
+            *gazetteer_.PersonByFirstName(folded) == options_.owner) {
+          return options_.owner;
+        }
+      }
+      if (auto full = gazetteer_.PersonByFirstName(folded)) return *full;
+    }
+    if (auto known = gazetteer_.Person(folded)) return *known;
+    return *std::move(name);
   }
-  return *std::move(name);
-}
+
+  void Attendance() {
+    names_.owner = options_.owner;
+    std::vector<std::pair<std::string, int>> raw;
+    for (const std::string& p : note_.participants) raw.emplace_back(p, 0);
+    for (const EmailMessage& m : thread_) {
+      if (!m.sender.name.empty() && !IsGroupMailbox(m.sender)) raw.emplace_back(m.sender.name, m.header_line);
+      for (const Correspondent& c : m.recipients) {
+        if (!c.name.empty() && !IsGroupMailbox(c)) raw.emplace_back(c.name, m.header_line);
+      }
+    }
+    // Full names are known first, so that a lone first name anywhere in the
+    // list resolves to them; the list keeps the order it was written in.
+    for (const auto& [name, line] : raw) {
+      absl::StatusOr<std::string> cleaned = CleanPersonName(name);
+      if (cleaned.ok() && cleaned->find(' ') != std::string::npos) names_.participants.push_back(*cleaned);
+    }
+    std::vector<std::string> ordered;
+    for (const auto& [name, line] : raw) {
+      std::string resolved = Resolve(name, line);
+      if (resolved.empty()) continue;
+      if (gazetteer_.IsOrganization(util::FoldName(resolved))) {
+        graph_.warnings.push_back({line, absl::StrCat("participant '", resolved, "' is an organisation")});
+        continue;
+      }
+      if (std::find(ordered.begin(), ordered.end(), resolved) == ordered.end()) {
+        ordered.push_back(resolved);
+      }
+    }
+    names_.participants = std::move(ordered);
+    // An e-mail's greeting names a recipient too ("Hi Jason,").
+    for (const EmailMessage& m : thread_) {
+      if (m.greeted.empty()) continue;
+      std::string resolved = Resolve(m.greeted, m.header_line);
+      if (!resolved.empty() && resolved.find(' ') != std::string::npos &&
+          std::find(names_.participants.begin(), names_.participants.end(), resolved) ==
+              names_.participants.end()) {
+        names_.participants.push_back(resolved);
+      }
+    }
+    std::vector<int> attendees;
+    for (const std::string& name : names_.participants) {
+      attendees.push_back(builder_.Entity(model::EntityKind::kPerson, name));
+    }
+    std::string listed = absl::StrJoin(names_.participants, ", ");
+    for (int id : attendees) {
+      Fact fact;
+      fact.type = model::RelationType::kAttended;
+      fact.args = {id};
+      fact.date = graph_.date;
+      fact.evidence = {"participants", 0, listed};
+      graph_.facts.push_back(std::move(fact));
+      attendees_.insert(id);
+    }
+  }
+
+  void Actions() {
+    for (const note::ActionItem& action : note_.actions) {
+      Fact fact;
+      fact.type = model::RelationType::kOwnsAction;
+      fact.status = std::string(TaskStatusName(action.status));
+      fact.date = action.due;
+      fact.priority = static_cast<int>(action.priority);
+      fact.detail = action.text;
+      fact.evidence = {action.section, action.line, action.text};
+      if (!action.owner.empty()) {
+        std::string owner = Resolve(action.owner, action.line);
+        if (!owner.empty()) fact.args = {builder_.Entity(model::EntityKind::kPerson, owner)};
+      }
+      graph_.facts.push_back(std::move(fact));
+    }
+  }
+
+  void FolderAndProfile() {
+    FolderContext context = ContextOfPath(note_.path);
+    about_ = !note_.about.empty() ? Resolve(note_.about, 1) : "";
+    if (about_.empty() && !context.person.empty()) about_ = Resolve(context.person, 0);
+    if (gazetteer_.IsOrganization(util::FoldName(about_))) about_.clear();
+    std::string company = Field(note_, "company");
+    if (!about_.empty() && !company.empty() && names_.participants.empty()) {
+      // A profile page: its company is where the person works now.
+      std::string role = Field(note_, "role");
+      std::string title = Field(note_, "title");
+      if (role.empty() && util::FoldName(title) != util::FoldName(about_)) role = title;
+      RelationHit hit{model::RelationType::kWorksAt,
+                      {{model::EntityKind::kPerson, about_},
+                       {model::EntityKind::kOrganization, company}},
+                      "current", role, "", std::nullopt};
+      builder_.AddRelation(hit, {"frontmatter", 1, absl::StrCat("company: ", company)});
+    }
+    if (!context.organization.empty() && IsReadme(note_.path)) {
+      organization_page_ = builder_.Entity(model::EntityKind::kOrganization, context.organization);
+    }
+  }
+
+  void Prose() {
+    for (const note::Line& line : note_.lines) CleanSentence(line.text, &names_.marked_people);
+    std::vector<SentenceInput> inputs = ProseOf(note_);
+    ReadSentences(inputs, gazetteer_, names_, about_, builder_, mentions_);
+  }
+
+  void Email() {
+    for (const EmailMessage& m : thread_) {
+      ReadSentences(m.body, gazetteer_, names_, "", builder_, mentions_);
+      if (m.sender.name.empty() || IsGroupMailbox(m.sender)) continue;
+      std::string domain = m.sender.address.substr(m.sender.address.find('@') + 1);
+      if (auto org = gazetteer_.OrganizationByDomain(domain)) {
+        RelationHit hit{model::RelationType::kWorksAt,
+                        {{model::EntityKind::kPerson, Resolve(m.sender.name, m.header_line)},
+                         {model::EntityKind::kOrganization, *org}},
+                        "current", "", "", m.date};
+        builder_.AddRelation(hit, {"e-mail header", m.header_line,
+                                   absl::StrCat(m.sender.name, " <", m.sender.address, ">")});
+      }
+    }
+    for (const IntroductionAck& ack : FindIntroductions(thread_)) {
+      std::string introducer = ack.introducer.name.empty() ? "" : Resolve(ack.introducer.name, 0);
+      std::string introduced = Resolve(ack.introduced.name, ack.evidence.line);
+      if (introducer.empty() || introduced.empty()) continue;
+      std::vector<RelationArg> args = {{model::EntityKind::kPerson, introducer},
+                                       {model::EntityKind::kPerson, introduced}};
+      std::string to = ack.greeted.empty() ? "" : Resolve(ack.greeted, ack.evidence.line);
+      if (!to.empty()) args.push_back({model::EntityKind::kPerson, to});
+      RelationHit hit{model::RelationType::kIntroduced, std::move(args), "", "", "", ack.date};
+      builder_.AddRelation(hit, {ack.evidence.section, ack.evidence.line, ack.evidence.text});
+    }
+  }
+
+  // Everyone a note names without attending it, and every organisation.
+  void Mentions() {
+    std::set<int> seen = attendees_;
+    for (const auto& [mention, evidence] : mentions_) {
+      int id = builder_.Entity(mention.kind, mention.name);
+      if (!seen.insert(id).second) continue;
+      Fact fact;
+      fact.type = model::RelationType::kMentionedIn;
+      fact.args = {id};
+      fact.date = graph_.date;
+      fact.evidence = evidence;
+      graph_.facts.push_back(std::move(fact));
+    }
+    if (organization_page_ >= 0 && seen.insert(organization_page_).second) {
+      Fact fact;
+      fact.type = model::RelationType::kMentionedIn;
+      fact.args = {organization_page_};
+      fact.evidence = {"folder", 0, note_.path};
+      graph_.facts.push_back(std::move(fact));
+    }
+  }
+
+  const note::ParsedNote& note_;
+  const ExtractOptions& options_;
+  static inline const Gazetteer empty_{};
+  const Gazetteer& gazetteer_;
+  GraphBuilder builder_;
+  NoteGraph& graph_;
+  NoteNames names_;
+  std::vector<EmailMessage> thread_;
+  std::string about_;
+  int organization_page_ = -1;
+  std::set<int> attendees_;
+  std::vector<std::pair<Mention, Evidence>> mentions_;
+};
 
 }  // namespace
 
@@ -83,6 +298,23 @@ std::vector<std::string> ParticipantNames(const note::ParsedNote& note) {
   return names;
 }
 
+void LearnNames(const note::ParsedNote& note, Gazetteer& gazetteer) {
+  for (const std::string& name : ParticipantNames(note)) {
+    if (!IsSelfReference(name)) gazetteer.AddPerson(name);
+  }
+  for (const note::ActionItem& action : note.actions) {
+    absl::StatusOr<std::string> owner = CleanPersonName(action.owner);
+    if (owner.ok() && !IsSelfReference(*owner)) gazetteer.AddPerson(*owner);
+  }
+  FolderContext context = ContextOfPath(note.path);
+  if (!context.person.empty()) {
+    if (auto name = CleanPersonName(context.person); name.ok()) gazetteer.AddPerson(*name);
+  }
+  if (!context.organization.empty()) gazetteer.AddOrganization(context.organization);
+  std::string company = Field(note, "company");
+  if (!company.empty()) gazetteer.AddOrganization(company);
+}
+
 NoteGraph Extract(const note::ParsedNote& note, const ExtractOptions& options) {
   NoteGraph graph;
   graph.path = note.path;
@@ -90,46 +322,7 @@ NoteGraph Extract(const note::ParsedNote& note, const ExtractOptions& options) {
   graph.date = note.date;
   graph.type = note.type;
   graph.warnings = note.warnings;
-  GraphBuilder builder(graph);
-
-  std::vector<int> attendees;
-  for (const std::string& raw : note.participants) {
-    std::string name = PersonName(raw, 0, options, graph);
-    if (name.empty()) continue;
-    int id = builder.Entity(model::EntityKind::kPerson, name);
-    if (std::find(attendees.begin(), attendees.end(), id) == attendees.end()) {
-      attendees.push_back(id);
-    }
-  }
-  std::vector<std::string> attendee_names;
-  for (int id : attendees) attendee_names.push_back(graph.entities[id].name);
-  for (int id : attendees) {
-    Fact fact;
-    fact.type = model::RelationType::kAttended;
-    fact.args = {id};
-    fact.date = note.date;
-    fact.evidence = {"participants", 0, absl::StrJoin(attendee_names, ", ")};
-    graph.facts.push_back(std::move(fact));
-  }
-
-  for (const note::ActionItem& action : note.actions) {
-    Fact fact;
-    fact.type = model::RelationType::kOwnsAction;
-    fact.status = std::string(TaskStatusName(action.status));
-    fact.date = action.due;
-    fact.priority = static_cast<int>(action.priority);
-    fact.detail = action.text;
-    fact.evidence = {action.section, action.line, action.text};
-    if (!action.owner.empty()) {
-      std::string owner = PersonName(action.owner, action.line, options, graph);
-      if (!owner.empty()) fact.args = {builder.Entity(model::EntityKind::kPerson, owner)};
-    }
-    graph.facts.push_back(std::move(fact));
-  }
-
-  for (const note::Line& line : note.lines) {
-    if (IsKeptSection(line.section)) graph.kept_lines.push_back(line);
-  }
+  NoteReader(note, options, graph).Run();
   return graph;
 }
 

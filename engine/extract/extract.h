@@ -50,10 +50,15 @@ struct NoteGraph {
   std::vector<note::Line> kept_lines;
 };
 
+class Gazetteer;
+
 struct ExtractOptions {
   // Canonical name of the vault owner; "@Myself" and "Me" resolve to it.
   // Empty: such references are dropped with a warning.
   std::string owner;
+  // Names known across the vault, for reading sentences and resolving
+  // first names; null reads with the note's own names only. Not owned.
+  const Gazetteer* gazetteer = nullptr;
 };
 
 NoteGraph Extract(const note::ParsedNote& note, const ExtractOptions& options);
@@ -61,6 +66,11 @@ NoteGraph Extract(const note::ParsedNote& note, const ExtractOptions& options);
 // The participant names a note names, cleaned, with "Myself" left as is.
 // Used to find the vault owner before extraction.
 std::vector<std::string> ParticipantNames(const note::ParsedNote& note);
+
+// Adds to `gazetteer` the names a note makes known: participants, action
+// owners, the person or organisation its folder is about, a profile's
+// company, an organisation page's title.
+void LearnNames(const note::ParsedNote& note, Gazetteer& gazetteer);
 
 }  // namespace kith::extract
 

@@ -37,6 +37,14 @@ std::string StripParentheticals(std::string_view s) {
 
 }  // namespace
 
+bool IsPluralAcronym(std::string_view word) {
+  if (word.size() < 3 || word.back() != 's' || word.find(' ') != std::string_view::npos) return false;
+  for (size_t i = 0; i + 1 < word.size(); ++i) {
+    if (word[i] < 'A' || word[i] > 'Z') return false;
+  }
+  return true;
+}
+
 bool IsSelfReference(std::string_view name) {
   std::string folded = util::FoldName(name);
   return folded == "myself" || folded == "me" || folded == "i";
@@ -75,11 +83,20 @@ absl::StatusOr<std::string> CleanPersonName(std::string_view raw) {
   int words = 0;
   for (std::string_view word : util::Split(name, ' ')) {
     if (word.empty()) continue;
+    std::string folded_word = util::FoldName(word);
+    for (std::string_view group : {"team", "teams", "group", "org", "leadership", "department", "folks"}) {
+      if (folded_word == group) {
+        return absl::InvalidArgumentError(absl::StrCat("'", std::string(name), "' names a group, not a person"));
+      }
+    }
     if (++words > kMaxNameWords) {
       return absl::InvalidArgumentError(absl::StrCat("'", std::string(name), "' has too many words for a name"));
     }
     if (!collapsed.empty()) collapsed += ' ';
     collapsed += word;
+  }
+  if (IsPluralAcronym(collapsed)) {
+    return absl::InvalidArgumentError(absl::StrCat("'", collapsed, "' is a plural acronym, not a name"));
   }
   if (!IsUpperStart(collapsed) && !IsSelfReference(collapsed)) {
     return absl::InvalidArgumentError(

@@ -16,6 +16,9 @@ namespace kith::extract {
 // numbers, sentences.
 absl::StatusOr<std::string> CleanPersonName(std::string_view raw);
 
+// "SEs", "AEs", "PMs": capitals then a plural s.
+bool IsPluralAcronym(std::string_view word);
+
 // True for the words a note uses for its own author ("Myself", "Me", "I").
 bool IsSelfReference(std::string_view name);
 

@@ -91,7 +91,15 @@ absl::StatusOr<Frontmatter> ParseFrontmatter(std::string_view yaml, int first_li
     AppendStrings(root["tags"], fm.tags);
     AppendStrings(root["aliases"], fm.aliases);
     YAML::Node entities = root["entities"];
-    if (entities && entities.IsMap()) AppendStrings(entities["people"], fm.people);
+    if (entities && entities.IsMap()) {
+      AppendStrings(entities["people"], fm.people);
+      AppendStrings(entities["projects"], fm.projects);
+    }
+    for (const auto& field : root) {
+      if (field.first.IsScalar() && field.second.IsScalar()) {
+        fm.scalars.emplace_back(field.first.Scalar(), field.second.Scalar());
+      }
+    }
   } catch (const YAML::Exception& e) {
     return WithLine(absl::InvalidArgumentError(
                         absl::StrCat("frontmatter field is malformed: ", e.msg)),

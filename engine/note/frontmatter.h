@@ -18,7 +18,9 @@ struct Frontmatter {
   std::string type;
   std::string person;
   std::vector<std::string> participants;
-  std::vector<std::string> people;  // entities.people
+  std::vector<std::string> people;    // entities.people
+  std::vector<std::string> projects;  // entities.projects
+  std::vector<std::pair<std::string, std::string>> scalars;  // Every top-level scalar.
   std::vector<std::string> tags;
   std::vector<std::string> aliases;
 };

@@ -35,7 +35,9 @@ struct ActionItem {
 // One line of body text with where it stands. Headings, blank lines, code
 // blocks and action items are not lines here.
 struct Line {
-  enum class Kind { kBullet, kParagraph, kTableRow };
+  // kQuote: a "> " line (e-mail bodies quote this way); the marker is
+  // stripped. Obsidian callouts ("> [!info]") are not lines.
+  enum class Kind { kBullet, kParagraph, kTableRow, kQuote };
   int line = 0;
   std::string section;  // Innermost heading above it; "" before any heading.
   Kind kind = Kind::kParagraph;
@@ -60,6 +62,11 @@ struct ParsedNote {
   std::vector<std::string> participants;
   std::vector<std::string> tags;
   std::vector<std::string> aliases;
+  // `entities.projects` and similar lists: names of topics the note is about.
+  std::vector<std::string> projects;
+  // Every top-level scalar field of the frontmatter, e.g. "company",
+  // "role", "email"; keys as written.
+  std::vector<std::pair<std::string, std::string>> fields;
   std::vector<ActionItem> actions;
   std::vector<Line> lines;
   std::vector<Warning> warnings;

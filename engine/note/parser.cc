@@ -170,9 +170,15 @@ class BodyWalker {
       line.kind = Line::Kind::kTableRow;
       line.text = std::string(s);
     } else {
-      if (s.front() == '>') return;  // Callouts and quotes are not the note's own text.
-      line.kind = Line::Kind::kParagraph;
-      line.text = std::string(s);
+      if (s.front() == '>') {
+        std::string_view quoted = util::Trim(s.substr(1));
+        if (util::StartsWith(quoted, "[!")) return;  // A callout's title line.
+        line.kind = Line::Kind::kQuote;
+        line.text = std::string(quoted);
+      } else {
+        line.kind = Line::Kind::kParagraph;
+        line.text = std::string(s);
+      }
     }
     if (!line.text.empty()) note_.lines.push_back(std::move(line));
   }
@@ -196,9 +202,23 @@ int LineOf(const absl::Status& status) {
   return 0;
 }
 
-absl::StatusOr<ParsedNote> ParseNote(std::string_view path, std::string_view content,
+absl::StatusOr<ParsedNote> ParseNote(std::string_view path, std::string_view raw,
                                      const ParseOptions& options) {
-  RETURN_IF_ERROR(CheckBytes(content, options));
+  RETURN_IF_ERROR(CheckBytes(raw, options));
+  // Old Mac exports end lines with a lone CR, Windows ones with CRLF.
+  std::string normalised;
+  std::string_view content = raw;
+  if (raw.find('\r') != std::string_view::npos) {
+    normalised.reserve(raw.size());
+    for (size_t i = 0; i < raw.size(); ++i) {
+      if (raw[i] != '\r') {
+        normalised += raw[i];
+      } else if (i + 1 >= raw.size() || raw[i + 1] != '\n') {
+        normalised += '\n';
+      }
+    }
+    content = normalised;
+  }
   ASSIGN_OR_RETURN(FrontmatterSplit split, SplitFrontmatter(content));
   if (split.yaml.size() > options.max_frontmatter_bytes) {
     return WithLine(absl::InvalidArgumentError(absl::StrCat(
@@ -216,6 +236,8 @@ absl::StatusOr<ParsedNote> ParseNote(std::string_view path, std::string_view con
   note.aliases = std::move(fm.aliases);
   note.participants = std::move(fm.participants);
   note.participants.insert(note.participants.end(), fm.people.begin(), fm.people.end());
+  note.projects = std::move(fm.projects);
+  note.fields = std::move(fm.scalars);
 
   BodyWalker walker(note);
   walker.Walk(split.body, split.body_first_line);

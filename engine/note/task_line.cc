@@ -57,6 +57,13 @@ bool IsOwnerWord(std::string_view word) {
   return word.find('#') == std::string_view::npos;
 }
 
+bool IsGroupWord(std::string_view word) {
+  for (std::string_view w : {"team", "teams", "group", "org", "leadership", "folks", "crew"}) {
+    if (word == w) return true;
+  }
+  return false;
+}
+
 // Reads "@First Last" starting at `at` (the '@'). Owner names are capitalised
 // words; the first lower-case word ends the name, so "@Rob Banga to review"
 // yields "Rob Banga".
@@ -71,6 +78,12 @@ std::pair<std::string, size_t> ReadOwner(std::string_view rest, size_t at) {
     while (!word.empty() && (word.back() == ',' || word.back() == '.' ||
                              word.back() == ';' || word.back() == ':')) {
       word.remove_suffix(1);
+    }
+    if (words > 0 && IsGroupWord(word)) {  // "@Apollo team" names a group.
+      owner += ' ';
+      owner += word;
+      end = pos + word.size();
+      break;
     }
     if (!IsOwnerWord(word)) break;
     if (words > 0 && word[0] >= 'a' && word[0] <= 'z') break;

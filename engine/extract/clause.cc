@@ -1,0 +1,269 @@
+#include "engine/extract/clause.h"
+
+#include <optional>
+
+#include "engine/util/text.h"
+
+namespace kith::extract {
+namespace {
+
+constexpr size_t kMaxNameWords = 5;
+
+bool IsWordByte(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80 ||
+         c == '\'' || c == '-' || c == '&' || c == '.';
+}
+
+std::string AsciiLower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+bool IsCapitalized(std::string_view word) {
+  if (word.empty()) return false;
+  unsigned char c = static_cast<unsigned char>(word[0]);
+  return (c >= 'A' && c <= 'Z') || (c >= 0xC3 && c <= 0xDF);
+}
+
+// Text of a remark that says the name before it is a person's.
+bool IsNameRemark(std::string_view remark) {
+  std::string lower = AsciiLower(remark);
+  return lower.find("name") != std::string::npos || lower.find("surname") != std::string::npos;
+}
+
+// The capitalised words that end `text` ("... and Renan "), or "".
+std::string TrailingCapitalizedWords(std::string_view text) {
+  std::vector<std::string_view> words;
+  for (std::string_view w : util::Split(util::Trim(text), ' ')) words.push_back(w);
+  std::string name;
+  for (size_t i = words.size(); i-- > 0 && words.size() - i <= 3;) {
+    std::string_view w = words[i];
+    if (!IsCapitalized(w)) break;
+    name = name.empty() ? std::string(w) : std::string(w) + " " + name;
+  }
+  return name;
+}
+
+std::string JoinTokens(const std::vector<Token>& tokens, size_t begin, size_t end) {
+  std::string out;
+  for (size_t i = begin; i < end; ++i) {
+    if (!out.empty()) out += ' ';
+    out += tokens[i].text;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string CleanSentence(std::string_view text, std::vector<std::string>* marked_people,
+                          std::vector<Remark>* remarks) {
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (c == '*' || c == '`') continue;
+    if (c == '[' || c == ']') continue;  // [[Link]] → Link
+    if (c == '|' && !out.empty()) {      // [[Target|shown]] keeps Target
+      size_t close = text.find("]]", i);
+      if (close != std::string_view::npos) {
+        i = close + 1;
+        continue;
+      }
+    }
+    if (c == '(') {
+      size_t close = text.find(')', i);
+      if (close == std::string_view::npos) continue;
+      std::string_view remark = text.substr(i + 1, close - i - 1);
+      std::string name = TrailingCapitalizedWords(out);
+      if (marked_people && IsNameRemark(remark)) {
+        if (!name.empty()) marked_people->push_back(name);
+      } else if (remarks && !name.empty()) {
+        remarks->push_back({name, std::string(util::Trim(remark))});
+      }
+      i = close;
+      continue;
+    }
+    out += c;
+  }
+  // Exported summaries cut long lines with "...": the last word is partial.
+  for (std::string_view ellipsis : {"...", "\u2026"}) {
+    if (util::EndsWith(out, ellipsis)) {
+      out.resize(out.size() - ellipsis.size());
+      size_t space = out.find_last_of(' ');
+      out.resize(space == std::string::npos ? 0 : space);
+    }
+  }
+  // Removing remarks leaves doubled spaces and " ," behind.
+  std::string tidy;
+  for (char c : out) {
+    if (c == ' ' && !tidy.empty() && tidy.back() == ' ') continue;
+    if ((c == ',' || c == ';' || c == '.') && !tidy.empty() && tidy.back() == ' ') tidy.pop_back();
+    tidy += c;
+  }
+  return std::string(util::Trim(tidy));
+}
+
+std::vector<std::string> SplitClauses(std::string_view text) {
+  std::vector<std::string> clauses;
+  std::string current;
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    bool boundary = c == ';';
+    // ", and the contact reports to ..." starts a clause with a new subject.
+    if (c == ',') {
+      for (std::string_view next : {" and the ", " and he ", " and she ", " and they ", " and it ",
+                                    " but ", " while ", " whereas "}) {
+        if (text.substr(i + 1, next.size()) == next) {
+          boundary = true;
+          i += next.size() - (util::StartsWith(next, " and ") ? 5 : 1);
+          break;
+        }
+      }
+    }
+    if (c == '.' && i + 2 < text.size() && text[i + 1] == ' ' && IsCapitalized(text.substr(i + 2))) {
+      // "A.K. Rapsone" and "Dr. Lee": a short word before the dot is not a
+      // sentence end.
+      size_t start = current.find_last_of(' ');
+      std::string_view last = std::string_view(current).substr(start == std::string::npos ? 0 : start + 1);
+      boundary = last.size() > 2 && last.find('.') == std::string_view::npos;
+    }
+    if (boundary) {
+      if (!util::Trim(current).empty()) clauses.emplace_back(util::Trim(current));
+      current.clear();
+      continue;
+    }
+    current += c;
+  }
+  std::string_view rest = util::Trim(current);
+  while (!rest.empty() && rest.back() == '.') rest.remove_suffix(1);
+  if (!rest.empty()) clauses.emplace_back(rest);
+  return clauses;
+}
+
+std::vector<Token> Tokenize(std::string_view clause) {
+  std::vector<Token> tokens;
+  size_t i = 0;
+  while (i < clause.size()) {
+    unsigned char c = static_cast<unsigned char>(clause[i]);
+    if (c == ' ' || c == '\t') {
+      ++i;
+      continue;
+    }
+    if (!IsWordByte(c) || c == '.' || c == '\'' || c == '-') {
+      // Curly quotes and other punctuation arrive as UTF-8 sequences too;
+      // the word scanner below takes them, so only ASCII punctuation is here.
+      tokens.push_back({std::string(1, static_cast<char>(c)), std::string(1, static_cast<char>(c)),
+                        false, false, false});
+      ++i;
+      continue;
+    }
+    size_t end = i;
+    while (end < clause.size() && IsWordByte(static_cast<unsigned char>(clause[end]))) ++end;
+    std::string_view word = clause.substr(i, end - i);
+    // Trailing dots end the sentence unless the word is an initial ("A.K.").
+    while (word.size() > 1 && word.back() == '.' && word.find('.') == word.size() - 1) {
+      word.remove_suffix(1);
+    }
+    // Typographic quotes around a word are not part of it.
+    for (std::string_view quote : {"\u201C", "\u201D", "\u2018", "\u2019"}) {
+      if (util::StartsWith(word, quote)) word.remove_prefix(quote.size());
+    }
+    Token token;
+    for (std::string_view suffix : {"'s", "\u2019s"}) {
+      if (word.size() > suffix.size() && util::EndsWith(word, suffix)) {
+        word.remove_suffix(suffix.size());
+        token.possessive = true;
+      }
+    }
+    for (std::string_view quote : {"\u201D", "\u2019", "'"}) {
+      if (util::EndsWith(word, quote)) word.remove_suffix(quote.size());
+    }
+    token.text = std::string(word);
+    token.lower = AsciiLower(word);
+    token.word = !word.empty();
+    token.capitalized = IsCapitalized(word);
+    if (token.word) tokens.push_back(std::move(token));
+    i = end;
+  }
+  return tokens;
+}
+
+Clause ReadClause(std::string_view text, const Gazetteer& gazetteer, const NoteNames& names) {
+  Clause clause;
+  clause.tokens = Tokenize(text);
+  const std::vector<Token>& tokens = clause.tokens;
+
+  auto note_person = [&](const std::string& folded) -> std::optional<std::string> {
+    std::optional<std::string> by_first;
+    int first_matches = 0;
+    for (const std::vector<std::string>* list : {&names.participants, &names.marked_people}) {
+      for (const std::string& name : *list) {
+        std::string known = util::FoldName(name);
+        if (known == folded) return name;
+        if (folded.find(' ') == std::string::npos && util::StartsWith(known, folded + " ")) {
+          ++first_matches;
+          by_first = name;
+        }
+      }
+    }
+    if (first_matches == 1) return by_first;
+    if (first_matches == 0 && !names.owner.empty() &&
+        util::StartsWith(util::FoldName(names.owner), folded + " ")) {
+      return names.owner;
+    }
+    return std::nullopt;
+  };
+
+  size_t i = 0;
+  while (i < tokens.size()) {
+    if (!tokens[i].word || !tokens[i].capitalized) {
+      ++i;
+      continue;
+    }
+    std::optional<Mention> best;
+    for (size_t n = kMaxNameWords; n >= 1; --n) {
+      if (i + n > tokens.size()) continue;
+      bool words = true;
+      for (size_t k = i; k < i + n; ++k) {
+        words = words && tokens[k].word && (k == i + n - 1 || !tokens[k].possessive);
+      }
+      if (!words || !tokens[i + n - 1].capitalized) continue;
+      std::string folded = util::FoldName(JoinTokens(tokens, i, i + n));
+      // A lone first name followed by another capitalised word is the start
+      // of some other full name ("Christian Linacre"), not a known Christian.
+      bool name_continues = n == 1 && i + 1 < tokens.size() && tokens[i + 1].word &&
+                            tokens[i + 1].capitalized && !tokens[i].possessive;
+      std::optional<std::string> participant = note_person(folded);
+      if (participant && name_continues && folded.find(' ') == std::string::npos &&
+          util::FoldName(*participant) != folded) {
+        participant.reset();
+      }
+      std::optional<std::string> person = participant;
+      // A lone first name means the full name it stands for, when the
+      // vault has one; only then a person known by that single name.
+      if (!person && n == 1 && !name_continues) person = gazetteer.PersonByFirstName(folded);
+      if (!person && !name_continues) person = gazetteer.Person(folded);
+      std::optional<std::string> org = gazetteer.Organization(folded);
+      // A name known both ways is an organisation unless this note's own
+      // participants say otherwise ("VAST Data" in a participant list).
+      if (person && (!org || participant)) {
+        best = Mention{model::EntityKind::kPerson, *person, i, i + n};
+      } else if (org) {
+        best = Mention{model::EntityKind::kOrganization, *org, i, i + n};
+      }
+      if (best) break;
+    }
+    if (best) {
+      i = best->end;
+      clause.mentions.push_back(*std::move(best));
+    } else {
+      ++i;
+    }
+  }
+  return clause;
+}
+
+}  // namespace kith::extract

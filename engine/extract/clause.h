@@ -1,0 +1,72 @@
+// A sentence cut into clauses and words, with the people and organisations
+// it names located. This is the representation the relation rules read.
+#ifndef KITH_ENGINE_EXTRACT_CLAUSE_H_
+#define KITH_ENGINE_EXTRACT_CLAUSE_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "engine/extract/gazetteer.h"
+#include "engine/model/model.h"
+
+namespace kith::extract {
+
+struct Token {
+  std::string text;   // As written, without a possessive "'s".
+  std::string lower;  // ASCII-lower-cased text, for matching trigger words.
+  bool word = false;  // False for punctuation (",", ":", "(", ...).
+  bool capitalized = false;
+  bool possessive = false;  // Was followed by "'s" / "’s".
+};
+
+struct Mention {
+  model::EntityKind kind = model::EntityKind::kPerson;
+  std::string name;  // Display name after resolution.
+  size_t begin = 0;  // Token range [begin, end).
+  size_t end = 0;
+};
+
+struct Clause {
+  std::vector<Token> tokens;
+  std::vector<Mention> mentions;  // Ordered by position, not overlapping.
+};
+
+// Names a note makes known beyond the vault-wide gazetteer: its
+// participants (first names resolve to them before the vault's), and names
+// marked in the text as people ("Renan (last name not stated)").
+struct NoteNames {
+  std::vector<std::string> participants;
+  std::vector<std::string> marked_people;
+  // The vault owner: notes call their author by first name ("Jason").
+  std::string owner;
+};
+
+// A parenthetical remark and the capitalised words just before it:
+// "Sushant Rewaskar (Microsoft)" → {"Sushant Rewaskar", "Microsoft"}.
+struct Remark {
+  std::string name;
+  std::string text;
+};
+
+// Removes markdown emphasis and link brackets, and parenthetical remarks;
+// the capitalised words before a remark about a name ("(last name not
+// stated)", "(full name unknown)") are added to `marked_people`, other
+// remarks after a capitalised name to `remarks` (either may be null).
+std::string CleanSentence(std::string_view text, std::vector<std::string>* marked_people,
+                          std::vector<Remark>* remarks = nullptr);
+
+// Splits cleaned text into clauses at ';' and at sentence ends (". " before
+// a capital, but not after an initial such as "A.K.").
+std::vector<std::string> SplitClauses(std::string_view text);
+
+std::vector<Token> Tokenize(std::string_view clause);
+
+// Tokenizes `clause` and finds the longest known name at each capitalised
+// word: note participants, marked people, then the gazetteer (a lone first
+// name resolves when it names exactly one person).
+Clause ReadClause(std::string_view clause, const Gazetteer& gazetteer, const NoteNames& names);
+
+}  // namespace kith::extract
+
+#endif  // KITH_ENGINE_EXTRACT_CLAUSE_H_

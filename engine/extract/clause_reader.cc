@@ -1,0 +1,298 @@
+#include "engine/extract/clause_reader.h"
+
+#include <algorithm>
+
+#include "engine/extract/person_name.h"
+#include "engine/util/text.h"
+
+namespace kith::extract {
+namespace {
+
+// Words that may stand between the words of a trigger phrase.
+bool IsFiller(const std::string& lower) {
+  if (lower.size() > 3 && util::EndsWith(lower, "ly") && lower != "only") return true;
+  for (std::string_view w : {"also", "still", "now", "once", "then", "later", "previously",
+                             "formerly", "currently", "recently", "originally"}) {
+    if (lower == w) return true;
+  }
+  return false;
+}
+
+// Capitalised words that do not start a name.
+bool IsStopWord(const std::string& lower) {
+  for (std::string_view w :
+       {"the", "a", "an", "this", "that", "these", "those", "he", "she", "they", "we", "i", "it",
+        "his", "her", "their", "our", "my", "him", "them", "us", "me", "who", "which", "and", "or",
+        "but", "so", "if", "when", "while", "after", "before", "in", "on", "at", "for", "with",
+        "from", "by", "to", "of", "as", "per", "via", "no", "not", "all", "both", "each", "team",
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+        "february", "march", "april", "may", "june", "july", "august", "september", "october",
+        "november", "december", "q1", "q2", "q3", "q4", "fy", "ceo", "cto", "cfo", "vp", "svp", "evp"}) {
+    if (lower == w) return true;
+  }
+  return false;
+}
+
+bool IsAllCaps(const std::string& text) {
+  int letters = 0;
+  for (char c : text) {
+    if (c >= 'a' && c <= 'z') return false;
+    if (c >= 'A' && c <= 'Z') ++letters;
+  }
+  return letters >= 2;
+}
+
+bool IsReportingVerb(const std::string& lower) {
+  for (std::string_view w : {"stated", "said", "says", "noted", "mentioned", "explained", "shared",
+                             "reported", "confirmed", "indicated", "believes", "thinks", "added",
+                             "described", "recalled", "that"}) {
+    if (lower == w) return true;
+  }
+  return false;
+}
+
+bool IsPersonPronoun(const std::string& lower) {
+  return lower == "he" || lower == "she" || lower == "him" || lower == "her";
+}
+
+}  // namespace
+
+ClauseReader::ClauseReader(const Clause& clause, const ClauseContext& context)
+    : clause_(clause), context_(context), mention_at_(clause.tokens.size(), -1) {
+  for (size_t m = 0; m < clause.mentions.size(); ++m) {
+    mention_at_[clause.mentions[m].begin] = static_cast<int>(m);
+  }
+}
+
+bool ClauseReader::IsAny(size_t i, std::initializer_list<std::string_view> words) const {
+  if (i >= size() || (i > 0 && tokens()[i].capitalized)) return false;
+  return std::find(words.begin(), words.end(), lower(i)) != words.end();
+}
+
+const Mention* ClauseReader::MentionAt(size_t i) const {
+  if (i >= size() || mention_at_[i] < 0) return nullptr;
+  return &clause_.mentions[mention_at_[i]];
+}
+
+size_t ClauseReader::Match(size_t at, std::initializer_list<std::string_view> words) const {
+  size_t i = at;
+  bool first = true;
+  for (std::string_view word : words) {
+    if (!first) {
+      while (i < size() && IsFiller(lower(i)) && lower(i) != word) ++i;
+    }
+    // Verbs are written in lower case: "UK Met Office" holds no "met".
+    if (i >= size() || lower(i) != word || (i > 0 && tokens()[i].capitalized)) return kNoMatch;
+    ++i;
+    first = false;
+  }
+  return i;
+}
+
+bool ClauseReader::IsHypothetical(size_t at) const {
+  // An indirect question or a wish anywhere before the trigger.
+  if (AnyBetween(0, at, {"whether", "if", "asked", "ask", "wants", "hopes", "plans", "would", "could",
+                         "should", "might", "unless"})) {
+    return true;
+  }
+  for (size_t back = 1; back <= 3 && back <= at; ++back) {
+    const std::string& w = lower(at - back);
+    if (IsFiller(w)) continue;
+    for (std::string_view modal : {"will", "would", "could", "should", "may", "might", "can", "shall",
+                                   "to", "not", "never", "cannot", "going", "wants", "want", "plans",
+                                   "hopes", "asked", "if"}) {
+      if (w == modal) return true;
+    }
+    if (back >= 2) break;
+  }
+  return false;
+}
+
+bool ClauseReader::AnyBetween(size_t begin, size_t end,
+                              std::initializer_list<std::string_view> words) const {
+  for (size_t i = begin; i < end && i < size(); ++i) {
+    if (IsAny(i, words)) return true;
+  }
+  return false;
+}
+
+std::optional<RelationArg> ClauseReader::PronounReferent(size_t begin, size_t end) const {
+  for (size_t i = begin; i < end && i < size(); ++i) {
+    if ((lower(i) == "i" || lower(i) == "my") && !context_.speaker.empty()) {
+      return RelationArg{model::EntityKind::kPerson, context_.speaker};
+    }
+    if (IsPersonPronoun(lower(i)) && !context_.pronoun_subject.empty()) {
+      return RelationArg{model::EntityKind::kPerson, context_.pronoun_subject};
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<RelationArg> ClauseReader::SubjectOf(size_t at) const {
+  const Mention* nearest = nullptr;
+  const Mention* after_report = nullptr;
+  size_t report_verb = kNoMatch;
+  for (size_t i = 0; i < at && i < size(); ++i) {
+    if (IsReportingVerb(lower(i))) {
+      report_verb = i;
+      after_report = nullptr;
+    }
+    const Mention* m = MentionAt(i);
+    if (m == nullptr || m->kind != model::EntityKind::kPerson || m->end > at) continue;
+    if (tokens()[m->end - 1].possessive) continue;  // "Rob's team" is not Rob.
+    nearest = m;
+    if (report_verb != kNoMatch && after_report == nullptr) after_report = m;
+  }
+  if (after_report != nullptr) return RelationArg{after_report->kind, after_report->name};
+  if (report_verb != kNoMatch && report_verb + 1 < size() && IsPersonPronoun(lower(report_verb + 1))) {
+    // "Yanzhao stated he is ...": he is whoever stated it.
+    for (size_t i = report_verb; i-- > 0;) {
+      const Mention* m = MentionAt(i);
+      if (m != nullptr && m->kind == model::EntityKind::kPerson) return RelationArg{m->kind, m->name};
+    }
+  }
+  if (report_verb != kNoMatch) {
+    // "Marianne stated VAST is working with Asaf": what follows the
+    // reporting verb is the subject, and it is not a person.
+    return PronounReferent(report_verb + 1, at);
+  }
+  // A person named in the first words is the subject of the whole clause
+  // ("Carl worked with Rob at NetApp and later worked at Microsoft"), unless
+  // a relative pronoun ties the trigger to a nearer person ("Julia who
+  // reports to Jay").
+  const Mention* opening = nullptr;
+  for (const Mention& m : clause_.mentions) {
+    if (m.begin <= 2 && m.kind == model::EntityKind::kPerson && !tokens()[m.end - 1].possessive) {
+      opening = &m;
+    }
+    break;
+  }
+  if (nearest != nullptr && nearest != opening && Is(nearest->end, "who")) {
+    return RelationArg{nearest->kind, nearest->name};
+  }
+  if (opening != nullptr && opening->end <= at) return RelationArg{opening->kind, opening->name};
+  if (auto pronoun = PronounReferent(0, at)) return pronoun;
+  if (nearest != nullptr) return RelationArg{nearest->kind, nearest->name};
+  // An unknown name opening the clause ("Carl Rounds worked with ..."): two
+  // or three capitalised words right before the verb phrase.
+  size_t start = 0;
+  while (start < at && start < 3 && (!tokens()[start].word || !tokens()[start].capitalized)) ++start;
+  size_t end = start;
+  std::string run = CapitalizedRun(start, 3, &end);
+  if (!run.empty() && run.find(' ') != std::string::npos && end <= at && end + 3 >= at) {
+    return RelationArg{model::EntityKind::kPerson, run};
+  }
+  return std::nullopt;
+}
+
+std::string ClauseReader::CapitalizedRun(size_t at, size_t max, size_t* end) const {
+  std::string run;
+  size_t i = at;
+  while (i < size() && i - at < max) {
+    const Token& t = tokens()[i];
+    if (!t.word || !t.capitalized || IsStopWord(t.lower) || IsAllCaps(t.text) ||
+        IsPluralAcronym(t.text) || MentionAt(i)) {
+      break;
+    }
+    if (!run.empty()) run += ' ';
+    run += t.text;
+    ++i;
+    if (t.possessive) break;
+  }
+  *end = i;
+  return run;
+}
+
+std::optional<RelationArg> ClauseReader::PersonAt(size_t at, size_t* end) const {
+  if (const Mention* m = MentionAt(at)) {
+    if (m->kind != model::EntityKind::kPerson) return std::nullopt;
+    *end = m->end;
+    return RelationArg{m->kind, m->name};
+  }
+  if (at < size() && IsPersonPronoun(lower(at))) return std::nullopt;
+  std::string run = CapitalizedRun(at, 3, end);
+  if (run.empty()) return std::nullopt;
+  // A capitalised word followed by an organisation-like word is not a name.
+  return RelationArg{model::EntityKind::kPerson, run};
+}
+
+std::vector<RelationArg> ClauseReader::PeopleAt(size_t at, size_t* end) const {
+  std::vector<RelationArg> people;
+  size_t i = at;
+  while (true) {
+    size_t next = i;
+    std::optional<RelationArg> person = PersonAt(i, &next);
+    if (!person) break;
+    people.push_back(*std::move(person));
+    *end = next;
+    i = next;
+    if (Is(i, ",")) ++i;
+    if (Is(i, "and")) ++i;
+    if (i == next) break;
+  }
+  return people;
+}
+
+std::optional<RelationArg> ClauseReader::OrganizationAt(size_t at, size_t* end) const {
+  if (Is(at, "the")) ++at;
+  if (const Mention* m = MentionAt(at)) {
+    if (m->kind != model::EntityKind::kOrganization) return std::nullopt;
+    *end = m->end;
+    return RelationArg{m->kind, m->name};
+  }
+  // Unknown organisations: capitalised words, also all-capitals ones ("EMC",
+  // "OCI"), joined by "of" or "&" ("Bank of America").
+  std::string name;
+  size_t i = at;
+  while (i < size() && i - at < 5) {
+    const Token& t = tokens()[i];
+    bool joiner = (t.lower == "of" || t.lower == "&") && !name.empty() && i + 1 < size() &&
+                  tokens()[i + 1].capitalized;
+    if (!joiner && (!t.word || !t.capitalized || IsStopWord(t.lower) || MentionAt(i))) break;
+    if (!name.empty()) name += ' ';
+    name += t.text;
+    ++i;
+    if (t.possessive) break;
+  }
+  if (name.empty()) return std::nullopt;
+  *end = i;
+  return RelationArg{model::EntityKind::kOrganization, name};
+}
+
+std::vector<RelationArg> ClauseReader::OrganizationsAt(size_t at, size_t* end) const {
+  std::vector<RelationArg> orgs;
+  size_t i = at;
+  while (true) {
+    size_t next = i;
+    std::optional<RelationArg> org = OrganizationAt(i, &next);
+    if (!org) break;
+    orgs.push_back(*std::move(org));
+    *end = next;
+    i = next;
+    if (Is(i, ",")) ++i;
+    if (Is(i, "and")) ++i;
+    if (i == next) break;
+  }
+  return orgs;
+}
+
+std::string ClauseReader::DurationNear(size_t begin, size_t end) const {
+  size_t from = begin > 4 ? begin - 4 : 0;
+  size_t to = std::min(size(), end + 6);
+  for (size_t i = from; i < to; ++i) {
+    if (!IsAny(i, {"years", "year", "months", "month", "weeks"}) || i == 0) continue;
+    const std::string& amount = tokens()[i - 1].text;
+    bool numeric = !amount.empty() && amount[0] >= '0' && amount[0] <= '9';
+    bool spelled = IsAny(i - 1, {"one", "two", "three", "four", "five", "six", "seven", "eight",
+                                 "nine", "ten", "eleven", "twelve", "several", "many", "few"});
+    if (!numeric && !spelled) continue;
+    std::string out = amount + " " + lower(i);
+    if (i >= 2 && IsAny(i - 2, {"about", "over", "nearly", "almost", "around", "roughly", "approximately"})) {
+      out = lower(i - 2) + " " + out;
+    }
+    return out;
+  }
+  return "";
+}
+
+}  // namespace kith::extract

@@ -1,0 +1,144 @@
+#include "engine/extract/gazetteer.h"
+
+#include <algorithm>
+
+#include "engine/util/text.h"
+
+namespace kith::extract {
+namespace {
+
+void AddUnique(std::vector<std::string>& names, const std::string& name) {
+  if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(name);
+}
+
+std::string WithoutSpaces(std::string_view folded) {
+  std::string out;
+  for (char c : folded) {
+    if (c != ' ' && c != '-' && c != '.' && c != '&') out += c;
+  }
+  return out;
+}
+
+bool IsPersonFolder(std::string_view folded) {
+  return folded == "people" || folded == "persons" || folded == "contacts";
+}
+
+bool IsOrganizationFolder(std::string_view folded) {
+  for (std::string_view name : {"customers and partners", "customers", "partners", "companies",
+                                "organizations", "organisations", "accounts", "orgs"}) {
+    if (folded == name) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+void Gazetteer::AddPerson(std::string_view name) {
+  std::string folded = util::FoldName(name);
+  if (folded.empty()) return;
+  ++mentions_[folded];
+  auto [it, inserted] = people_.try_emplace(folded, std::string(util::Trim(name)));
+  if (!inserted) return;
+  size_t space = folded.find(' ');
+  if (space != std::string::npos) AddUnique(first_names_[folded.substr(0, space)], it->second);
+}
+
+void Gazetteer::AddOrganization(std::string_view name) {
+  std::string folded = util::FoldName(name);
+  if (folded.empty()) return;
+  auto [it, inserted] = organizations_.try_emplace(folded, std::string(util::Trim(name)));
+  if (!inserted) return;
+  size_t space = folded.find(' ');
+  if (space != std::string::npos) AddUnique(org_first_words_[folded.substr(0, space)], it->second);
+  org_labels_.try_emplace(WithoutSpaces(folded), it->second);
+}
+
+std::optional<std::string> Gazetteer::Person(std::string_view folded) const {
+  auto it = people_.find(std::string(folded));
+  if (it == people_.end()) return std::nullopt;
+  return it->second;
+}
+
+std::optional<std::string> Gazetteer::Organization(std::string_view folded) const {
+  auto it = organizations_.find(std::string(folded));
+  if (it != organizations_.end()) return it->second;
+  if (folded.find(' ') != std::string_view::npos) return std::nullopt;
+  auto first = org_first_words_.find(std::string(folded));
+  if (first != org_first_words_.end() && first->second.size() == 1) return first->second[0];
+  return std::nullopt;
+}
+
+std::optional<std::string> Gazetteer::PersonByFirstName(std::string_view folded) const {
+  auto it = first_names_.find(std::string(folded));
+  if (it == first_names_.end() || it->second.empty()) return std::nullopt;
+  if (it->second.size() == 1) return it->second[0];
+  int best = 0, second = 0;
+  const std::string* best_name = nullptr;
+  for (const std::string& name : it->second) {
+    auto count = mentions_.find(util::FoldName(name));
+    int n = count == mentions_.end() ? 0 : count->second;
+    if (n > best) {
+      second = best;
+      best = n;
+      best_name = &name;
+    } else if (n > second) {
+      second = n;
+    }
+  }
+  if (best_name != nullptr && best >= kMinNotes && best >= kDominance * second) return *best_name;
+  return std::nullopt;
+}
+
+bool Gazetteer::IsAmbiguousFirstName(std::string_view folded) const {
+  auto it = first_names_.find(std::string(folded));
+  return it != first_names_.end() && it->second.size() > 1 && !PersonByFirstName(folded);
+}
+
+bool Gazetteer::IsOrganization(std::string_view folded) const {
+  return organizations_.count(std::string(folded)) > 0;
+}
+
+void Gazetteer::Finish() {
+  for (const auto& [folded, display] : organizations_) {
+    auto person = people_.find(folded);
+    if (person == people_.end()) continue;
+    size_t space = folded.find(' ');
+    if (space != std::string::npos) {
+      auto& names = first_names_[folded.substr(0, space)];
+      names.erase(std::remove(names.begin(), names.end(), person->second), names.end());
+    }
+    people_.erase(person);
+  }
+}
+
+std::optional<std::string> Gazetteer::OrganizationByDomain(std::string_view domain) const {
+  std::string folded = util::FoldName(domain);
+  size_t last_dot = folded.rfind('.');
+  if (last_dot == std::string::npos || last_dot == 0) return std::nullopt;
+  size_t label_start = folded.rfind('.', last_dot - 1);
+  label_start = label_start == std::string::npos ? 0 : label_start + 1;
+  std::string label = folded.substr(label_start, last_dot - label_start);
+  for (std::string_view provider : {"gmail", "googlemail", "outlook", "hotmail", "live", "yahoo",
+                                    "icloud", "me", "aol", "proton", "protonmail", "example"}) {
+    if (label == provider) return std::nullopt;
+  }
+  auto it = org_labels_.find(label);
+  if (it == org_labels_.end()) return std::nullopt;
+  return it->second;
+}
+
+FolderContext ContextOfPath(std::string_view path) {
+  FolderContext context;
+  std::vector<std::string_view> parts = util::Split(path, '/');
+  // The last part is the file itself; a context folder needs a child folder.
+  for (size_t i = 0; i + 2 < parts.size(); ++i) {
+    std::string folded = util::FoldName(parts[i]);
+    std::string_view child = parts[i + 1];
+    if (child.empty() || child[0] == '_' || child[0] == '.') continue;
+    if (IsPersonFolder(folded)) context.person = std::string(child);
+    if (IsOrganizationFolder(folded)) context.organization = std::string(child);
+  }
+  return context;
+}
+
+}  // namespace kith::extract

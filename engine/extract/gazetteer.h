@@ -1,0 +1,71 @@
+// The people and organisations a vault knows by name, learned from the
+// vault itself: participants, action owners, People/<Name>/ folders,
+// profile `company` fields, organisation pages and what is already stored.
+// Sentences are read against it, so that "Microsoft's" or "Jeff" can be
+// recognised without a list of the world's names.
+#ifndef KITH_ENGINE_EXTRACT_GAZETTEER_H_
+#define KITH_ENGINE_EXTRACT_GAZETTEER_H_
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace kith::extract {
+
+class Gazetteer {
+ public:
+  void AddPerson(std::string_view name);
+  void AddOrganization(std::string_view name);
+
+  // Display names by folded name (util::FoldName), exact.
+  std::optional<std::string> Person(std::string_view folded) const;
+  // Exact, or a single word that starts exactly one known multi-word
+  // organisation ("VAST" for "VAST Data").
+  std::optional<std::string> Organization(std::string_view folded) const;
+  // The known person with this folded first name: the only one, or one
+  // named in at least kDominance times as many notes as any other (and in
+  // kMinNotes notes). Otherwise nullopt: real ambiguity is not guessed away.
+  std::optional<std::string> PersonByFirstName(std::string_view folded) const;
+  // The organisation whose folded name without spaces is the domain's
+  // registrable label: "vastdata.com" → "VAST Data". Mail providers map to
+  // nothing.
+  std::optional<std::string> OrganizationByDomain(std::string_view domain) const;
+
+  // True if `folded` is the first name of several known people and none
+  // dominates: a relation naming only "Rob" cannot say which Rob.
+  bool IsAmbiguousFirstName(std::string_view folded) const;
+  // True if `folded` is exactly a known organisation's name.
+  bool IsOrganization(std::string_view folded) const;
+  // Drops people whose names are also organisations' ("VAST Data" listed
+  // as a participant); call once everything is added.
+  void Finish();
+
+  size_t person_count() const { return people_.size(); }
+  size_t organization_count() const { return organizations_.size(); }
+
+ private:
+  static constexpr int kDominance = 5;
+  static constexpr int kMinNotes = 5;
+
+  std::unordered_map<std::string, std::string> people_;         // folded → display
+  std::unordered_map<std::string, int> mentions_;               // folded → times added
+  std::unordered_map<std::string, std::string> organizations_;  // folded → display
+  // folded first word → display names of multi-word entries.
+  std::unordered_map<std::string, std::vector<std::string>> first_names_;
+  std::unordered_map<std::string, std::vector<std::string>> org_first_words_;
+  std::unordered_map<std::string, std::string> org_labels_;  // "vastdata" → display
+};
+
+// What a note's folder says it is about: a note under People/<Name>/ is
+// about <Name>; one under Customers and Partners/<Org>/ about <Org>.
+struct FolderContext {
+  std::string person;
+  std::string organization;
+};
+FolderContext ContextOfPath(std::string_view path);
+
+}  // namespace kith::extract
+
+#endif  // KITH_ENGINE_EXTRACT_GAZETTEER_H_

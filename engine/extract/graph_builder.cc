@@ -1,0 +1,33 @@
+#include "engine/extract/graph_builder.h"
+
+#include "absl/strings/str_cat.h"
+#include "engine/util/text.h"
+
+namespace kith::extract {
+
+int GraphBuilder::Entity(model::EntityKind kind, const std::string& name) {
+  std::string key = absl::StrCat(static_cast<int>(kind), ":", util::FoldName(name));
+  auto [it, inserted] = index_.try_emplace(key, static_cast<int>(graph_.entities.size()));
+  if (inserted) graph_.entities.push_back({kind, name});
+  return it->second;
+}
+
+void GraphBuilder::AddRelation(const RelationHit& hit, const Evidence& evidence) {
+  Fact fact;
+  fact.type = hit.type;
+  std::string key = absl::StrCat(static_cast<int>(hit.type));
+  for (const RelationArg& arg : hit.args) {
+    int id = Entity(arg.kind, arg.name);
+    fact.args.push_back(id);
+    absl::StrAppend(&key, ":", id);
+  }
+  if (!relations_.emplace(key, true).second) return;
+  fact.status = hit.status;
+  fact.role = hit.role;
+  fact.detail = hit.detail;
+  fact.date = hit.date ? hit.date : graph_.date;
+  fact.evidence = evidence;
+  graph_.facts.push_back(std::move(fact));
+}
+
+}  // namespace kith::extract

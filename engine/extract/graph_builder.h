@@ -1,0 +1,35 @@
+// Accumulates a NoteGraph: entities unique by kind and folded name, facts
+// in the order found. Shared by the extraction passes.
+#ifndef KITH_ENGINE_EXTRACT_GRAPH_BUILDER_H_
+#define KITH_ENGINE_EXTRACT_GRAPH_BUILDER_H_
+
+#include <string>
+#include <unordered_map>
+
+#include "engine/extract/extract.h"
+#include "engine/extract/relation_rules.h"
+
+namespace kith::extract {
+
+class GraphBuilder {
+ public:
+  explicit GraphBuilder(NoteGraph& graph) : graph_(graph) {}
+
+  // Index of the entity, adding it on first sight.
+  int Entity(model::EntityKind kind, const std::string& name);
+
+  // Adds a relation read from a sentence, with its evidence; identical
+  // relations stated twice in one note are kept once (the first sentence).
+  void AddRelation(const RelationHit& hit, const Evidence& evidence);
+
+  NoteGraph& graph() { return graph_; }
+
+ private:
+  NoteGraph& graph_;
+  std::unordered_map<std::string, int> index_;
+  std::unordered_map<std::string, bool> relations_;
+};
+
+}  // namespace kith::extract
+
+#endif  // KITH_ENGINE_EXTRACT_GRAPH_BUILDER_H_

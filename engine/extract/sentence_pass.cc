@@ -1,0 +1,163 @@
+#include "engine/extract/sentence_pass.h"
+
+#include "engine/extract/relation_rules.h"
+#include "engine/util/text.h"
+
+namespace kith::extract {
+namespace {
+
+// Longer paragraphs are raw transcript speech: too loose to read safely.
+constexpr size_t kMaxProseBytes = 700;
+
+bool IsSkippedSection(std::string_view section) {
+  std::string folded = util::FoldName(section);
+  return folded.find("transcript") != std::string::npos || folded == "open tasks" ||
+         folded == "tasks" || folded == "account status";
+}
+
+// "Jeff Denworth: we need ..." → ("Jeff Denworth", "we need ...").
+std::pair<std::string, std::string_view> SplitSpeaker(std::string_view text) {
+  size_t colon = text.find(':');
+  if (colon == std::string_view::npos || colon == 0 || colon > 40) return {"", text};
+  std::string_view label = util::Trim(text.substr(0, colon));
+  int words = 0;
+  for (std::string_view w : util::Split(label, ' ')) {
+    if (w.empty()) continue;
+    ++words;
+    unsigned char c = static_cast<unsigned char>(w[0]);
+    if (!((c >= 'A' && c <= 'Z') || c >= 0xC3)) return {"", text};
+  }
+  if (words == 0 || words > 3) return {"", text};
+  return {std::string(label), util::Trim(text.substr(colon + 1))};
+}
+
+// Titles that, alone in a remark, say what someone does, not where.
+bool IsTitleWord(const std::string& folded) {
+  for (std::string_view w : {"ceo", "cfo", "cto", "coo", "cio", "ciso", "vp", "svp", "evp", "pm",
+                             "gm", "md", "founder", "cofounder", "co-founder", "president",
+                             "director", "manager", "engineer", "architect", "lead", "head"}) {
+    if (folded == w) return true;
+  }
+  return false;
+}
+
+// Where a remark says someone works: "Microsoft", "AWS", "VAST Data, VP PM
+// for Cloud", "VP, Alloy at Oracle Cloud Infrastructure". The organisation
+// must be known, or the whole remark one to four capitalised words.
+std::optional<std::pair<std::string, std::string>> RemarkEmployment(const std::string& remark,
+                                                                    const Gazetteer& gazetteer) {
+  std::string_view text = remark;
+  size_t at = text.rfind(" at ");
+  if (at != std::string_view::npos) {
+    std::string org(util::Trim(text.substr(at + 4)));
+    std::string role(util::Trim(text.substr(0, at)));
+    while (!role.empty() && role.back() == ',') role.pop_back();
+    if (!org.empty() && (org[0] >= 'A' && org[0] <= 'Z')) {
+      if (auto known = gazetteer.Organization(util::FoldName(org))) org = *known;
+      return std::make_pair(org, role);
+    }
+  }
+  std::vector<std::string_view> parts = util::Split(text, ',');
+  std::string_view head = util::Trim(parts[0]);
+  std::vector<std::string_view> words;
+  for (std::string_view w : util::Split(head, ' ')) {
+    if (!w.empty()) words.push_back(w);
+  }
+  // The longest known organisation the remark opens with.
+  for (size_t n = words.size(); n >= 1; --n) {
+    std::string candidate;
+    for (size_t k = 0; k < n; ++k) candidate += (k ? " " : "") + std::string(words[k]);
+    if (auto known = gazetteer.Organization(util::FoldName(candidate))) {
+      std::string role;
+      for (size_t k = n; k < words.size(); ++k) role += (role.empty() ? "" : " ") + std::string(words[k]);
+      for (size_t p = 1; p < parts.size(); ++p) {
+        role += (role.empty() ? "" : ", ") + std::string(util::Trim(parts[p]));
+      }
+      return std::make_pair(*known, role);
+    }
+  }
+  // An unknown organisation must at least look like one: an acronym such as
+  // "AWS" or "EMC" (a lone capitalised word is as often a nickname).
+  if (parts.size() != 1 || words.size() != 1 || words[0].size() < 2 || IsTitleWord(util::FoldName(words[0]))) {
+    return std::nullopt;
+  }
+  for (char c : words[0]) {
+    if (!(c >= 'A' && c <= 'Z') && !(c >= '0' && c <= '9')) return std::nullopt;
+  }
+  return std::make_pair(std::string(head), std::string());
+}
+
+bool NamesAmbiguousPerson(const RelationHit& hit, const Gazetteer& gazetteer) {
+  for (const RelationArg& arg : hit.args) {
+    if (arg.kind == model::EntityKind::kPerson && arg.name.find(' ') == std::string::npos &&
+        gazetteer.IsAmbiguousFirstName(util::FoldName(arg.name))) {
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+std::vector<SentenceInput> ProseOf(const note::ParsedNote& note) {
+  std::vector<SentenceInput> inputs;
+  bool transcript = util::FoldName(note.type) == "transcript";
+  for (const note::Line& line : note.lines) {
+    if (line.kind == note::Line::Kind::kTableRow || line.kind == note::Line::Kind::kQuote) continue;
+    if (line.text.size() > kMaxProseBytes || IsSkippedSection(line.section)) continue;
+    SentenceInput input{line.section, line.line, line.text, ""};
+    if (transcript && line.kind == note::Line::Kind::kParagraph) {
+      auto [speaker, rest] = SplitSpeaker(line.text);
+      input.speaker = speaker;
+      input.text = std::string(rest);
+    }
+    inputs.push_back(std::move(input));
+  }
+  return inputs;
+}
+
+void ReadSentences(const std::vector<SentenceInput>& inputs, const Gazetteer& gazetteer,
+                   const NoteNames& names, const std::string& about_person, GraphBuilder& builder,
+                   std::vector<std::pair<Mention, Evidence>>& mentions) {
+  for (const SentenceInput& input : inputs) {
+    // A question states nothing ("Will Karl report to Jason?").
+    if (util::EndsWith(util::Trim(input.text), "?")) continue;
+    std::vector<Remark> remarks;
+    std::string cleaned = CleanSentence(input.text, nullptr, &remarks);
+    Evidence evidence{input.section, input.line, input.text};
+    ClauseContext context{input.speaker, about_person};
+    for (const Remark& remark : remarks) {
+      Clause named = ReadClause(remark.name, gazetteer, names);
+      std::string person;
+      if (named.mentions.size() == 1 && named.mentions[0].kind == model::EntityKind::kPerson &&
+          named.mentions[0].end == named.tokens.size()) {
+        person = named.mentions[0].name;
+      } else if (named.mentions.empty() && remark.name.find(' ') != std::string::npos) {
+        person = remark.name;  // An unknown full name: trusted only with a known organisation.
+      }
+      if (person.empty()) continue;
+      if (auto job = RemarkEmployment(remark.text, gazetteer)) {
+        if (person == remark.name && named.mentions.empty() &&
+            !gazetteer.IsOrganization(util::FoldName(job->first))) {
+          continue;
+        }
+        RelationHit hit{model::RelationType::kWorksAt,
+                        {{model::EntityKind::kPerson, person},
+                         {model::EntityKind::kOrganization, job->first}},
+                        "current", job->second, "", std::nullopt};
+        builder.AddRelation(hit, evidence);
+      }
+    }
+    for (const std::string& text : SplitClauses(cleaned)) {
+      Clause clause = ReadClause(text, gazetteer, names);
+      for (const Mention& m : clause.mentions) mentions.emplace_back(m, evidence);
+      for (const RelationHit& hit : ReadRelations(clause, context)) {
+        if (!NamesAmbiguousPerson(hit, gazetteer)) builder.AddRelation(hit, evidence);
+      }
+      std::string subject = ClauseSubject(clause, context);
+      if (!subject.empty()) context.pronoun_subject = subject;
+    }
+  }
+}
+
+}  // namespace kith::extract
