@@ -108,8 +108,10 @@ class NoteReader {
     }
     std::string folded = util::FoldName(*name);
     if (folded.find(' ') == std::string::npos) {
-      for (const std::string& known : names_.participants) {
-        if (util::StartsWith(util::FoldName(known), folded + " ")) return known;
+      for (const std::vector<std::string>* list : {&names_.participants, &names_.marked_people}) {
+        for (const std::string& known : *list) {
+          if (util::StartsWith(util::FoldName(known), folded + " ")) return known;
+        }
       }
       if (!options_.owner.empty() && util::StartsWith(util::FoldName(options_.owner), folded + " ")) {
         if (!gazetteer_.PersonByFirstName(folded) ||
@@ -126,7 +128,21 @@ class NoteReader {
   void Attendance() {
     names_.owner = options_.owner;
     std::vector<std::pair<std::string, int>> raw;
-    for (const std::string& p : note_.participants) raw.emplace_back(p, 0);
+    // A With/Attendees line says who was there; frontmatter lists then only
+    // help resolve names (they often include people merely mentioned).
+    const std::vector<std::string>& listed = note_.attendee_lines.empty() ? note_.participants
+                                                                          : note_.attendee_lines;
+    for (const std::string& p : listed) raw.emplace_back(p, 0);
+    if (!note_.attendee_lines.empty()) {
+      for (const std::string& p : note_.participants) {
+        absl::StatusOr<std::string> cleaned = CleanPersonName(p);
+        if (cleaned.ok() && !IsSelfReference(*cleaned)) names_.marked_people.push_back(*cleaned);
+      }
+    }
+    // A transcript is the owner's own recording of a meeting.
+    if (util::FoldName(note_.type) == "transcript" && !options_.owner.empty() && !raw.empty()) {
+      raw.emplace_back(options_.owner, 0);
+    }
     for (const EmailMessage& m : thread_) {
       if (!m.sender.name.empty() && !IsGroupMailbox(m.sender)) raw.emplace_back(m.sender.name, m.header_line);
       for (const Correspondent& c : m.recipients) {
@@ -166,13 +182,13 @@ class NoteReader {
     for (const std::string& name : names_.participants) {
       attendees.push_back(builder_.Entity(model::EntityKind::kPerson, name));
     }
-    std::string listed = absl::StrJoin(names_.participants, ", ");
+    std::string listed_names = absl::StrJoin(names_.participants, ", ");
     for (int id : attendees) {
       Fact fact;
       fact.type = model::RelationType::kAttended;
       fact.args = {id};
       fact.date = graph_.date;
-      fact.evidence = {"participants", 0, listed};
+      fact.evidence = {"participants", 0, listed_names};
       graph_.facts.push_back(std::move(fact));
       attendees_.insert(id);
     }
@@ -212,6 +228,13 @@ class NoteReader {
                       "current", role, "", std::nullopt};
       builder_.AddRelation(hit, {"frontmatter", 1, absl::StrCat("company: ", company)});
     }
+    for (const auto& [previous, title] : note_.previous_roles) {
+      if (about_.empty()) break;
+      RelationHit hit{model::RelationType::kWorksAt,
+                      {{model::EntityKind::kPerson, about_}, {model::EntityKind::kOrganization, previous}},
+                      "former", title, "", std::nullopt};
+      builder_.AddRelation(hit, {"frontmatter", 1, absl::StrCat("previous_roles: ", previous)});
+    }
     if (!context.organization.empty() && IsReadme(note_.path)) {
       organization_page_ = builder_.Entity(model::EntityKind::kOrganization, context.organization);
     }
@@ -226,15 +249,20 @@ class NoteReader {
   void Email() {
     for (const EmailMessage& m : thread_) {
       ReadSentences(m.body, gazetteer_, names_, "", builder_, mentions_);
-      if (m.sender.name.empty() || IsGroupMailbox(m.sender)) continue;
-      std::string domain = m.sender.address.substr(m.sender.address.find('@') + 1);
-      if (auto org = gazetteer_.OrganizationByDomain(domain)) {
+      std::vector<Correspondent> people = m.recipients;
+      people.insert(people.begin(), m.sender);
+      for (const Correspondent& c : people) {
+        if (c.name.empty() || IsGroupMailbox(c)) continue;
+        // An address at a company's domain says where its owner works.
+        std::string domain = c.address.substr(c.address.find('@') + 1);
+        std::optional<std::string> org = gazetteer_.OrganizationByDomain(domain);
+        std::string person = org ? Resolve(c.name, m.header_line) : "";
+        if (person.empty()) continue;
         RelationHit hit{model::RelationType::kWorksAt,
-                        {{model::EntityKind::kPerson, Resolve(m.sender.name, m.header_line)},
-                         {model::EntityKind::kOrganization, *org}},
+                        {{model::EntityKind::kPerson, person}, {model::EntityKind::kOrganization, *org}},
                         "current", "", "", m.date};
         builder_.AddRelation(hit, {"e-mail header", m.header_line,
-                                   absl::StrCat(m.sender.name, " <", m.sender.address, ">")});
+                                   absl::StrCat(c.name, " <", c.address, ">")});
       }
     }
     for (const IntroductionAck& ack : FindIntroductions(thread_)) {

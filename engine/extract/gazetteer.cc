@@ -43,7 +43,32 @@ void Gazetteer::AddPerson(std::string_view name) {
   if (space != std::string::npos) AddUnique(first_names_[folded.substr(0, space)], it->second);
 }
 
-void Gazetteer::AddOrganization(std::string_view name) {
+std::string CanonicalOrganizationName(std::string_view name) {
+  std::string out(util::Trim(name));
+  std::string lower = out;
+  for (char& c : lower) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  for (std::string_view suffix : {" corporation", " corp.", " corp", " inc.", " inc", " llc", " ltd.",
+                                  " ltd", " limited", " gmbh", " plc", " s.a.", " ag"}) {
+    if (out.size() > suffix.size() + 1 && util::EndsWith(lower, suffix)) {
+      out.resize(out.size() - suffix.size());
+      while (!out.empty() && (out.back() == ',' || out.back() == ' ')) out.pop_back();
+      break;
+    }
+  }
+  return out;
+}
+
+void Gazetteer::AddOrganizationAlias(std::string_view name, std::string_view alias) {
+  AddOrganization(name);
+  std::string display = *Organization(util::FoldName(CanonicalOrganizationName(name)));
+  organizations_[util::FoldName(alias)] = display;
+}
+
+void Gazetteer::AddOrganization(std::string_view raw) {
+  std::string canonical = CanonicalOrganizationName(raw);
+  std::string_view name = canonical;
   std::string folded = util::FoldName(name);
   if (folded.empty()) return;
   auto [it, inserted] = organizations_.try_emplace(folded, std::string(util::Trim(name)));
@@ -59,11 +84,12 @@ std::optional<std::string> Gazetteer::Person(std::string_view folded) const {
   return it->second;
 }
 
-std::optional<std::string> Gazetteer::Organization(std::string_view folded) const {
-  auto it = organizations_.find(std::string(folded));
+std::optional<std::string> Gazetteer::Organization(std::string_view folded_raw) const {
+  std::string folded = util::FoldName(CanonicalOrganizationName(folded_raw));
+  auto it = organizations_.find(folded);
   if (it != organizations_.end()) return it->second;
-  if (folded.find(' ') != std::string_view::npos) return std::nullopt;
-  auto first = org_first_words_.find(std::string(folded));
+  if (folded.find(' ') != std::string::npos) return std::nullopt;
+  auto first = org_first_words_.find(folded);
   if (first != org_first_words_.end() && first->second.size() == 1) return first->second[0];
   return std::nullopt;
 }

@@ -14,10 +14,17 @@
 
 namespace kith::extract {
 
+// "Intel Corporation" → "Intel", "Google LLC" → "Google": legal-form
+// suffixes are not part of how people name a company.
+std::string CanonicalOrganizationName(std::string_view name);
+
 class Gazetteer {
  public:
   void AddPerson(std::string_view name);
   void AddOrganization(std::string_view name);
+  // Makes `alias` ("OCI") another name of `name` ("Oracle Cloud
+  // Infrastructure"); lookups of either give `name`.
+  void AddOrganizationAlias(std::string_view name, std::string_view alias);
 
   // Display names by folded name (util::FoldName), exact.
   std::optional<std::string> Person(std::string_view folded) const;

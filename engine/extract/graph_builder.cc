@@ -1,11 +1,13 @@
 #include "engine/extract/graph_builder.h"
 
 #include "absl/strings/str_cat.h"
+#include "engine/extract/gazetteer.h"
 #include "engine/util/text.h"
 
 namespace kith::extract {
 
-int GraphBuilder::Entity(model::EntityKind kind, const std::string& name) {
+int GraphBuilder::Entity(model::EntityKind kind, const std::string& raw_name) {
+  std::string name = kind == model::EntityKind::kOrganization ? CanonicalOrganizationName(raw_name) : raw_name;
   std::string key = absl::StrCat(static_cast<int>(kind), ":", util::FoldName(name));
   auto [it, inserted] = index_.try_emplace(key, static_cast<int>(graph_.entities.size()));
   if (inserted) graph_.entities.push_back({kind, name});

@@ -95,6 +95,14 @@ absl::StatusOr<Frontmatter> ParseFrontmatter(std::string_view yaml, int first_li
       AppendStrings(entities["people"], fm.people);
       AppendStrings(entities["projects"], fm.projects);
     }
+    YAML::Node roles = root["previous_roles"];
+    if (roles && roles.IsSequence()) {
+      for (const YAML::Node& role : roles) {
+        if (!role.IsMap()) continue;
+        std::string company = ScalarOrEmpty(role["company"]);
+        if (!util::Trim(company).empty()) fm.previous_roles.emplace_back(company, ScalarOrEmpty(role["title"]));
+      }
+    }
     for (const auto& field : root) {
       if (field.first.IsScalar() && field.second.IsScalar()) {
         fm.scalars.emplace_back(field.first.Scalar(), field.second.Scalar());

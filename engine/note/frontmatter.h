@@ -21,6 +21,7 @@ struct Frontmatter {
   std::vector<std::string> people;    // entities.people
   std::vector<std::string> projects;  // entities.projects
   std::vector<std::pair<std::string, std::string>> scalars;  // Every top-level scalar.
+  std::vector<std::pair<std::string, std::string>> previous_roles;  // (company, title)
   std::vector<std::string> tags;
   std::vector<std::string> aliases;
 };

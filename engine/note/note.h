@@ -60,6 +60,12 @@ struct ParsedNote {
   // `entities.people`, and **With** / **Attendees** / **Participants** lines.
   // Not yet cleaned: "Brandon (last name unknown)" arrives as written.
   std::vector<std::string> participants;
+  // The names of the body's With / Attendees / Participants lines alone.
+  // Generated notes list mentioned people in frontmatter too; when a note
+  // has such a line, it is the better record of who was there.
+  std::vector<std::string> attendee_lines;
+  // Frontmatter `previous_roles` entries of a profile: (company, title).
+  std::vector<std::pair<std::string, std::string>> previous_roles;
   std::vector<std::string> tags;
   std::vector<std::string> aliases;
   // `entities.projects` and similar lists: names of topics the note is about.

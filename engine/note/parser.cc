@@ -147,6 +147,7 @@ class BodyWalker {
     if (auto field = BoldField(s)) {
       if (IsParticipantLabel(field->first)) {
         AppendNameList(field->second, note_.participants);
+        AppendNameList(field->second, note_.attendee_lines);
         return;
       }
       if (util::FoldName(field->first) == "date" && !date_line) {
@@ -238,6 +239,7 @@ absl::StatusOr<ParsedNote> ParseNote(std::string_view path, std::string_view raw
   note.participants.insert(note.participants.end(), fm.people.begin(), fm.people.end());
   note.projects = std::move(fm.projects);
   note.fields = std::move(fm.scalars);
+  note.previous_roles = std::move(fm.previous_roles);
 
   BodyWalker walker(note);
   walker.Walk(split.body, split.body_first_line);

@@ -44,6 +44,13 @@ struct FactsFlags {
 
 int RunFacts(Client& client, const GlobalFlags& global, const FactsFlags& flags);
 
+struct EvalFlags {
+  std::string gold;
+  bool verbose = false;
+};
+
+int RunEval(Client& client, const GlobalFlags& global, const EvalFlags& flags);
+
 // Prints "kith: <message>" to stderr and returns kExitError.
 int Fail(const absl::Status& status);
 

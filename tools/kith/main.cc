@@ -47,6 +47,13 @@ int main(int argc, char** argv) {
   facts_cmd->add_option("--type", facts.type, "only this relation type, e.g. ATTENDED or OWNS_ACTION");
   facts_cmd->add_flag("--json", global.json, "print JSON Lines, one fact per line");
 
+  EvalFlags eval;
+  CLI::App* eval_cmd = app.add_subcommand("eval", "precision and recall of the stored facts against a gold file");
+  eval_cmd->add_option("gold", eval.gold, "gold JSON: {\"notes\": [{\"path\", \"facts\": [{\"type\", \"args\"}]}]}")
+      ->required();
+  eval_cmd->add_flag("-v,--verbose", eval.verbose, "list every false positive and false negative");
+  eval_cmd->add_flag("--json", global.json, "print JSON instead of text");
+
   CLI11_PARSE(app, argc, argv);
 
   auto client = MakeClient(global);
@@ -54,5 +61,6 @@ int main(int argc, char** argv) {
   if (*ingest_cmd) return RunIngest(**client, global, ingest);
   if (*who_cmd) return RunWhoKnows(**client, global, who);
   if (*facts_cmd) return RunFacts(**client, global, facts);
+  if (*eval_cmd) return RunEval(**client, global, eval);
   return kExitUsage;
 }
