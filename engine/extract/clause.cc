@@ -1,5 +1,6 @@
 #include "engine/extract/clause.h"
 
+#include <algorithm>
 #include <optional>
 
 #include "engine/util/text.h"
@@ -234,8 +235,11 @@ Clause ReadClause(std::string_view text, const Gazetteer& gazetteer, const NoteN
       std::string folded = util::FoldName(JoinTokens(tokens, i, i + n));
       // A lone first name followed by another capitalised word is the start
       // of some other full name ("Christian Linacre"), not a known Christian.
-      bool name_continues = n == 1 && i + 1 < tokens.size() && tokens[i + 1].word &&
-                            tokens[i + 1].capitalized && !tokens[i].possessive;
+      // "a predecessor named David" introduces someone: no known David.
+      bool introduced = i > 0 && (tokens[i - 1].lower == "named" || tokens[i - 1].lower == "called");
+      bool name_continues = (n == 1 && i + 1 < tokens.size() && tokens[i + 1].word &&
+                             tokens[i + 1].capitalized && !tokens[i].possessive) ||
+                            introduced;
       std::optional<std::string> participant = note_person(folded);
       if (participant && name_continues && folded.find(' ') == std::string::npos &&
           util::FoldName(*participant) != folded) {
@@ -262,6 +266,20 @@ Clause ReadClause(std::string_view text, const Gazetteer& gazetteer, const NoteN
     } else {
       ++i;
     }
+  }
+  // "a predecessor named David": the capitalised words after "named" are a
+  // person even when nobody in the vault has that name.
+  for (size_t k = 0; k + 1 < tokens.size(); ++k) {
+    if (tokens[k].lower != "named" && tokens[k].lower != "called") continue;
+    size_t begin = k + 1, end = begin;
+    while (end < tokens.size() && end - begin < 3 && tokens[end].word && tokens[end].capitalized) ++end;
+    bool covered = false;
+    for (const Mention& m : clause.mentions) covered = covered || (m.begin < end && m.end > begin);
+    if (end == begin || covered) continue;
+    Mention m{model::EntityKind::kPerson, JoinTokens(tokens, begin, end), begin, end};
+    auto pos = std::find_if(clause.mentions.begin(), clause.mentions.end(),
+                            [&](const Mention& other) { return other.begin > begin; });
+    clause.mentions.insert(pos, std::move(m));
   }
   return clause;
 }

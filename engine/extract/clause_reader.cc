@@ -92,7 +92,8 @@ size_t ClauseReader::Match(size_t at, std::initializer_list<std::string_view> wo
 bool ClauseReader::IsHypothetical(size_t at) const {
   // An indirect question or a wish anywhere before the trigger.
   if (AnyBetween(0, at, {"whether", "if", "asked", "ask", "wants", "hopes", "plans", "would", "could",
-                         "should", "might", "unless"})) {
+                         "should", "might", "unless", "potentially", "possibly", "considering",
+                         "exploring", "interview", "interviewing", "offer"})) {
     return true;
   }
   for (size_t back = 1; back <= 3 && back <= at; ++back) {
@@ -152,8 +153,12 @@ std::optional<RelationArg> ClauseReader::SubjectOf(size_t at) const {
     }
   }
   if (report_verb != kNoMatch) {
-    // "Marianne stated VAST is working with Asaf": what follows the
-    // reporting verb is the subject, and it is not a person.
+    // "Kurt said Uday now runs ...": an unknown name right after the verb
+    // is the subject. "Marianne stated VAST is working with Asaf": what
+    // follows is the subject, and it is not a person.
+    size_t run_end = report_verb + 1;
+    std::string run = CapitalizedRun(report_verb + 1, 3, &run_end);
+    if (!run.empty() && run_end < at) return RelationArg{model::EntityKind::kPerson, run};
     return PronounReferent(report_verb + 1, at);
   }
   // A person named in the first words is the subject of the whole clause
@@ -162,7 +167,8 @@ std::optional<RelationArg> ClauseReader::SubjectOf(size_t at) const {
   // reports to Jay").
   const Mention* opening = nullptr;
   for (const Mention& m : clause_.mentions) {
-    if (m.begin <= 2 && m.kind == model::EntityKind::kPerson && !tokens()[m.end - 1].possessive) {
+    bool named = m.begin >= 1 && IsAny(m.begin - 1, {"named", "called"});
+    if ((m.begin <= 2 || named) && m.kind == model::EntityKind::kPerson && !tokens()[m.end - 1].possessive) {
       opening = &m;
     }
     break;
@@ -175,11 +181,17 @@ std::optional<RelationArg> ClauseReader::SubjectOf(size_t at) const {
   if (nearest != nullptr) return RelationArg{nearest->kind, nearest->name};
   // An unknown name opening the clause ("Carl Rounds worked with ..."): two
   // or three capitalised words right before the verb phrase.
+  if (!context_.implicit_subject.empty()) {
+    return RelationArg{model::EntityKind::kPerson, context_.implicit_subject};
+  }
   size_t start = 0;
   while (start < at && start < 3 && (!tokens()[start].word || !tokens()[start].capitalized)) ++start;
   size_t end = start;
   std::string run = CapitalizedRun(start, 3, &end);
-  if (!run.empty() && run.find(' ') != std::string::npos && end <= at && end + 3 >= at) {
+  // The name must be followed by the clause's verb ("Gordon Brown is the
+  // CSM at ..."), not by more capitalised words or punctuation.
+  bool verb_follows = end < size() && tokens()[end].word && !tokens()[end].capitalized;
+  if (!run.empty() && run.find(' ') != std::string::npos && end <= at && verb_follows) {
     return RelationArg{model::EntityKind::kPerson, run};
   }
   return std::nullopt;
@@ -248,7 +260,10 @@ std::optional<RelationArg> ClauseReader::OrganizationAt(size_t at, size_t* end) 
     const Token& t = tokens()[i];
     bool joiner = (t.lower == "of" || t.lower == "&") && !name.empty() && i + 1 < size() &&
                   tokens()[i + 1].capitalized;
-    if (!joiner && (!t.word || !t.capitalized || IsStopWord(t.lower) || MentionAt(i))) break;
+    // "xAI", "eBay": a lower-case initial followed by capitals is a brand.
+    bool brand = t.word && t.text.size() >= 2 && t.text[0] >= 'a' && t.text[0] <= 'z' &&
+                 t.text[1] >= 'A' && t.text[1] <= 'Z';
+    if (!joiner && !brand && (!t.word || !t.capitalized || IsStopWord(t.lower) || MentionAt(i))) break;
     if (!name.empty()) name += ' ';
     name += t.text;
     ++i;

@@ -13,6 +13,7 @@
 #include "engine/extract/gazetteer.h"
 #include "engine/extract/graph_builder.h"
 #include "engine/extract/person_name.h"
+#include "engine/extract/clause.h"
 #include "engine/extract/sentence_pass.h"
 #include "engine/util/text.h"
 
@@ -66,11 +67,23 @@ bool IsGroupMailbox(const Correspondent& c) {
   return false;
 }
 
+// True if `acronym` is all capitals and the initials of `name`'s words.
+bool IsAcronymOf(std::string_view acronym, std::string_view name) {
+  if (acronym.size() < 2) return false;
+  std::string initials;
+  for (std::string_view w : util::Split(name, ' ')) {
+    if (w.empty()) continue;
+    if (!(w[0] >= 'A' && w[0] <= 'Z')) return false;
+    initials += w[0];
+  }
+  return initials == acronym;
+}
+
 class NoteReader {
  public:
   NoteReader(const note::ParsedNote& note, const ExtractOptions& options, NoteGraph& graph)
       : note_(note), options_(options), gazetteer_(options.gazetteer ? *options.gazetteer : empty_),
-        builder_(graph), graph_(graph) {}
+        builder_(graph, &gazetteer_), graph_(graph) {}
 
   void Run() {
     thread_ = ReadEmailThread(note_);
@@ -139,8 +152,10 @@ class NoteReader {
         if (cleaned.ok() && !IsSelfReference(*cleaned)) names_.marked_people.push_back(*cleaned);
       }
     }
-    // A transcript is the owner's own recording of a meeting.
-    if (util::FoldName(note_.type) == "transcript" && !options_.owner.empty() && !raw.empty()) {
+    // A transcript is the owner's own recording of a meeting, and a 1:1
+    // template's counterpart met the owner.
+    bool owner_present = util::FoldName(note_.type) == "transcript" || !note_.counterparts.empty();
+    if (owner_present && !options_.owner.empty() && !raw.empty()) {
       raw.emplace_back(options_.owner, 0);
     }
     for (const EmailMessage& m : thread_) {
@@ -341,6 +356,17 @@ void LearnNames(const note::ParsedNote& note, Gazetteer& gazetteer) {
   if (!context.organization.empty()) gazetteer.AddOrganization(context.organization);
   std::string company = Field(note, "company");
   if (!company.empty()) gazetteer.AddOrganization(company);
+  // "Oracle Cloud Infrastructure (OCI)" and "OCI (Oracle Cloud
+  // Infrastructure)" make the two names one organisation.
+  for (const note::Line& line : note.lines) {
+    if (line.text.find('(') == std::string::npos) continue;
+    std::vector<Remark> remarks;
+    CleanSentence(line.text, nullptr, &remarks);
+    for (const Remark& r : remarks) {
+      if (IsAcronymOf(r.text, r.name)) gazetteer.AddAcronym(r.name, r.text);
+      if (IsAcronymOf(r.name, r.text)) gazetteer.AddAcronym(r.text, r.name);
+    }
+  }
 }
 
 NoteGraph Extract(const note::ParsedNote& note, const ExtractOptions& options) {

@@ -124,7 +124,16 @@ bool Gazetteer::IsOrganization(std::string_view folded) const {
   return organizations_.count(std::string(folded)) > 0;
 }
 
+void Gazetteer::AddAcronym(std::string_view name, std::string_view acronym) {
+  acronyms_.emplace_back(std::string(name), std::string(acronym));
+}
+
 void Gazetteer::Finish() {
+  for (const auto& [name, acronym] : acronyms_) {
+    if (IsOrganization(util::FoldName(name)) || IsOrganization(util::FoldName(acronym))) {
+      AddOrganizationAlias(name, acronym);
+    }
+  }
   for (const auto& [folded, display] : organizations_) {
     auto person = people_.find(folded);
     if (person == people_.end()) continue;

@@ -40,6 +40,9 @@ class Gazetteer {
   // nothing.
   std::optional<std::string> OrganizationByDomain(std::string_view domain) const;
 
+  // Notes that `acronym` abbreviates `name` ("OCI", "Oracle Cloud
+  // Infrastructure"); applied by Finish if either is an organisation.
+  void AddAcronym(std::string_view name, std::string_view acronym);
   // True if `folded` is the first name of several known people and none
   // dominates: a relation naming only "Rob" cannot say which Rob.
   bool IsAmbiguousFirstName(std::string_view folded) const;
@@ -63,6 +66,7 @@ class Gazetteer {
   std::unordered_map<std::string, std::vector<std::string>> first_names_;
   std::unordered_map<std::string, std::vector<std::string>> org_first_words_;
   std::unordered_map<std::string, std::string> org_labels_;  // "vastdata" → display
+  std::vector<std::pair<std::string, std::string>> acronyms_;  // (name, acronym)
 };
 
 // What a note's folder says it is about: a note under People/<Name>/ is

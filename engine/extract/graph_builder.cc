@@ -7,7 +7,13 @@
 namespace kith::extract {
 
 int GraphBuilder::Entity(model::EntityKind kind, const std::string& raw_name) {
-  std::string name = kind == model::EntityKind::kOrganization ? CanonicalOrganizationName(raw_name) : raw_name;
+  std::string name = raw_name;
+  if (kind == model::EntityKind::kOrganization) {
+    name = CanonicalOrganizationName(raw_name);
+    if (gazetteer_ != nullptr) {
+      if (auto known = gazetteer_->Organization(util::FoldName(name))) name = *known;
+    }
+  }
   std::string key = absl::StrCat(static_cast<int>(kind), ":", util::FoldName(name));
   auto [it, inserted] = index_.try_emplace(key, static_cast<int>(graph_.entities.size()));
   if (inserted) graph_.entities.push_back({kind, name});

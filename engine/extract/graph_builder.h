@@ -7,13 +7,17 @@
 #include <unordered_map>
 
 #include "engine/extract/extract.h"
+#include "engine/extract/gazetteer.h"
 #include "engine/extract/relation_rules.h"
 
 namespace kith::extract {
 
 class GraphBuilder {
  public:
-  explicit GraphBuilder(NoteGraph& graph) : graph_(graph) {}
+  // `gazetteer` (may be null, not owned) gives organisations their
+  // canonical names: "AWS" becomes "Amazon Web Services" where the vault
+  // spells that out.
+  GraphBuilder(NoteGraph& graph, const Gazetteer* gazetteer) : graph_(graph), gazetteer_(gazetteer) {}
 
   // Index of the entity, adding it on first sight.
   int Entity(model::EntityKind kind, const std::string& name);
@@ -26,6 +30,7 @@ class GraphBuilder {
 
  private:
   NoteGraph& graph_;
+  const Gazetteer* gazetteer_;
   std::unordered_map<std::string, int> index_;
   std::unordered_map<std::string, bool> relations_;
 };

@@ -84,7 +84,9 @@ absl::StatusOr<std::string> CleanPersonName(std::string_view raw) {
   for (std::string_view word : util::Split(name, ' ')) {
     if (word.empty()) continue;
     std::string folded_word = util::FoldName(word);
-    for (std::string_view group : {"team", "teams", "group", "org", "leadership", "department", "folks"}) {
+    for (std::string_view group : {"team", "teams", "group", "org", "leadership", "department", "folks",
+                                   "sales", "marketing", "engineering", "support", "operations", "finance",
+                                   "legal", "ops", "hr", "security", "alliances", "partnerships"}) {
       if (folded_word == group) {
         return absl::InvalidArgumentError(absl::StrCat("'", std::string(name), "' names a group, not a person"));
       }

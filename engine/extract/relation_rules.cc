@@ -26,19 +26,47 @@ void Add(std::vector<RelationHit>& hits, RelationType type, std::vector<Relation
   hits.push_back({type, std::move(args), std::move(status), std::move(role), std::move(detail), {}});
 }
 
-// Past-tense or "previously" markers make an employment former; present
-// ones make it current; with neither the clause says nothing about it.
-std::string EmploymentStatus(const ClauseReader& r, size_t begin, size_t end) {
-  if (r.AnyBetween(begin, end, {"previously", "formerly", "earlier", "prior", "before", "spent",
-                                "years", "was", "were", "worked", "led", "ran", "headed", "managed",
-                                "owned", "served", "held", "left", "ex"})) {
+// The start of the verb group that ends at token `end`: back to the
+// previous "and", ",", ";" or the clause start.
+size_t VerbGroupStart(const ClauseReader& r, size_t end) {
+  size_t begin = end;
+  while (begin > 0 && !r.IsAny(begin - 1, {"and", ",", ";", "but", "while"})) --begin;
+  return begin;
+}
+
+// Employment status from the markers of one verb group [begin, end):
+// "previously"/"formerly" and past tenses make it former; the present
+// tense and the present perfect ("has been at", "has worked at") current;
+// "" when the group has neither.
+std::string GroupStatus(const ClauseReader& r, size_t begin, size_t end) {
+  if (r.AnyBetween(begin, end, {"previously", "formerly", "earlier", "prior", "ex"})) return "former";
+  for (size_t i = begin; i + 1 < end; ++i) {
+    if (r.IsAny(i, {"has", "have"}) && r.IsAny(i + 1, {"been", "worked", "served"})) return "current";
+  }
+  if (r.AnyBetween(begin, end, {"before", "spent", "years", "was", "were", "worked", "led", "ran", "headed",
+                                "managed", "owned", "served", "held", "left"})) {
     return "former";
   }
   if (r.AnyBetween(begin, end, {"is", "are", "leads", "runs", "heads", "owns", "manages", "works",
                                 "working", "serves", "sits", "oversees", "reports", "reporting",
                                 "has", "had", "focuses", "covers", "handles", "drives", "supports",
-                                "coordinates", "joined", "now", "currently"})) {
+                                "coordinates", "joined", "now", "currently", "started", "been"})) {
     return "current";
+  }
+  return "";
+}
+
+// The status of an employment stated at token `at`: the nearest verb group
+// with a tense marker decides, so "has 8 years of X experience and has
+// been at Tackle" is current, and "focuses on tooling and labs at X" looks
+// past the noun list to "focuses". At most three groups back.
+std::string EmploymentStatus(const ClauseReader& r, size_t at) {
+  size_t end = at;
+  for (int group = 0; group < 3; ++group) {
+    size_t begin = VerbGroupStart(r, end);
+    std::string status = GroupStatus(r, begin, end);
+    if (!status.empty() || begin == 0) return status;
+    end = begin - 1;
   }
   return "";
 }
@@ -50,6 +78,8 @@ bool IsActivityNotJob(const ClauseReader& r, size_t at_word) {
     if (!r.IsAny(i, {"is", "was", "are", "to"})) continue;
     const std::string& next = r.lower(i + 1);
     if (next.size() > 4 && util::EndsWith(next, "ing") && next != "working") return true;
+    // "is fragmented at X": a state, not a title.
+    if (i + 2 == at_word && next.size() > 4 && util::EndsWith(next, "ed")) return true;
   }
   return r.AnyBetween(0, at_word, {"attend", "attending", "visiting", "presenting", "speaking"});
 }
@@ -105,6 +135,35 @@ void ReportsTo(const ClauseReader& r, std::vector<RelationHit>& hits) {
       std::optional<RelationArg> report = r.SubjectOf(i);
       if (manager && report) {
         Add(hits, RelationType::kReportsTo, {*report, *manager}, r.Is(i, "reported") ? "former" : "");
+      }
+    }
+    // "the pre-sales lead for AI under Zia": "under" a person after a role.
+    if (r.Is(i, "under") && !r.IsHypothetical(i) &&
+        r.AnyBetween(0, i, {"lead", "leader", "head", "director", "manager", "engineer", "vp", "works",
+                            "joined", "is", "was", "cfo", "cto", "ceo"})) {
+      size_t end = i + 1;
+      if (r.IsAny(end, {"cfo", "ceo", "cto", "coo", "vp", "svp", "evp"})) ++end;
+      size_t name_end = end;
+      std::optional<RelationArg> manager = r.PersonAt(end, &name_end);
+      std::optional<RelationArg> report = r.SubjectOf(i);
+      if (manager && report && !r.tokens()[name_end - 1].possessive) {
+        Add(hits, RelationType::kReportsTo, {*report, *manager});
+      }
+    }
+    // "a principal engineer on Egi's team".
+    if (r.IsAny(i, {"on", "in", "joined"}) && i + 1 < r.size()) {
+      const Mention* owner = r.MentionAt(i + 1);
+      size_t end = i + 1;
+      std::optional<RelationArg> lead;
+      if (owner != nullptr && owner->kind == EntityKind::kPerson) {
+        lead = RelationArg{owner->kind, owner->name};
+        end = owner->end;
+      } else {
+        lead = r.PersonAt(i + 1, &end);
+      }
+      if (lead && end > 0 && r.tokens()[end - 1].possessive && r.IsAny(end, {"team", "org", "organization", "group"}) &&
+          !r.IsHypothetical(i)) {
+        if (auto report = r.SubjectOf(i)) Add(hits, RelationType::kReportsTo, {*report, *lead});
       }
     }
     // "Jason was Peter's manager", "Peter's manager is Jason".
@@ -191,6 +250,17 @@ void PersonToPerson(const ClauseReader& r, std::vector<RelationHit>& hits) {
 
 void Introduced(const ClauseReader& r, std::vector<RelationHit>& hits) {
   for (size_t i = 0; i < r.size(); ++i) {
+    // "Glenn made the introduction between Jason and Lior".
+    size_t between = r.Match(i, {"made", "the", "introduction", "between"});
+    if (between == kNoMatch) between = r.Match(i, {"made", "an", "introduction", "between"});
+    if (between != kNoMatch && !r.IsHypothetical(i)) {
+      size_t end = between;
+      std::vector<RelationArg> pair = r.PeopleAt(between, &end);
+      std::optional<RelationArg> introducer = r.SubjectOf(i);
+      if (introducer && pair.size() == 2) {
+        Add(hits, RelationType::kIntroduced, {*introducer, pair[0], pair[1]});
+      }
+    }
     if (!r.Is(i, "introduced") || r.IsHypothetical(i)) continue;
     size_t end = i + 1;
     if (r.Is(i + 1, "to") && i > 0 && r.IsAny(i - 1, {"was", "were", "been", "got"})) {
@@ -222,17 +292,19 @@ void WorksAt(const ClauseReader& r, std::vector<RelationHit>& hits) {
     size_t end = kNoMatch;
     std::vector<RelationArg> orgs;
     std::string status;
-    if (r.Is(i, "joined") && !r.IsHypothetical(i)) {
+    if (r.IsAny(i, {"joined", "joining"}) && !r.IsHypothetical(i)) {
       if (auto org = r.OrganizationAt(i + 1, &end)) {
         orgs.push_back(*org);
         status = r.AnyBetween(0, i, {"previously", "formerly", "earlier", "had"}) ? "former" : "current";
       }
-    } else if (r.IsAny(i, {"at", "for"}) && i > 0) {
+    } else if (r.IsAny(i, {"at", "for", "with"}) && i > 0) {
       bool work_verb = r.IsAny(i - 1, {"works", "worked", "working", "work", "years", "months"});
       if (r.Is(i, "for") && !work_verb) continue;
-      if (auto org = r.OrganizationAt(i + 1, &end)) {
-        orgs.push_back(*org);
-        status = EmploymentStatus(r, 0, i);
+      // "has been with NVIDIA since 2011"; other "with"s are not employment.
+      if (r.Is(i, "with") && !r.IsAny(i - 1, {"been", "years", "months"})) continue;
+      orgs = r.OrganizationsAt(i + 1, &end);
+      if (!orgs.empty()) {
+        status = EmploymentStatus(r, i);
         if (IsActivityNotJob(r, i)) status.clear();
       }
     } else if (r.IsAny(i, {"left"}) && !r.IsHypothetical(i)) {
@@ -259,6 +331,23 @@ void WorksAt(const ClauseReader& r, std::vector<RelationHit>& hits) {
     std::string duration = r.DurationNear(i, end);
     for (const RelationArg& org : orgs) {
       Add(hits, RelationType::kWorksAt, {*person, org}, status, role, duration);
+    }
+  }
+}
+
+// "Karl's background: Sun, NetApp, Cisco": the companies a person came from.
+void Background(const ClauseReader& r, std::vector<RelationHit>& hits) {
+  for (size_t i = 1; i + 1 < r.size(); ++i) {
+    if (!r.Is(i, "background") || !r.Is(i + 1, ":")) continue;
+    const Mention* m = nullptr;
+    for (size_t k = 0; k < i; ++k) {
+      const Mention* at = r.MentionAt(k);
+      if (at != nullptr && at->end == i && at->kind == EntityKind::kPerson) m = at;
+    }
+    if (m == nullptr || !r.tokens()[i - 1].possessive) continue;
+    size_t end = i + 2;
+    for (const RelationArg& org : r.OrganizationsAt(i + 2, &end)) {
+      Add(hits, RelationType::kWorksAt, {{EntityKind::kPerson, m->name}, org}, "former");
     }
   }
 }
@@ -374,6 +463,7 @@ std::vector<RelationHit> ReadRelations(const Clause& clause, const ClauseContext
   Introduced(reader, hits);
   WorksAt(reader, hits);
   Leads(reader, hits);
+  Background(reader, hits);
   Family(reader, context, hits);
 
   std::optional<int32_t> date;

@@ -36,6 +36,9 @@ struct ClauseContext {
   // Whom "he" or "she" means: the subject of the sentence so far, or the
   // person a profile page is about.
   std::string pronoun_subject;
+  // Whom a clause without a named subject is about: the person a remark
+  // follows ("Uday (formerly at xAI)").
+  std::string implicit_subject;
 };
 
 std::vector<RelationHit> ReadRelations(const Clause& clause, const ClauseContext& context);

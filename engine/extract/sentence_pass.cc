@@ -1,5 +1,7 @@
 #include "engine/extract/sentence_pass.h"
 
+#include <algorithm>
+
 #include "engine/extract/relation_rules.h"
 #include "engine/util/text.h"
 
@@ -84,7 +86,27 @@ std::optional<std::pair<std::string, std::string>> RemarkEmployment(const std::s
   for (char c : words[0]) {
     if (!(c >= 'A' && c <= 'Z') && !(c >= '0' && c <= '9')) return std::nullopt;
   }
+  for (std::string_view region : {"UK", "US", "USA", "EU", "EMEA", "APJ", "APAC", "LATAM", "NA", "UAE",
+                                  "NYC", "SF", "HQ", "OOO", "TBD", "PTO"}) {
+    if (words[0] == region) return std::nullopt;
+  }
   return std::make_pair(std::string(head), std::string());
+}
+
+bool IsInitialsOf(std::string_view acronym, std::string_view name) {
+  std::string initials;
+  for (std::string_view w : util::Split(name, ' ')) {
+    if (!w.empty()) initials += w[0];
+  }
+  return initials == acronym;
+}
+
+bool StartsRelativeRemark(std::string_view remark) {
+  std::string_view first = remark.substr(0, remark.find(' '));
+  for (std::string_view w : {"who", "formerly", "previously", "now", "currently", "ex", "former", "later"}) {
+    if (first == w) return true;
+  }
+  return false;
 }
 
 bool NamesAmbiguousPerson(const RelationHit& hit, const Gazetteer& gazetteer) {
@@ -127,6 +149,26 @@ void ReadSentences(const std::vector<SentenceInput>& inputs, const Gazetteer& ga
     Evidence evidence{input.section, input.line, input.text};
     ClauseContext context{input.speaker, about_person};
     for (const Remark& remark : remarks) {
+      // "(who reports to Harish)", "(formerly at xAI)": a relative remark
+      // is a clause about the name before it.
+      if (remark.text.find("named ") != std::string::npos) {
+        // "(led by a predecessor named David, now a VP at Dell)".
+        Clause clause = ReadClause(remark.text, gazetteer, names);
+        for (const RelationHit& hit : ReadRelations(clause, context)) {
+          if (!NamesAmbiguousPerson(hit, gazetteer)) builder.AddRelation(hit, evidence);
+        }
+        continue;
+      }
+      if (gazetteer.IsOrganization(util::FoldName(remark.name))) continue;
+      if (StartsRelativeRemark(remark.text)) {
+        Clause clause = ReadClause(remark.name + " " + remark.text, gazetteer, names);
+        ClauseContext remark_context = context;
+        if (clause.mentions.empty() || clause.mentions[0].begin != 0) remark_context.implicit_subject = remark.name;
+        for (const RelationHit& hit : ReadRelations(clause, remark_context)) {
+          if (!NamesAmbiguousPerson(hit, gazetteer)) builder.AddRelation(hit, evidence);
+        }
+        continue;
+      }
       Clause named = ReadClause(remark.name, gazetteer, names);
       std::string person;
       if (named.mentions.size() == 1 && named.mentions[0].kind == model::EntityKind::kPerson &&
@@ -137,6 +179,7 @@ void ReadSentences(const std::vector<SentenceInput>& inputs, const Gazetteer& ga
       }
       if (person.empty()) continue;
       if (auto job = RemarkEmployment(remark.text, gazetteer)) {
+        if (IsInitialsOf(job->first, person)) continue;  // "Peter Kapsashi (PK)"
         if (person == remark.name && named.mentions.empty() &&
             !gazetteer.IsOrganization(util::FoldName(job->first))) {
           continue;
@@ -148,14 +191,27 @@ void ReadSentences(const std::vector<SentenceInput>& inputs, const Gazetteer& ga
         builder.AddRelation(hit, evidence);
       }
     }
+    std::string previous_subject;
     for (const std::string& text : SplitClauses(cleaned)) {
       Clause clause = ReadClause(text, gazetteer, names);
+      // Telegraphic notes continue a subject: "Rob leads the SE org; 18
+      // years at NetApp". A clause opening with no capitalised word and
+      // naming no person is about the previous clause's subject.
+      context.implicit_subject.clear();
+      bool opens_lower = !clause.tokens.empty() && !clause.tokens[0].capitalized;
+      bool names_person = std::any_of(clause.mentions.begin(), clause.mentions.end(), [](const Mention& m) {
+        return m.kind == model::EntityKind::kPerson;
+      });
+      if (opens_lower && !names_person) context.implicit_subject = previous_subject;
       for (const Mention& m : clause.mentions) mentions.emplace_back(m, evidence);
       for (const RelationHit& hit : ReadRelations(clause, context)) {
         if (!NamesAmbiguousPerson(hit, gazetteer)) builder.AddRelation(hit, evidence);
       }
       std::string subject = ClauseSubject(clause, context);
-      if (!subject.empty()) context.pronoun_subject = subject;
+      if (!subject.empty()) {
+        context.pronoun_subject = subject;
+        previous_subject = subject;
+      }
     }
   }
 }

@@ -88,6 +88,8 @@ absl::StatusOr<Frontmatter> ParseFrontmatter(std::string_view yaml, int first_li
     fm.person = ScalarOrEmpty(root["person"]);
     AppendStrings(root["participants"], fm.participants);
     AppendStrings(root["attendees"], fm.participants);
+    // 1:1 templates name the other person as `counterpart`.
+    AppendStrings(root["counterpart"], fm.counterparts);
     AppendStrings(root["tags"], fm.tags);
     AppendStrings(root["aliases"], fm.aliases);
     YAML::Node entities = root["entities"];

@@ -19,6 +19,7 @@ struct Frontmatter {
   std::string person;
   std::vector<std::string> participants;
   std::vector<std::string> people;    // entities.people
+  std::vector<std::string> counterparts;  // `counterpart` of a 1:1 template
   std::vector<std::string> projects;  // entities.projects
   std::vector<std::pair<std::string, std::string>> scalars;  // Every top-level scalar.
   std::vector<std::pair<std::string, std::string>> previous_roles;  // (company, title)

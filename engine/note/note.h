@@ -64,6 +64,9 @@ struct ParsedNote {
   // Generated notes list mentioned people in frontmatter too; when a note
   // has such a line, it is the better record of who was there.
   std::vector<std::string> attendee_lines;
+  // The other person of a 1:1 template (`counterpart:`); the note's author
+  // is the one.
+  std::vector<std::string> counterparts;
   // Frontmatter `previous_roles` entries of a profile: (company, title).
   std::vector<std::pair<std::string, std::string>> previous_roles;
   std::vector<std::string> tags;

@@ -238,6 +238,8 @@ absl::StatusOr<ParsedNote> ParseNote(std::string_view path, std::string_view raw
   note.participants = std::move(fm.participants);
   note.participants.insert(note.participants.end(), fm.people.begin(), fm.people.end());
   note.projects = std::move(fm.projects);
+  note.counterparts = fm.counterparts;
+  note.participants.insert(note.participants.end(), fm.counterparts.begin(), fm.counterparts.end());
   note.fields = std::move(fm.scalars);
   note.previous_roles = std::move(fm.previous_roles);
 
