@@ -19,6 +19,12 @@ void ToProto(const vault::FileProblem& problem, v1::NoteProblem& out) {
   out.set_reason(problem.reason);
 }
 
+void ToProto(const query::NoteRef& note, v1::Evidence& out) {
+  out.set_path(note.path);
+  out.set_title(note.title);
+  out.set_date(DateText(note.date));
+}
+
 }  // namespace
 
 absl::StatusOr<v1::WhoKnowsResponse> WhoKnows(const Engine& engine,
@@ -37,11 +43,12 @@ absl::StatusOr<v1::WhoKnowsResponse> WhoKnows(const Engine& engine,
     out->set_strength(a.strength);
     out->set_interactions(a.interactions);
     out->set_last_interaction(DateText(a.last_interaction));
-    for (const query::NoteRef& note : a.evidence) {
-      v1::Evidence* evidence = out->add_evidence();
-      evidence->set_path(note.path);
-      evidence->set_title(note.title);
-      evidence->set_date(DateText(note.date));
+    for (const query::NoteRef& note : a.evidence) ToProto(note, *out->add_evidence());
+    for (const query::Reason& reason : a.reasons) {
+      v1::Reason* r = out->add_reasons();
+      r->set_relation(reason.relation);
+      r->set_text(reason.text);
+      ToProto(reason.note, *r->mutable_note());
     }
   }
   return response;
@@ -66,6 +73,7 @@ absl::StatusOr<std::vector<v1::Fact>> Facts(const Engine& engine, const v1::Fact
     f.set_status(fact.status);
     f.set_role(fact.role);
     f.set_date(DateText(fact.date));
+    f.set_detail(fact.detail);
     v1::FactEvidence* evidence = f.add_evidence();
     evidence->set_path(fact.path);
     evidence->set_section(fact.evidence.section);

@@ -29,7 +29,15 @@ void GraphBuilder::AddRelation(const RelationHit& hit, const Evidence& evidence)
     fact.args.push_back(id);
     absl::StrAppend(&key, ":", id);
   }
-  if (!relations_.emplace(key, true).second) return;
+  auto [existing, inserted] = relations_.emplace(key, graph_.facts.size());
+  if (!inserted) {
+    // The same relation again in this note: keep the first sentence, but
+    // take a duration or context the first one lacked.
+    Fact& first = graph_.facts[existing->second];
+    if (first.detail.empty()) first.detail = hit.detail;
+    if (first.role.empty()) first.role = hit.role;
+    return;
+  }
   fact.status = hit.status;
   fact.role = hit.role;
   fact.detail = hit.detail;

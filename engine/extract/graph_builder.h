@@ -32,7 +32,7 @@ class GraphBuilder {
   NoteGraph& graph_;
   const Gazetteer* gazetteer_;
   std::unordered_map<std::string, int> index_;
-  std::unordered_map<std::string, bool> relations_;
+  std::unordered_map<std::string, size_t> relations_;  // relation key → index in graph_.facts
 };
 
 }  // namespace kith::extract

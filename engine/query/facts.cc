@@ -22,6 +22,7 @@ absl::Status AppendNoteFacts(const store::StoreReader& reader, const store::Note
     view.status = std::move(fact.status);
     view.role = std::move(fact.role);
     view.date = fact.date;
+    view.detail = std::move(fact.detail);
     view.path = note.path;
     view.evidence = std::move(fact.evidence);
     out.push_back(std::move(view));

@@ -26,6 +26,17 @@ struct StrengthModel {
   // Score at which strength reaches 1 - 1/e (about 0.63); a 1:1 on the
   // reference date scores 1.
   double saturation = 1.0;
+  // What a stated relation adds to the score, in units of a 1:1 meeting on
+  // the reference date (recency applies to the note that states it). Each
+  // relation counts once however many notes repeat it.
+  double reports_to_weight = 1.0;
+  double worked_with_weight = 1.0;
+  double family_weight = 1.5;
+  double knows_weight = 0.6;
+  double introduced_weight = 0.5;
+  // Notes of one day whose attendee sets overlap at least this much
+  // (Jaccard) are summaries of one meeting: they count once.
+  double duplicate_overlap = 0.6;
 };
 
 struct NoteRef {
@@ -34,12 +45,20 @@ struct NoteRef {
   std::optional<int32_t> date;
 };
 
+// A stated relation between the subject and an acquaintance.
+struct Reason {
+  std::string relation;  // From the subject's side: "reports to", "manages", "worked with", ...
+  std::string text;      // The sentence that states it.
+  NoteRef note;
+};
+
 struct Acquaintance {
   std::string name;
   double strength = 0;     // In [0, 1).
-  int interactions = 0;    // Shared meetings.
+  int interactions = 0;    // Shared meetings, near-duplicate summaries folded.
   std::optional<int32_t> last_interaction;
-  std::vector<NoteRef> evidence;  // Shared meetings, newest first.
+  std::vector<NoteRef> evidence;  // Every note of the shared meetings, newest first.
+  std::vector<Reason> reasons;    // Stated relations, strongest first.
 };
 
 struct WhoKnowsQuery {
@@ -64,6 +83,7 @@ struct FactView {
   std::string status;
   std::string role;
   std::optional<int32_t> date;
+  std::string detail;
   std::string path;  // The note that states it.
   extract::Evidence evidence;
 };

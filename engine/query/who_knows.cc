@@ -1,18 +1,25 @@
+// who-knows: shared meetings (near-duplicate summaries folded into one
+// interaction) plus stated relations, combined into one strength. The model
+// is documented in docs/STRENGTH.md.
 #include <algorithm>
 #include <cmath>
+#include <map>
+#include <set>
 #include <unordered_map>
 
 #include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
 #include "engine/query/query.h"
 #include "engine/util/status_macros.h"
 
 namespace kith::query {
 namespace {
 
+using model::RelationType;
+
 struct Tally {
-  double score = 0;
-  std::vector<NoteRef> notes;
-  std::optional<int32_t> last;
+  std::vector<store::NoteInfo> notes;
+  std::map<std::string, std::pair<double, Reason>> relations;  // relation → best (weight, reason)
 };
 
 // The date recency is measured from: the newest note in the store.
@@ -23,27 +30,112 @@ absl::StatusOr<std::optional<int32_t>> ReferenceDate(const store::StoreReader& r
   return std::nullopt;
 }
 
+double Recency(const std::optional<int32_t>& date, std::optional<int32_t> reference,
+               const StrengthModel& model) {
+  if (!date || !reference) return model.undated_weight;
+  double age = std::max(0, *reference - *date);
+  return std::exp2(-age / model.half_life_days);
+}
+
 double MeetingWeight(const store::NoteInfo& note, std::optional<int32_t> reference,
                      const StrengthModel& model) {
   // A 1:1 says more than a 20-person call: split one unit of weight over
   // the other attendees.
   double size = note.attendees.size() > 1 ? 1.0 / (note.attendees.size() - 1) : 1.0;
-  double recency = model.undated_weight;
-  if (note.date && reference) {
-    double age = std::max(0, *reference - *note.date);
-    recency = std::exp2(-age / model.half_life_days);
+  return size * Recency(note.date, reference, model);
+}
+
+double Jaccard(const std::vector<store::NodeId>& a, const std::vector<store::NodeId>& b) {
+  std::set<store::NodeId> sa(a.begin(), a.end()), sb(b.begin(), b.end());
+  size_t common = 0;
+  for (store::NodeId id : sa) common += sb.count(id);
+  size_t all = sa.size() + sb.size() - common;
+  return all == 0 ? 0.0 : static_cast<double>(common) / all;
+}
+
+// Groups notes into meetings: notes of one day with overlapping attendees
+// are several summaries of the same meeting.
+std::vector<std::vector<const store::NoteInfo*>> FoldMeetings(const std::vector<store::NoteInfo>& notes,
+                                                               double overlap) {
+  std::vector<std::vector<const store::NoteInfo*>> meetings;
+  for (const store::NoteInfo& note : notes) {
+    auto same = std::find_if(meetings.begin(), meetings.end(), [&](const auto& meeting) {
+      const store::NoteInfo& first = *meeting.front();
+      return note.date && first.date == note.date && Jaccard(first.attendees, note.attendees) >= overlap;
+    });
+    if (same == meetings.end()) {
+      meetings.push_back({&note});
+    } else {
+      same->push_back(&note);
+    }
   }
-  return size * recency;
+  return meetings;
+}
+
+double RelationWeight(RelationType type, const StrengthModel& model) {
+  switch (type) {
+    case RelationType::kReportsTo: return model.reports_to_weight;
+    case RelationType::kWorkedWith: return model.worked_with_weight;
+    case RelationType::kFamily: return model.family_weight;
+    case RelationType::kKnows: return model.knows_weight;
+    case RelationType::kIntroduced: return model.introduced_weight;
+    default: return 0;
+  }
+}
+
+// How the relation reads from the subject's side.
+std::string RelationLabel(RelationType type, bool subject_first, const store::StoredFact& fact) {
+  switch (type) {
+    case RelationType::kReportsTo: return subject_first ? "reports to" : "manages";
+    case RelationType::kWorkedWith: return "worked with";
+    case RelationType::kKnows: return "knows";
+    case RelationType::kFamily: return fact.role.empty() ? "family" : absl::StrCat("family (", fact.role, ")");
+    case RelationType::kIntroduced: return subject_first ? "introduced" : "introduction";
+    default: return "related";
+  }
+}
+
+// Adds the stated relations between the subject and other people.
+absl::Status AddRelations(const store::StoreReader& reader, store::NodeId subject,
+                          std::optional<int32_t> reference, const StrengthModel& model,
+                          std::unordered_map<store::NodeId, Tally>& tallies) {
+  for (RelationType type : {RelationType::kReportsTo, RelationType::kWorkedWith, RelationType::kKnows,
+                            RelationType::kFamily, RelationType::kIntroduced}) {
+    for (store::Direction direction : {store::Direction::kOut, store::Direction::kIn}) {
+      ASSIGN_OR_RETURN(std::vector<store::EdgeRef> edges, reader.Edges(subject, direction, type));
+      for (const store::EdgeRef& edge : edges) {
+        ASSIGN_OR_RETURN(std::optional<store::StoredFact> fact, reader.Fact(edge.note, edge.seq));
+        ASSIGN_OR_RETURN(std::optional<store::NoteInfo> note, reader.Note(edge.note));
+        if (!fact || !note) return absl::DataLossError("an edge names a missing fact or note");
+        bool subject_first = !fact->args.empty() && fact->args[0] == subject;
+        // Everyone else in the fact: for an introduction, the introduced
+        // parties also know each other.
+        std::vector<store::NodeId> others;
+        for (store::NodeId id : fact->args) {
+          if (id != subject && std::find(others.begin(), others.end(), id) == others.end()) others.push_back(id);
+        }
+        double weight = RelationWeight(type, model) * Recency(note->date, reference, model);
+        for (store::NodeId other : others) {
+          ASSIGN_OR_RETURN(std::optional<store::EntityInfo> entity, reader.Entity(other));
+          if (!entity || entity->kind != model::EntityKind::kPerson) continue;
+          std::string label = RelationLabel(type, subject_first, *fact);
+          Reason reason{label, fact->evidence.text, {note->path, note->title, note->date}};
+          auto& best = tallies[other].relations[label];
+          if (weight > best.first) best = {weight, std::move(reason)};
+        }
+      }
+    }
+  }
+  return absl::OkStatus();
 }
 
 }  // namespace
 
-absl::StatusOr<WhoKnowsResult> WhoKnows(const store::StoreReader& reader,
-                                        const WhoKnowsQuery& query) {
+absl::StatusOr<WhoKnowsResult> WhoKnows(const store::StoreReader& reader, const WhoKnowsQuery& query) {
   ASSIGN_OR_RETURN(store::EntityInfo subject, ResolvePerson(reader, query.name));
   ASSIGN_OR_RETURN(std::optional<int32_t> reference, ReferenceDate(reader));
   ASSIGN_OR_RETURN(std::vector<store::EdgeRef> meetings,
-                   reader.Edges(subject.id, store::Direction::kOut, model::RelationType::kAttended));
+                   reader.Edges(subject.id, store::Direction::kOut, RelationType::kAttended));
 
   std::unordered_map<store::NodeId, Tally> tallies;
   store::NodeId previous_note = 0;
@@ -52,39 +144,50 @@ absl::StatusOr<WhoKnowsResult> WhoKnows(const store::StoreReader& reader,
     previous_note = edge.neighbour;
     ASSIGN_OR_RETURN(std::optional<store::NoteInfo> note, reader.Note(edge.neighbour));
     if (!note) return absl::DataLossError("an attendance edge names a missing note");
-    double weight = MeetingWeight(*note, reference, query.model);
     for (store::NodeId other : note->attendees) {
-      if (other == subject.id) continue;
-      Tally& tally = tallies[other];
-      tally.score += weight;
-      tally.notes.push_back({note->path, note->title, note->date});
-      if (note->date && (!tally.last || *note->date > *tally.last)) tally.last = note->date;
+      if (other != subject.id) tallies[other].notes.push_back(*note);
     }
   }
+  RETURN_IF_ERROR(AddRelations(reader, subject.id, reference, query.model, tallies));
 
   WhoKnowsResult result;
   result.subject = subject.name;
   for (auto& [id, tally] : tallies) {
     ASSIGN_OR_RETURN(std::optional<store::EntityInfo> person, reader.Entity(id));
-    if (!person) return absl::DataLossError("a note names a missing attendee");
-    Acquaintance a;
-    a.name = person->name;
-    a.strength = 1.0 - std::exp(-tally.score / query.model.saturation);
-    a.interactions = static_cast<int>(tally.notes.size());
-    a.last_interaction = tally.last;
-    std::sort(tally.notes.begin(), tally.notes.end(), [](const NoteRef& x, const NoteRef& y) {
+    if (!person) return absl::DataLossError("a note names a missing person");
+    std::sort(tally.notes.begin(), tally.notes.end(), [](const store::NoteInfo& x, const store::NoteInfo& y) {
       if (x.date != y.date) return x.date > y.date;
       return x.path < y.path;
     });
-    a.evidence = std::move(tally.notes);
+    Acquaintance a;
+    a.name = person->name;
+    double score = 0;
+    for (const auto& meeting : FoldMeetings(tally.notes, query.model.duplicate_overlap)) {
+      double best = 0;
+      for (const store::NoteInfo* note : meeting) best = std::max(best, MeetingWeight(*note, reference, query.model));
+      score += best;
+    }
+    a.interactions = static_cast<int>(FoldMeetings(tally.notes, query.model.duplicate_overlap).size());
+    for (const store::NoteInfo& note : tally.notes) {
+      a.evidence.push_back({note.path, note.title, note.date});
+      if (note.date && (!a.last_interaction || *note.date > *a.last_interaction)) a.last_interaction = note.date;
+    }
+    std::vector<std::pair<double, Reason>> reasons;
+    for (auto& [label, entry] : tally.relations) {
+      score += entry.first;
+      reasons.push_back(std::move(entry));
+    }
+    std::stable_sort(reasons.begin(), reasons.end(),
+                     [](const auto& x, const auto& y) { return x.first > y.first; });
+    for (auto& [weight, reason] : reasons) a.reasons.push_back(std::move(reason));
+    a.strength = 1.0 - std::exp(-score / query.model.saturation);
     result.people.push_back(std::move(a));
   }
-  std::sort(result.people.begin(), result.people.end(),
-            [](const Acquaintance& x, const Acquaintance& y) {
-              if (x.strength != y.strength) return x.strength > y.strength;
-              if (x.interactions != y.interactions) return x.interactions > y.interactions;
-              return x.name < y.name;
-            });
+  std::sort(result.people.begin(), result.people.end(), [](const Acquaintance& x, const Acquaintance& y) {
+    if (x.strength != y.strength) return x.strength > y.strength;
+    if (x.interactions != y.interactions) return x.interactions > y.interactions;
+    return x.name < y.name;
+  });
   if (query.limit > 0 && result.people.size() > static_cast<size_t>(query.limit)) {
     result.people.resize(query.limit);
   }

@@ -166,6 +166,16 @@ absl::StatusOr<std::vector<StoredFact>> RocksReader::NoteFacts(NodeId note) cons
   return facts;
 }
 
+absl::StatusOr<std::optional<StoredFact>> RocksReader::Fact(NodeId note, uint32_t seq) const {
+  std::string value;
+  rocksdb::Status status = db_->Get(read_options_, families_.facts, FactKey(note, seq), &value);
+  if (status.IsNotFound()) return std::nullopt;
+  RETURN_IF_ERROR(FromRocks(status, "cannot read fact"));
+  FactRecord record;
+  if (!record.ParseFromString(value)) return absl::DataLossError("fact record does not decode");
+  return FactFromRecord(note, seq, record);
+}
+
 absl::Status RocksReader::ForEachNote(const std::function<bool(const NoteInfo&)>& visit) const {
   absl::Status bad;
   RETURN_IF_ERROR(Scan(families_.notes, "", [&](std::string_view key, std::string_view value) {

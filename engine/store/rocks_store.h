@@ -42,6 +42,7 @@ class RocksReader : public StoreReader {
   absl::StatusOr<std::vector<EdgeRef>> Edges(NodeId node, Direction direction,
                                              model::RelationType type) const override;
   absl::StatusOr<std::vector<StoredFact>> NoteFacts(NodeId note) const override;
+  absl::StatusOr<std::optional<StoredFact>> Fact(NodeId note, uint32_t seq) const override;
   absl::Status ForEachNote(const std::function<bool(const NoteInfo&)>& visit) const override;
   absl::StatusOr<std::optional<std::string>> Meta(std::string_view key) const override;
   absl::StatusOr<StoreCounts> Counts() const override;

@@ -118,6 +118,8 @@ class StoreReader {
   virtual absl::StatusOr<std::vector<EdgeRef>> Edges(NodeId node, Direction direction,
                                                      model::RelationType type) const = 0;
   virtual absl::StatusOr<std::vector<StoredFact>> NoteFacts(NodeId note) const = 0;
+  // One fact by its key; nullopt if absent.
+  virtual absl::StatusOr<std::optional<StoredFact>> Fact(NodeId note, uint32_t seq) const = 0;
   // Every stored note, in id order.
   virtual absl::Status ForEachNote(const std::function<bool(const NoteInfo&)>& visit) const = 0;
   virtual absl::StatusOr<std::optional<std::string>> Meta(std::string_view key) const = 0;

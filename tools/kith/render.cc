@@ -33,10 +33,16 @@ std::string RenderWhoKnows(const v1::WhoKnowsResponse& response, bool json) {
       for (const v1::Evidence& e : a.evidence()) {
         evidence.push_back({{"title", e.title()}, {"date", e.date()}, {"path", e.path()}});
       }
+      Json reasons = Json::array();
+      for (const v1::Reason& r : a.reasons()) {
+        reasons.push_back({{"relation", r.relation()}, {"text", r.text()}, {"path", r.note().path()},
+                           {"date", r.note().date()}});
+      }
       people.push_back({{"name", a.name()},
                         {"strength", Rounded(a.strength())},
                         {"interactions", a.interactions()},
                         {"last_interaction", a.last_interaction()},
+                        {"reasons", std::move(reasons)},
                         {"evidence", std::move(evidence)}});
     }
     Json out{{"subject", response.subject()}, {"people", std::move(people)}};
@@ -54,6 +60,9 @@ std::string RenderWhoKnows(const v1::WhoKnowsResponse& response, bool json) {
                                           a.interactions() == 1 ? "" : "s"));
     if (!a.last_interaction().empty()) absl::StrAppend(&out, ", last ", a.last_interaction());
     absl::StrAppend(&out, "\n");
+    for (const v1::Reason& r : a.reasons()) {
+      absl::StrAppend(&out, "      ", r.relation(), ": ", r.text(), "\n        ", r.note().path(), "\n");
+    }
     int shown = 0;
     for (const v1::Evidence& e : a.evidence()) {
       if (shown++ == kTextEvidencePerPerson) {
@@ -90,6 +99,7 @@ std::string RenderFacts(const std::vector<v1::Fact>& facts, bool json) {
     if (!fact.status().empty()) absl::StrAppend(&out, " status=", fact.status());
     if (!fact.role().empty()) absl::StrAppend(&out, " role=", fact.role());
     if (!fact.date().empty()) absl::StrAppend(&out, " date=", fact.date());
+    if (!fact.detail().empty() && fact.type() != "OWNS_ACTION") absl::StrAppend(&out, " detail=", fact.detail());
     for (const v1::FactEvidence& e : fact.evidence()) {
       absl::StrAppend(&out, "\n    ", e.path());
       if (e.line() > 0) absl::StrAppend(&out, ":", e.line());
