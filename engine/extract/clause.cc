@@ -1,6 +1,7 @@
 #include "engine/extract/clause.h"
 
 #include <algorithm>
+#include <set>
 #include <optional>
 
 #include "engine/util/text.h"
@@ -192,6 +193,14 @@ std::vector<Token> Tokenize(std::string_view clause) {
   return tokens;
 }
 
+void NoteNames::Index() {
+  folded.clear();
+  for (const std::vector<std::string>* list : {&participants, &marked_people}) {
+    for (const std::string& name : *list) folded.emplace_back(util::FoldName(name), name);
+  }
+  folded_owner = util::FoldName(owner);
+}
+
 Clause ReadClause(std::string_view text, const Gazetteer& gazetteer, const NoteNames& names) {
   Clause clause;
   clause.tokens = Tokenize(text);
@@ -199,20 +208,19 @@ Clause ReadClause(std::string_view text, const Gazetteer& gazetteer, const NoteN
 
   auto note_person = [&](const std::string& folded) -> std::optional<std::string> {
     std::optional<std::string> by_first;
-    int first_matches = 0;
-    for (const std::vector<std::string>* list : {&names.participants, &names.marked_people}) {
-      for (const std::string& name : *list) {
-        std::string known = util::FoldName(name);
-        if (known == folded) return name;
-        if (folded.find(' ') == std::string::npos && util::StartsWith(known, folded + " ")) {
-          ++first_matches;
-          by_first = name;
-        }
+    std::set<std::string_view> first_matches;
+    bool single = folded.find(' ') == std::string::npos;
+    for (const auto& [known, name] : names.folded) {
+      if (known == folded) return name;
+      if (single && known.size() > folded.size() && known[folded.size()] == ' ' &&
+          util::StartsWith(known, folded)) {
+        first_matches.insert(known);
+        by_first = name;
       }
     }
-    if (first_matches == 1) return by_first;
-    if (first_matches == 0 && !names.owner.empty() &&
-        util::StartsWith(util::FoldName(names.owner), folded + " ")) {
+    if (first_matches.size() == 1) return by_first;
+    if (first_matches.empty() && single && names.folded_owner.size() > folded.size() &&
+        names.folded_owner[folded.size()] == ' ' && util::StartsWith(names.folded_owner, folded)) {
       return names.owner;
     }
     return std::nullopt;

@@ -40,6 +40,12 @@ struct NoteNames {
   std::vector<std::string> marked_people;
   // The vault owner: notes call their author by first name ("Jason").
   std::string owner;
+
+  // (folded, display) of participants then marked people; built by
+  // Index() so that sentences do not fold the same names again.
+  std::vector<std::pair<std::string, std::string>> folded;
+  std::string folded_owner;
+  void Index();
 };
 
 // A parenthetical remark and the capitalised words just before it:

@@ -257,6 +257,7 @@ class NoteReader {
 
   void Prose() {
     for (const note::Line& line : note_.lines) CleanSentence(line.text, &names_.marked_people);
+    names_.Index();
     std::vector<SentenceInput> inputs = ProseOf(note_);
     ReadSentences(inputs, gazetteer_, names_, about_, builder_, mentions_);
   }

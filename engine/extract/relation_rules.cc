@@ -211,6 +211,11 @@ void PersonToPerson(const ClauseReader& r, std::vector<RelationHit>& hits) {
       {{"is", "connected", "to"}, RelationType::kKnows},
   };
   for (size_t i = 0; i < r.size(); ++i) {
+    // Every trigger starts with one of these words; most tokens are none.
+    if (!r.IsAny(i, {"worked", "works", "working", "collaborated", "spoke", "talked", "met", "partnered",
+                     "partners", "knows", "connected", "is", "work"})) {
+      continue;
+    }
     for (const Trigger& trigger : kTriggers) {
       size_t after = r.Match(i, trigger.words);
       if (after == kNoMatch || r.IsHypothetical(i)) continue;

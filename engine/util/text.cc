@@ -139,6 +139,24 @@ bool EndsWith(std::string_view s, std::string_view suffix) {
 }
 
 std::string FoldName(std::string_view name) {
+  // Most names are ASCII: fold them without utf8proc, which costs a
+  // decomposition per character.
+  bool ascii = std::all_of(name.begin(), name.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  if (ascii) {
+    std::string out;
+    out.reserve(name.size());
+    bool pending_space = false;
+    for (char c : name) {
+      if (IsSpace(c)) {
+        pending_space = !out.empty();
+        continue;
+      }
+      if (pending_space) out += ' ';
+      pending_space = false;
+      out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    }
+    return out;
+  }
   std::string folded;
   utf8proc_uint8_t* mapped = nullptr;
   utf8proc_ssize_t n = utf8proc_map(
