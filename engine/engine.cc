@@ -22,6 +22,16 @@ class EngineImpl : public Engine {
     return query::WhoKnows(*reader, query);
   }
 
+  absl::Status Curate(const Curation& curation) override {
+    std::unique_ptr<store::StoreReader> reader = store_->NewReader();
+    return AppendCuration(*store_, *reader, curation);
+  }
+
+  absl::StatusOr<std::vector<Curation>> Curations() const override {
+    std::unique_ptr<store::StoreReader> reader = store_->NewReader();
+    return ListCurations(*reader);
+  }
+
   absl::StatusOr<std::vector<query::FactView>> Facts(const query::FactsQuery& query) const override {
     std::unique_ptr<store::StoreReader> reader = store_->NewReader();
     return query::Facts(*reader, query);

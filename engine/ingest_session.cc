@@ -11,6 +11,7 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "engine/extract/extract.h"
+#include "engine/curation.h"
 #include "engine/extract/gazetteer.h"
 #include "engine/util/hash.h"
 #include "engine/util/status_macros.h"
@@ -27,12 +28,14 @@ struct Pending {
 
 // The stored fingerprint of a note: its bytes, the extractor that read
 // them, and the owner that "@Myself" meant. Any change re-extracts it.
-uint64_t Fingerprint(uint64_t raw_hash, std::string_view owner) {
+uint64_t Fingerprint(uint64_t raw_hash, std::string_view owner, std::string_view curation) {
   std::string key;
   key.append(reinterpret_cast<const char*>(&raw_hash), sizeof raw_hash);
   key.append(kExtractorVersion);
   key += '\0';
   key.append(owner);
+  key += '\0';
+  key.append(curation);
   return util::StableHash64(key);
 }
 
@@ -46,7 +49,8 @@ class Session : public IngestSession {
     ++report_.notes_read;
     uint64_t raw_hash = util::StableHash64(content);
     if (!settled_owner_.has_value()) settled_owner_ = KnownOwner();
-    if (!settled_owner_->empty() && IsUnchanged(path, Fingerprint(raw_hash, *settled_owner_))) {
+    if (!curation_digest_) curation_digest_ = StoredCurationDigest();
+    if (!settled_owner_->empty() && IsUnchanged(path, Fingerprint(raw_hash, *settled_owner_, *curation_digest_))) {
       ++report_.notes_unchanged;
       return;
     }
@@ -65,6 +69,7 @@ class Session : public IngestSession {
 
   absl::StatusOr<IngestReport> Finish(const IngestProgress& progress) override {
     if (!settled_owner_.has_value()) settled_owner_ = KnownOwner();
+    if (!curation_digest_) curation_digest_ = StoredCurationDigest();
     std::string owner = settled_owner_->empty() ? MostFrequentParticipant() : *settled_owner_;
     ASSIGN_OR_RETURN(std::optional<std::string> stored_owner, reader_->Meta("owner"));
     if (!owner.empty() && stored_owner != owner) RETURN_IF_ERROR(store_.PutMeta("owner", owner));
@@ -77,7 +82,7 @@ class Session : public IngestSession {
     std::optional<int32_t> latest;
     size_t done = 0;
     for (const Pending& note : pending_) {
-      uint64_t fingerprint = Fingerprint(note.raw_hash, owner);
+      uint64_t fingerprint = Fingerprint(note.raw_hash, owner, *curation_digest_);
       if (IsUnchanged(note.path, fingerprint)) {
         ++report_.notes_unchanged;
       } else {
@@ -142,8 +147,15 @@ class Session : public IngestSession {
     }
     for (const Pending& note : pending_) extract::LearnNames(note.parsed, gazetteer);
     if (!owner.empty()) gazetteer.AddPerson(owner);
+    ASSIGN_OR_RETURN(std::vector<Curation> curations, ListCurations(*reader_));
+    ApplyCurations(curations, gazetteer);
     gazetteer.Finish();
     return gazetteer;
+  }
+
+  std::string StoredCurationDigest() const {
+    absl::StatusOr<std::vector<Curation>> curations = ListCurations(*reader_);
+    return curations.ok() ? CurationDigest(*curations) : std::string();
   }
 
   bool IsUnchanged(std::string_view path, uint64_t fingerprint) const {
@@ -167,6 +179,7 @@ class Session : public IngestSession {
   std::unique_ptr<store::StoreReader> reader_;
   std::chrono::steady_clock::time_point start_;
   std::optional<std::string> settled_owner_;
+  std::optional<std::string> curation_digest_;
   std::vector<Pending> pending_;
   IngestReport report_;
 };

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "engine/curation.h"
 #include "engine/note/note.h"
 #include "engine/query/query.h"
 #include "engine/vault/vault.h"
@@ -70,6 +71,11 @@ class Engine {
   // See query::WhoKnows.
   virtual absl::StatusOr<query::WhoKnowsResult> WhoKnows(
       const query::WhoKnowsQuery& query) const = 0;
+
+  // Records a curation; it applies from the next ingest on (every note is
+  // re-extracted then).
+  virtual absl::Status Curate(const Curation& curation) = 0;
+  virtual absl::StatusOr<std::vector<Curation>> Curations() const = 0;
 
   // See query::Facts.
   virtual absl::StatusOr<std::vector<query::FactView>> Facts(

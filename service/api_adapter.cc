@@ -83,6 +83,34 @@ absl::StatusOr<std::vector<v1::Fact>> Facts(const Engine& engine, const v1::Fact
   return out;
 }
 
+absl::StatusOr<v1::CurateResponse> Curate(Engine& engine, const v1::Curation& request) {
+  if (request.kind() == v1::Curation::KIND_UNSPECIFIED) {
+    return absl::InvalidArgumentError("curation kind is required (alias, merge or unmerge)");
+  }
+  Curation curation{static_cast<Curation::Kind>(request.kind()), request.canonical(), request.variant(),
+                    request.who(), request.when_unix_seconds(), request.why()};
+  RETURN_IF_ERROR(engine.Curate(curation));
+  ASSIGN_OR_RETURN(std::vector<Curation> all, engine.Curations());
+  v1::CurateResponse response;
+  response.set_count(static_cast<int32_t>(all.size()));
+  return response;
+}
+
+absl::StatusOr<v1::ListCurationsResponse> ListCurations(const Engine& engine) {
+  ASSIGN_OR_RETURN(std::vector<Curation> all, engine.Curations());
+  v1::ListCurationsResponse response;
+  for (const Curation& c : all) {
+    v1::Curation* out = response.add_curations();
+    out->set_kind(static_cast<v1::Curation::Kind>(c.kind));
+    out->set_canonical(c.canonical);
+    out->set_variant(c.variant);
+    out->set_who(c.who);
+    out->set_when_unix_seconds(c.when);
+    out->set_why(c.why);
+  }
+  return response;
+}
+
 IngestSession& IngestCall::Session() {
   if (!session_) session_ = engine_.BeginIngest(options_);
   return *session_;

@@ -19,6 +19,9 @@ absl::StatusOr<v1::WhoKnowsResponse> WhoKnows(const Engine& engine,
 // relation type name.
 absl::StatusOr<std::vector<v1::Fact>> Facts(const Engine& engine, const v1::FactsRequest& request);
 
+absl::StatusOr<v1::CurateResponse> Curate(Engine& engine, const v1::Curation& request);
+absl::StatusOr<v1::ListCurationsResponse> ListCurations(const Engine& engine);
+
 // One Ingest call: the requests of the stream in order, then Finish.
 class IngestCall {
  public:

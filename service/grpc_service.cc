@@ -14,6 +14,14 @@ absl::Status FromGrpcStatus(const grpc::Status& status) {
   return absl::Status(static_cast<absl::StatusCode>(status.error_code()), status.error_message());
 }
 
+// The unary handlers share one shape: call the adapter, convert the status.
+template <typename Response>
+grpc::Status Reply(absl::StatusOr<Response> result, Response* response) {
+  if (!result.ok()) return ToGrpcStatus(result.status());
+  *response = *std::move(result);
+  return grpc::Status::OK;
+}
+
 grpc::Status KithService::Ingest(grpc::ServerContext* context,
                                  grpc::ServerReader<v1::IngestRequest>* reader,
                                  v1::IngestResponse* response) {
@@ -31,10 +39,7 @@ grpc::Status KithService::Ingest(grpc::ServerContext* context,
 
 grpc::Status KithService::WhoKnows(grpc::ServerContext*, const v1::WhoKnowsRequest* request,
                                    v1::WhoKnowsResponse* response) {
-  absl::StatusOr<v1::WhoKnowsResponse> result = service::WhoKnows(engine_, *request);
-  if (!result.ok()) return ToGrpcStatus(result.status());
-  *response = *std::move(result);
-  return grpc::Status::OK;
+  return Reply(service::WhoKnows(engine_, *request), response);
 }
 
 grpc::Status KithService::Facts(grpc::ServerContext* context, const v1::FactsRequest* request,
@@ -47,6 +52,16 @@ grpc::Status KithService::Facts(grpc::ServerContext* context, const v1::FactsReq
     }
   }
   return grpc::Status::OK;
+}
+
+grpc::Status KithService::Curate(grpc::ServerContext*, const v1::Curation* request,
+                                 v1::CurateResponse* response) {
+  return Reply(service::Curate(engine_, *request), response);
+}
+
+grpc::Status KithService::ListCurations(grpc::ServerContext*, const v1::ListCurationsRequest*,
+                                        v1::ListCurationsResponse* response) {
+  return Reply(service::ListCurations(engine_), response);
 }
 
 }  // namespace kith::service

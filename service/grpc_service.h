@@ -26,6 +26,10 @@ class KithService final : public v1::Kith::Service {
                         v1::WhoKnowsResponse* response) override;
   grpc::Status Facts(grpc::ServerContext* context, const v1::FactsRequest* request,
                      grpc::ServerWriter<v1::Fact>* writer) override;
+  grpc::Status Curate(grpc::ServerContext* context, const v1::Curation* request,
+                      v1::CurateResponse* response) override;
+  grpc::Status ListCurations(grpc::ServerContext* context, const v1::ListCurationsRequest* request,
+                             v1::ListCurationsResponse* response) override;
 
  private:
   Engine& engine_;

@@ -166,7 +166,8 @@ std::vector<Token> Tokenize(std::string_view clause) {
     while (end < clause.size() && IsWordByte(static_cast<unsigned char>(clause[end]))) ++end;
     std::string_view word = clause.substr(i, end - i);
     // Trailing dots end the sentence unless the word is an initial ("A.K.").
-    while (word.size() > 1 && word.back() == '.' && word.find('.') == word.size() - 1) {
+    // A single letter keeps its dot: "Priya R." is an initial.
+    while (word.size() > 2 && word.back() == '.' && word.find('.') == word.size() - 1) {
       word.remove_suffix(1);
     }
     // Typographic quotes around a word are not part of it.

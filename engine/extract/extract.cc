@@ -79,6 +79,27 @@ bool IsAcronymOf(std::string_view acronym, std::string_view name) {
   return initials == acronym;
 }
 
+// "Azure Compute leadership", "the Apollo team": capitalised words right
+// before a group word name a group.
+void LearnGroupNames(std::string_view text, Gazetteer& gazetteer) {
+  std::vector<std::string_view> words = util::Split(text, ' ');
+  for (size_t i = 1; i < words.size(); ++i) {
+    std::string_view w = words[i];
+    while (!w.empty() && (w.back() == '.' || w.back() == ',' || w.back() == ';')) w.remove_suffix(1);
+    if (w != "team" && w != "leadership" && w != "org" && w != "organization") continue;
+    std::string name;
+    for (size_t k = i; k-- > 0 && i - k <= 3;) {
+      std::string_view prev = words[k];
+      if (prev.empty() || !(prev[0] >= 'A' && prev[0] <= 'Z') || prev.find(',') != std::string_view::npos ||
+          util::EndsWith(prev, "'s")) {
+        break;
+      }
+      name = name.empty() ? std::string(prev) : std::string(prev) + " " + name;
+    }
+    if (name.find(' ') != std::string::npos) gazetteer.AddGroupName(name);
+  }
+}
+
 class NoteReader {
  public:
   NoteReader(const note::ParsedNote& note, const ExtractOptions& options, NoteGraph& graph)
@@ -352,11 +373,24 @@ void LearnNames(const note::ParsedNote& note, Gazetteer& gazetteer) {
   }
   FolderContext context = ContextOfPath(note.path);
   if (!context.person.empty()) {
-    if (auto name = CleanPersonName(context.person); name.ok()) gazetteer.AddPerson(*name);
+    if (auto name = CleanPersonName(context.person); name.ok()) {
+      gazetteer.AddPerson(*name);
+      // Obsidian's `aliases:` on a person's page name the same person.
+      if (IsReadme(note.path)) {
+        for (const std::string& alias : note.aliases) gazetteer.AddPersonAlias(*name, alias);
+      }
+    }
   }
   if (!context.organization.empty()) gazetteer.AddOrganization(context.organization);
   std::string company = Field(note, "company");
   if (!company.empty()) gazetteer.AddOrganization(company);
+  for (const note::ActionItem& action : note.actions) {
+    size_t space = action.owner.rfind(' ');
+    if (space != std::string::npos && !CleanPersonName(action.owner).ok()) {
+      gazetteer.AddGroupName(action.owner.substr(0, space));  // "@Azure Compute team"
+    }
+  }
+  for (const note::Line& line : note.lines) LearnGroupNames(line.text, gazetteer);
   // "Oracle Cloud Infrastructure (OCI)" and "OCI (Oracle Cloud
   // Infrastructure)" make the two names one organisation.
   for (const note::Line& line : note.lines) {

@@ -97,7 +97,13 @@ std::optional<std::string> Gazetteer::Organization(std::string_view folded_raw) 
 std::optional<std::string> Gazetteer::PersonByFirstName(std::string_view folded) const {
   auto it = first_names_.find(std::string(folded));
   if (it == first_names_.end() || it->second.empty()) return std::nullopt;
-  if (it->second.size() == 1) return it->second[0];
+  if (it->second.size() == 1) {
+    // A name seen once may be a one-off misreading ("Azure Compute" in a
+    // participant list); only a recurring one stands for its first name.
+    auto count = mentions_.find(util::FoldName(it->second[0]));
+    if (count != mentions_.end() && count->second < kMinUniqueNotes) return std::nullopt;
+    return it->second[0];
+  }
   int best = 0, second = 0;
   const std::string* best_name = nullptr;
   for (const std::string& name : it->second) {
@@ -124,8 +130,52 @@ bool Gazetteer::IsOrganization(std::string_view folded) const {
   return organizations_.count(std::string(folded)) > 0;
 }
 
+void Gazetteer::AddPersonAlias(std::string_view canonical, std::string_view variant) {
+  std::string display(util::Trim(canonical));
+  AddPerson(display);
+  std::string folded = util::FoldName(variant);
+  if (folded.empty() || folded == util::FoldName(display)) return;
+  person_aliases_[folded] = display;
+  people_[folded] = display;
+  // "Priya R." also appears without its dot at a sentence end.
+  if (folded.size() > 1 && folded.back() == '.') {
+    folded.pop_back();
+    person_aliases_[folded] = display;
+    people_[folded] = display;
+  }
+}
+
+void Gazetteer::SeparatePeople(std::string_view canonical, std::string_view variant) {
+  std::string folded = util::FoldName(variant);
+  auto alias = person_aliases_.find(folded);
+  if (alias != person_aliases_.end() && util::FoldName(alias->second) == util::FoldName(canonical)) {
+    person_aliases_.erase(alias);
+    people_[folded] = std::string(util::Trim(variant));
+  }
+  // A lone first name must not fold back into the canonical person either.
+  if (folded.find(' ') == std::string::npos) {
+    auto names = first_names_.find(folded);
+    if (names != first_names_.end()) {
+      std::string display(util::Trim(canonical));
+      names->second.erase(std::remove(names->second.begin(), names->second.end(), display), names->second.end());
+      if (names->second.size() == 1) names->second.push_back(std::string(util::Trim(variant)));
+    }
+  }
+}
+
+std::string Gazetteer::CanonicalPerson(const std::string& name) const {
+  if (person_aliases_.empty()) return name;
+  auto it = person_aliases_.find(util::FoldName(name));
+  return it == person_aliases_.end() ? name : it->second;
+}
+
 void Gazetteer::AddAcronym(std::string_view name, std::string_view acronym) {
   acronyms_.emplace_back(std::string(name), std::string(acronym));
+}
+
+void Gazetteer::AddGroupName(std::string_view name) {
+  std::string folded = util::FoldName(name);
+  if (!folded.empty()) groups_.push_back(folded);
 }
 
 void Gazetteer::Finish() {
@@ -134,7 +184,9 @@ void Gazetteer::Finish() {
       AddOrganizationAlias(name, acronym);
     }
   }
-  for (const auto& [folded, display] : organizations_) {
+  std::vector<std::string> not_people = groups_;
+  for (const auto& [folded, display] : organizations_) not_people.push_back(folded);
+  for (const std::string& folded : not_people) {
     auto person = people_.find(folded);
     if (person == people_.end()) continue;
     size_t space = folded.find(' ');

@@ -31,9 +31,10 @@ class Gazetteer {
   // Exact, or a single word that starts exactly one known multi-word
   // organisation ("VAST" for "VAST Data").
   std::optional<std::string> Organization(std::string_view folded) const;
-  // The known person with this folded first name: the only one, or one
-  // named in at least kDominance times as many notes as any other (and in
-  // kMinNotes notes). Otherwise nullopt: real ambiguity is not guessed away.
+  // The known person with this folded first name: the only one (named in
+  // at least kMinUniqueNotes notes), or one named in at least kDominance
+  // times as many notes as any other (and in kMinNotes notes). Otherwise
+  // nullopt: real ambiguity is not guessed away.
   std::optional<std::string> PersonByFirstName(std::string_view folded) const;
   // The organisation whose folded name without spaces is the domain's
   // registrable label: "vastdata.com" → "VAST Data". Mail providers map to
@@ -43,13 +44,23 @@ class Gazetteer {
   // Notes that `acronym` abbreviates `name` ("OCI", "Oracle Cloud
   // Infrastructure"); applied by Finish if either is an organisation.
   void AddAcronym(std::string_view name, std::string_view acronym);
+  // Makes `variant` another name of the person `canonical`: a mention of
+  // either resolves to `canonical` (frontmatter aliases, kith alias/merge).
+  void AddPersonAlias(std::string_view canonical, std::string_view variant);
+  // Undoes an alias between the two and keeps them apart (kith unmerge).
+  void SeparatePeople(std::string_view canonical, std::string_view variant);
+  // The canonical name for a person's name: itself unless aliased.
+  std::string CanonicalPerson(const std::string& name) const;
   // True if `folded` is the first name of several known people and none
   // dominates: a relation naming only "Rob" cannot say which Rob.
   bool IsAmbiguousFirstName(std::string_view folded) const;
   // True if `folded` is exactly a known organisation's name.
   bool IsOrganization(std::string_view folded) const;
+  // Records that the vault writes "`name` team" or "`name` leadership":
+  // `name` is a group, not a person ("@Azure Compute" as a task owner).
+  void AddGroupName(std::string_view name);
   // Drops people whose names are also organisations' ("VAST Data" listed
-  // as a participant); call once everything is added.
+  // as a participant) or groups'; call once everything is added.
   void Finish();
 
   size_t person_count() const { return people_.size(); }
@@ -58,6 +69,7 @@ class Gazetteer {
  private:
   static constexpr int kDominance = 5;
   static constexpr int kMinNotes = 5;
+  static constexpr int kMinUniqueNotes = 2;
 
   std::unordered_map<std::string, std::string> people_;         // folded → display
   std::unordered_map<std::string, int> mentions_;               // folded → times added
@@ -67,6 +79,8 @@ class Gazetteer {
   std::unordered_map<std::string, std::vector<std::string>> org_first_words_;
   std::unordered_map<std::string, std::string> org_labels_;  // "vastdata" → display
   std::vector<std::pair<std::string, std::string>> acronyms_;  // (name, acronym)
+  std::vector<std::string> groups_;  // folded
+  std::unordered_map<std::string, std::string> person_aliases_;  // folded variant → canonical display
 };
 
 // What a note's folder says it is about: a note under People/<Name>/ is

@@ -1,5 +1,7 @@
 #include "engine/extract/graph_builder.h"
 
+#include <algorithm>
+
 #include "absl/strings/str_cat.h"
 #include "engine/extract/gazetteer.h"
 #include "engine/util/text.h"
@@ -8,6 +10,7 @@ namespace kith::extract {
 
 int GraphBuilder::Entity(model::EntityKind kind, const std::string& raw_name) {
   std::string name = raw_name;
+  if (kind == model::EntityKind::kPerson && gazetteer_ != nullptr) name = gazetteer_->CanonicalPerson(raw_name);
   if (kind == model::EntityKind::kOrganization) {
     name = CanonicalOrganizationName(raw_name);
     if (gazetteer_ != nullptr) {
@@ -26,6 +29,8 @@ void GraphBuilder::AddRelation(const RelationHit& hit, const Evidence& evidence)
   std::string key = absl::StrCat(static_cast<int>(hit.type));
   for (const RelationArg& arg : hit.args) {
     int id = Entity(arg.kind, arg.name);
+    // Two names of one person (after aliases and merges) relate nothing.
+    if (std::find(fact.args.begin(), fact.args.end(), id) != fact.args.end()) return;
     fact.args.push_back(id);
     absl::StrAppend(&key, ":", id);
   }

@@ -198,6 +198,16 @@ absl::StatusOr<std::optional<std::string>> RocksReader::Meta(std::string_view ke
   return value;
 }
 
+absl::StatusOr<std::vector<std::pair<std::string, std::string>>> RocksReader::MetaWithPrefix(
+    std::string_view prefix) const {
+  std::vector<std::pair<std::string, std::string>> out;
+  RETURN_IF_ERROR(Scan(families_.meta, std::string(prefix), [&](std::string_view key, std::string_view value) {
+    out.emplace_back(std::string(key), std::string(value));
+    return true;
+  }));
+  return out;
+}
+
 absl::StatusOr<StoreCounts> RocksReader::Counts() const {
   StoreCounts counts;
   auto count = [&](rocksdb::ColumnFamilyHandle* family, uint64_t& out) {

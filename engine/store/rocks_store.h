@@ -45,6 +45,8 @@ class RocksReader : public StoreReader {
   absl::StatusOr<std::optional<StoredFact>> Fact(NodeId note, uint32_t seq) const override;
   absl::Status ForEachNote(const std::function<bool(const NoteInfo&)>& visit) const override;
   absl::StatusOr<std::optional<std::string>> Meta(std::string_view key) const override;
+  absl::StatusOr<std::vector<std::pair<std::string, std::string>>> MetaWithPrefix(
+      std::string_view prefix) const override;
   absl::StatusOr<StoreCounts> Counts() const override;
 
  private:

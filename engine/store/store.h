@@ -4,6 +4,7 @@
 // | column family | key                                          | value        | serves                               |
 // |---------------|----------------------------------------------|--------------|--------------------------------------|
 // | meta          | name (ASCII, e.g. "schema_version", "owner") | bytes        | schema version (u32 BE), vault owner |
+// | meta          | "curation/" seq:u64                          | CurationRecord | alias/merge/unmerge, in order      |
 // | entities      | id:u64                                       | EntityRecord | entity by id                         |
 // | names         | folded_name 0x00 kind:u8 id:u64              | (empty)      | name → ids; prefix search            |
 // | notes         | note_id:u64                                  | NoteRecord   | note by id; content hash for sync    |
@@ -123,6 +124,9 @@ class StoreReader {
   // Every stored note, in id order.
   virtual absl::Status ForEachNote(const std::function<bool(const NoteInfo&)>& visit) const = 0;
   virtual absl::StatusOr<std::optional<std::string>> Meta(std::string_view key) const = 0;
+  // Every meta entry whose key starts with `prefix`, in key order.
+  virtual absl::StatusOr<std::vector<std::pair<std::string, std::string>>> MetaWithPrefix(
+      std::string_view prefix) const = 0;
   virtual absl::StatusOr<StoreCounts> Counts() const = 0;
 };
 

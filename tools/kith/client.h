@@ -27,6 +27,8 @@ class Client {
   virtual std::unique_ptr<IngestStream> Ingest() = 0;
   virtual absl::StatusOr<v1::WhoKnowsResponse> WhoKnows(const v1::WhoKnowsRequest& request) = 0;
   virtual absl::StatusOr<std::vector<v1::Fact>> Facts(const v1::FactsRequest& request) = 0;
+  virtual absl::StatusOr<v1::CurateResponse> Curate(const v1::Curation& request) = 0;
+  virtual absl::StatusOr<v1::ListCurationsResponse> ListCurations() = 0;
 };
 
 absl::StatusOr<std::unique_ptr<Client>> OpenEmbedded(const std::string& db_dir);

@@ -51,6 +51,17 @@ struct EvalFlags {
 
 int RunEval(Client& client, const GlobalFlags& global, const EvalFlags& flags);
 
+struct CurateFlags {
+  v1::Curation::Kind kind = v1::Curation::ALIAS;
+  std::string canonical;
+  std::string variant;
+  std::string who;
+  std::string why;
+};
+
+int RunCurate(Client& client, const GlobalFlags& global, const CurateFlags& flags);
+int RunListCurations(Client& client, const GlobalFlags& global);
+
 // Prints "kith: <message>" to stderr and returns kExitError.
 int Fail(const absl::Status& status);
 

@@ -30,6 +30,12 @@ class EmbeddedClient : public Client {
   absl::StatusOr<std::vector<v1::Fact>> Facts(const v1::FactsRequest& request) override {
     return service::Facts(*engine_, request);
   }
+  absl::StatusOr<v1::CurateResponse> Curate(const v1::Curation& request) override {
+    return service::Curate(*engine_, request);
+  }
+  absl::StatusOr<v1::ListCurationsResponse> ListCurations() override {
+    return service::ListCurations(*engine_);
+  }
 
  private:
   std::unique_ptr<Engine> engine_;

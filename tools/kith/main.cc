@@ -1,6 +1,7 @@
 // kith: the command-line front end. Runs the engine in-process by default,
 // or talks to kithd with --server ADDR; the output is the same either way.
 #include <iostream>
+#include <tuple>
 
 #include <CLI/CLI.hpp>
 
@@ -54,6 +55,26 @@ int main(int argc, char** argv) {
   eval_cmd->add_flag("-v,--verbose", eval.verbose, "list every false positive and false negative");
   eval_cmd->add_flag("--json", global.json, "print JSON instead of text");
 
+  CurateFlags alias, merge, unmerge;
+  CLI::App* alias_cmd = app.add_subcommand("alias", "name aliases of a person");
+  CLI::App* alias_add = alias_cmd->add_subcommand("add", "make VARIANT another name of CANONICAL");
+  alias_cmd->require_subcommand(1);
+  CLI::App* merge_cmd = app.add_subcommand("merge", "A and B are one person; A's name is kept");
+  CLI::App* unmerge_cmd = app.add_subcommand("unmerge", "undo an alias or merge of A and B, and keep them apart");
+  for (auto [cmd, flags, first, second] :
+       {std::tuple{alias_add, &alias, "canonical", "variant"}, std::tuple{merge_cmd, &merge, "a", "b"},
+        std::tuple{unmerge_cmd, &unmerge, "a", "b"}}) {
+    cmd->add_option(first, flags->canonical, "the name to keep")->required();
+    cmd->add_option(second, flags->variant, "the other name")->required();
+    cmd->add_option("--why", flags->why, "why, for the record");
+    cmd->add_option("--who", flags->who, "who decided (default: $USER)");
+    cmd->add_flag("--json", global.json, "print JSON instead of text");
+  }
+  merge.kind = kith::v1::Curation::MERGE;
+  unmerge.kind = kith::v1::Curation::UNMERGE;
+  CLI::App* curations_cmd = app.add_subcommand("curations", "list the recorded aliases, merges and unmerges");
+  curations_cmd->add_flag("--json", global.json, "print JSON instead of text");
+
   CLI11_PARSE(app, argc, argv);
 
   auto client = MakeClient(global);
@@ -62,5 +83,9 @@ int main(int argc, char** argv) {
   if (*who_cmd) return RunWhoKnows(**client, global, who);
   if (*facts_cmd) return RunFacts(**client, global, facts);
   if (*eval_cmd) return RunEval(**client, global, eval);
+  if (*alias_add) return RunCurate(**client, global, alias);
+  if (*merge_cmd) return RunCurate(**client, global, merge);
+  if (*unmerge_cmd) return RunCurate(**client, global, unmerge);
+  if (*curations_cmd) return RunListCurations(**client, global);
   return kExitUsage;
 }

@@ -41,12 +41,15 @@ class RemoteClient : public Client {
   std::unique_ptr<IngestStream> Ingest() override { return std::make_unique<RemoteIngest>(*stub_); }
 
   absl::StatusOr<v1::WhoKnowsResponse> WhoKnows(const v1::WhoKnowsRequest& request) override {
-    grpc::ClientContext context;
-    context.set_deadline(std::chrono::system_clock::now() + kQueryDeadline);
-    v1::WhoKnowsResponse response;
-    grpc::Status status = stub_->WhoKnows(&context, request, &response);
-    if (!status.ok()) return service::FromGrpcStatus(status);
-    return response;
+    return Unary(&v1::Kith::Stub::WhoKnows, request);
+  }
+
+  absl::StatusOr<v1::CurateResponse> Curate(const v1::Curation& request) override {
+    return Unary(&v1::Kith::Stub::Curate, request);
+  }
+
+  absl::StatusOr<v1::ListCurationsResponse> ListCurations() override {
+    return Unary(&v1::Kith::Stub::ListCurations, v1::ListCurationsRequest());
   }
 
   absl::StatusOr<std::vector<v1::Fact>> Facts(const v1::FactsRequest& request) override {
@@ -62,6 +65,19 @@ class RemoteClient : public Client {
   }
 
  private:
+  // One unary call with the query deadline, its status converted.
+  template <typename Request, typename Response>
+  absl::StatusOr<Response> Unary(grpc::Status (v1::Kith::Stub::*method)(grpc::ClientContext*, const Request&,
+                                                                        Response*),
+                                 const Request& request) {
+    grpc::ClientContext context;
+    context.set_deadline(std::chrono::system_clock::now() + kQueryDeadline);
+    Response response;
+    grpc::Status status = (stub_.get()->*method)(&context, request, &response);
+    if (!status.ok()) return service::FromGrpcStatus(status);
+    return response;
+  }
+
   std::unique_ptr<v1::Kith::Stub> stub_;
 };
 
