@@ -97,6 +97,7 @@ bool ClauseReader::IsHypothetical(size_t at) const {
     return true;
   }
   for (size_t back = 1; back <= 3 && back <= at; ++back) {
+    if (tokens()[at - back].capitalized) continue;  // "in May" is a month.
     const std::string& w = lower(at - back);
     if (IsFiller(w)) continue;
     for (std::string_view modal : {"will", "would", "could", "should", "may", "might", "can", "shall",

@@ -438,6 +438,10 @@ void Family(const ClauseReader& r, const ClauseContext& context, std::vector<Rel
     // ("Edwin, my brother-in-law").
     size_t name_end = end;
     std::optional<RelationArg> relative = r.PersonAt(end, &name_end);
+    // "Eli is Dana's cousin": the clause's subject is the relative.
+    if (!relative && anchor_begin >= 1 && r.IsAny(anchor_begin - 1, {"is", "was"})) {
+      relative = r.SubjectOf(anchor_begin - 1);
+    }
     if (!relative && anchor_begin >= 1) {
       size_t last = anchor_begin - 1;
       if (r.Is(last, ",") && last >= 1) --last;

@@ -53,15 +53,24 @@ double Jaccard(const std::vector<store::NodeId>& a, const std::vector<store::Nod
   return all == 0 ? 0.0 : static_cast<double>(common) / all;
 }
 
-// Groups notes into meetings: notes of one day with overlapping attendees
-// are several summaries of the same meeting.
+// Groups notes into meetings: notes of one day with the same attendees are
+// several summaries of one meeting. Summaries of a larger meeting often
+// differ by a name or two, so from four attendees on an overlap of
+// `overlap` (Jaccard) suffices; a 1:1 and a three-person call the same day
+// stay two meetings.
+bool SameMeeting(const store::NoteInfo& a, const store::NoteInfo& b, double overlap) {
+  if (!a.date || a.date != b.date) return false;
+  std::set<store::NodeId> sa(a.attendees.begin(), a.attendees.end()), sb(b.attendees.begin(), b.attendees.end());
+  if (sa == sb) return true;
+  return std::max(sa.size(), sb.size()) >= 4 && Jaccard(a.attendees, b.attendees) >= overlap;
+}
+
 std::vector<std::vector<const store::NoteInfo*>> FoldMeetings(const std::vector<store::NoteInfo>& notes,
                                                                double overlap) {
   std::vector<std::vector<const store::NoteInfo*>> meetings;
   for (const store::NoteInfo& note : notes) {
     auto same = std::find_if(meetings.begin(), meetings.end(), [&](const auto& meeting) {
-      const store::NoteInfo& first = *meeting.front();
-      return note.date && first.date == note.date && Jaccard(first.attendees, note.attendees) >= overlap;
+      return SameMeeting(*meeting.front(), note, overlap);
     });
     if (same == meetings.end()) {
       meetings.push_back({&note});

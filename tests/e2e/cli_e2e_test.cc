@@ -224,6 +224,33 @@ TEST_F(CliTest, SeedWhoKnowsCarlRoundsFromSentences) {
   EXPECT_EQ(names, (std::set<std::string>{"Jason Vallery", "Rob Banga"}));
 }
 
+TEST_F(CliTest, CurationAppliesAtEveryIngestAndOverServer) {
+  ASSERT_EQ(Kith({"ingest", kExampleVault}).exit_code, 0);
+  // The person page's `aliases:` already makes "Priya R." Priya Raman.
+  auto facts = JsonLines(Kith({"facts", "--type", "REPORTS_TO", "--json"}).out);
+  EXPECT_TRUE(HasFact(facts, "REPORTS_TO", {"Lucia Moretti", "Priya Raman"}));
+
+  std::string address = StartServer();
+  RunResult merge = Kith({"--server", address, "merge", "Maya Lindqvist", "Dmitri Volkov", "--why", "test", "--who", "qa"});
+  ASSERT_EQ(merge.exit_code, 0) << merge.err;
+  ASSERT_EQ(Kith({"--server", address, "ingest", kExampleVault}).exit_code, 0);
+  RunResult listed = Kith({"--server", address, "curations", "--json"});
+  auto curations = nlohmann::json::parse(listed.out);
+  ASSERT_EQ(curations.size(), 1u);
+  EXPECT_EQ(curations[0]["kind"], "merge");
+  EXPECT_EQ(curations[0]["who"], "qa");
+  EXPECT_EQ(curations[0]["why"], "test");
+  EXPECT_EQ(Kith({"--server", address, "who-knows", "Dmitri Volkov"}).exit_code, 1);  // merged away
+  EXPECT_EQ(server_->Stop(SIGTERM), 0);
+
+  // Re-ingesting keeps the merge; unmerge undoes it at the next ingest.
+  ASSERT_EQ(Kith({"ingest", kExampleVault}).exit_code, 0);
+  EXPECT_EQ(Kith({"who-knows", "Dmitri Volkov"}).exit_code, 1);
+  ASSERT_EQ(Kith({"unmerge", "Maya Lindqvist", "Dmitri Volkov"}).exit_code, 0);
+  ASSERT_EQ(Kith({"ingest", kExampleVault}).exit_code, 0);
+  EXPECT_EQ(Kith({"who-knows", "Dmitri Volkov"}).exit_code, 0);
+}
+
 // The dev gold (tests/gold/vault-dev.json) is scored on every run; the
 // targets are the issue's: P >= 0.90 and R >= 0.80 for the four relations,
 // 0.98 for attendance.

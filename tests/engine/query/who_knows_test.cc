@@ -89,6 +89,51 @@ TEST_F(WhoKnowsTest, UnknownNameSuggestsClosest) {
   EXPECT_NE(r.status().message().find("Carl Rounds"), std::string::npos);
 }
 
+TEST_F(WhoKnowsTest, StatedRelationsCountWithTheirSentence) {
+  extract::NoteGraph g = Meeting("facts.md", "2025-06-01", {});
+  g.entities = {{model::EntityKind::kPerson, "Carl Rowe"}, {model::EntityKind::kPerson, "Ana Bell"}};
+  extract::Fact fact;
+  fact.type = model::RelationType::kWorkedWith;
+  fact.args = {0, 1};
+  fact.evidence = {"Key Information", 3, "Carl Rowe worked with Ana Bell at Acme."};
+  g.facts = {fact};
+  Put(g);
+  ASSERT_OK_AND_ASSIGN(WhoKnowsResult r, Ask("Ana Bell"));
+  ASSERT_EQ(r.people.size(), 1u);
+  EXPECT_EQ(r.people[0].name, "Carl Rowe");
+  EXPECT_EQ(r.people[0].interactions, 0);
+  ASSERT_EQ(r.people[0].reasons.size(), 1u);
+  EXPECT_EQ(r.people[0].reasons[0].relation, "worked with");
+  EXPECT_EQ(r.people[0].reasons[0].text, "Carl Rowe worked with Ana Bell at Acme.");
+  EXPECT_NEAR(r.people[0].strength, 1 - std::exp(-1.0), 1e-9);
+}
+
+TEST_F(WhoKnowsTest, ReportsToReadsFromBothSides) {
+  extract::NoteGraph g = Meeting("org.md", "2025-06-01", {});
+  g.entities = {{model::EntityKind::kPerson, "Ana Bell"}, {model::EntityKind::kPerson, "Bo Chen"}};
+  extract::Fact fact;
+  fact.type = model::RelationType::kReportsTo;
+  fact.args = {0, 1};
+  g.facts = {fact};
+  Put(g);
+  ASSERT_OK_AND_ASSIGN(WhoKnowsResult ana, Ask("Ana Bell"));
+  EXPECT_EQ(ana.people[0].reasons[0].relation, "reports to");
+  ASSERT_OK_AND_ASSIGN(WhoKnowsResult bo, Ask("Bo Chen"));
+  EXPECT_EQ(bo.people[0].reasons[0].relation, "manages");
+}
+
+TEST_F(WhoKnowsTest, DuplicateSummariesFoldIntoOneMeeting) {
+  Put(Meeting("a.md", "2025-06-01", {"Ana Bell", "Bo Chen", "Cy Dee"}));
+  Put(Meeting("a-again.md", "2025-06-01", {"Ana Bell", "Bo Chen", "Cy Dee"}));
+  Put(Meeting("b.md", "2025-06-01", {"Ana Bell", "Bo Chen"}));  // A different meeting that day.
+  ASSERT_OK_AND_ASSIGN(WhoKnowsResult r, Ask("Ana Bell"));
+  ASSERT_EQ(r.people[0].name, "Bo Chen");
+  EXPECT_EQ(r.people[0].interactions, 2);
+  EXPECT_EQ(r.people[0].evidence.size(), 3u);
+  // 0.5 for the folded three-person meeting, 1 for the 1:1.
+  EXPECT_NEAR(r.people[0].strength, 1 - std::exp(-1.5), 1e-9);
+}
+
 TEST_F(WhoKnowsTest, PersonWithoutMeetingsKnowsNobody) {
   Put(Meeting("solo.md", "2025-01-01", {"Ana Bell"}));
   ASSERT_OK_AND_ASSIGN(WhoKnowsResult r, Ask("Ana Bell"));
