@@ -15,6 +15,7 @@
 #include "engine/extract/person_name.h"
 #include "engine/extract/clause.h"
 #include "engine/extract/sentence_pass.h"
+#include "engine/extract/structured_pass.h"
 #include "engine/util/text.h"
 
 namespace kith::extract {
@@ -116,6 +117,10 @@ class NoteReader {
     FolderAndProfile();
     Prose();
     Email();
+    for (const std::string& person : ReadPeopleTables(note_, builder_)) {
+      mentions_.emplace_back(Mention{model::EntityKind::kPerson, person, 0, 0}, Evidence{"table", 0, person});
+    }
+    Topics();
     Mentions();
     for (const note::Line& line : note_.lines) {
       if (IsKeptSection(line.section)) graph_.kept_lines.push_back(line);
@@ -312,6 +317,17 @@ class NoteReader {
       if (!to.empty()) args.push_back({model::EntityKind::kPerson, to});
       RelationHit hit{model::RelationType::kIntroduced, std::move(args), "", "", "", ack.date};
       builder_.AddRelation(hit, {ack.evidence.section, ack.evidence.line, ack.evidence.text});
+    }
+  }
+
+  void Topics() {
+    for (const std::string& topic : TopicsOf(note_, gazetteer_)) {
+      Fact fact;
+      fact.type = model::RelationType::kDiscussed;
+      fact.args = {builder_.Entity(model::EntityKind::kTopic, topic)};
+      fact.date = graph_.date;
+      fact.evidence = {"topics", 0, topic};
+      graph_.facts.push_back(std::move(fact));
     }
   }
 

@@ -224,6 +224,7 @@ FolderContext ContextOfPath(std::string_view path) {
     if (child.empty() || child[0] == '_' || child[0] == '.') continue;
     if (IsPersonFolder(folded)) context.person = std::string(child);
     if (IsOrganizationFolder(folded)) context.organization = std::string(child);
+    if (folded == "projects" || folded == "topics" || folded == "areas") context.topic = std::string(child);
   }
   return context;
 }

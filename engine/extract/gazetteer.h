@@ -88,6 +88,7 @@ class Gazetteer {
 struct FolderContext {
   std::string person;
   std::string organization;
+  std::string topic;  // Projects/<Name>/
 };
 FolderContext ContextOfPath(std::string_view path);
 
