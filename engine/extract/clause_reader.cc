@@ -229,21 +229,27 @@ std::optional<RelationArg> ClauseReader::PersonAt(size_t at, size_t* end) const 
   return RelationArg{model::EntityKind::kPerson, run};
 }
 
-std::vector<RelationArg> ClauseReader::PeopleAt(size_t at, size_t* end) const {
-  std::vector<RelationArg> people;
+std::vector<RelationArg> ClauseReader::ListAt(
+    size_t at, size_t* end,
+    std::optional<RelationArg> (ClauseReader::*item)(size_t, size_t*) const) const {
+  std::vector<RelationArg> items;
   size_t i = at;
   while (true) {
     size_t next = i;
-    std::optional<RelationArg> person = PersonAt(i, &next);
-    if (!person) break;
-    people.push_back(*std::move(person));
+    std::optional<RelationArg> one = (this->*item)(i, &next);
+    if (!one) break;
+    items.push_back(*std::move(one));
     *end = next;
     i = next;
     if (Is(i, ",")) ++i;
     if (Is(i, "and")) ++i;
     if (i == next) break;
   }
-  return people;
+  return items;
+}
+
+std::vector<RelationArg> ClauseReader::PeopleAt(size_t at, size_t* end) const {
+  return ListAt(at, end, &ClauseReader::PersonAt);
 }
 
 std::optional<RelationArg> ClauseReader::OrganizationAt(size_t at, size_t* end) const {
@@ -276,20 +282,7 @@ std::optional<RelationArg> ClauseReader::OrganizationAt(size_t at, size_t* end) 
 }
 
 std::vector<RelationArg> ClauseReader::OrganizationsAt(size_t at, size_t* end) const {
-  std::vector<RelationArg> orgs;
-  size_t i = at;
-  while (true) {
-    size_t next = i;
-    std::optional<RelationArg> org = OrganizationAt(i, &next);
-    if (!org) break;
-    orgs.push_back(*std::move(org));
-    *end = next;
-    i = next;
-    if (Is(i, ",")) ++i;
-    if (Is(i, "and")) ++i;
-    if (i == next) break;
-  }
-  return orgs;
+  return ListAt(at, end, &ClauseReader::OrganizationAt);
 }
 
 std::string ClauseReader::DurationNear(size_t begin, size_t end) const {

@@ -62,6 +62,9 @@ class ClauseReader {
 
  private:
   std::optional<RelationArg> PronounReferent(size_t begin, size_t end) const;
+  // Items read by `item` at `at`, joined by "," and "and".
+  std::vector<RelationArg> ListAt(size_t at, size_t* end,
+                                  std::optional<RelationArg> (ClauseReader::*item)(size_t, size_t*) const) const;
   // 1-`max` capitalised words at `at` that no mention covers; "" if none.
   std::string CapitalizedRun(size_t at, size_t max, size_t* end) const;
 

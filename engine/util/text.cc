@@ -107,6 +107,23 @@ bool LooksLikeText(std::string_view s) {
   return true;
 }
 
+// Runs of white space become one space; none at either end.
+std::string CollapseSpaces(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  bool pending_space = false;
+  for (char c : s) {
+    if (IsSpace(c)) {
+      pending_space = !out.empty();
+      continue;
+    }
+    if (pending_space) out += ' ';
+    pending_space = false;
+    out += c;
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string_view Trim(std::string_view s) {
@@ -142,22 +159,14 @@ std::string FoldName(std::string_view name) {
   // Most names are ASCII: fold them without utf8proc, which costs a
   // decomposition per character.
   bool ascii = std::all_of(name.begin(), name.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-  if (ascii) {
-    std::string out;
-    out.reserve(name.size());
-    bool pending_space = false;
-    for (char c : name) {
-      if (IsSpace(c)) {
-        pending_space = !out.empty();
-        continue;
-      }
-      if (pending_space) out += ' ';
-      pending_space = false;
-      out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-    }
-    return out;
-  }
   std::string folded;
+  if (ascii) {
+    folded.assign(name);
+    for (char& c : folded) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    return CollapseSpaces(folded);
+  }
   utf8proc_uint8_t* mapped = nullptr;
   utf8proc_ssize_t n = utf8proc_map(
       reinterpret_cast<const utf8proc_uint8_t*>(name.data()),
@@ -176,20 +185,7 @@ std::string FoldName(std::string_view name) {
     }
   }
   std::free(mapped);
-
-  std::string out;
-  out.reserve(folded.size());
-  bool pending_space = false;
-  for (char c : folded) {
-    if (IsSpace(c)) {
-      pending_space = !out.empty();
-      continue;
-    }
-    if (pending_space) out += ' ';
-    pending_space = false;
-    out += c;
-  }
-  return out;
+  return CollapseSpaces(folded);
 }
 
 bool IsValidUtf8(std::string_view s) {
