@@ -32,6 +32,11 @@ class EngineImpl : public Engine {
     return ListCurations(*reader);
   }
 
+  absl::StatusOr<query::OrgChart> OrgChart(const query::OrgChartQuery& query) const override {
+    std::unique_ptr<store::StoreReader> reader = store_->NewReader();
+    return query::BuildOrgChart(*reader, query);
+  }
+
   absl::StatusOr<std::vector<query::FactView>> Facts(const query::FactsQuery& query) const override {
     std::unique_ptr<store::StoreReader> reader = store_->NewReader();
     return query::Facts(*reader, query);

@@ -77,6 +77,9 @@ class Engine {
   virtual absl::Status Curate(const Curation& curation) = 0;
   virtual absl::StatusOr<std::vector<Curation>> Curations() const = 0;
 
+  // See query::BuildOrgChart.
+  virtual absl::StatusOr<query::OrgChart> OrgChart(const query::OrgChartQuery& query) const = 0;
+
   // See query::Facts.
   virtual absl::StatusOr<std::vector<query::FactView>> Facts(
       const query::FactsQuery& query) const = 0;

@@ -111,6 +111,23 @@ absl::StatusOr<v1::ListCurationsResponse> ListCurations(const Engine& engine) {
   return response;
 }
 
+absl::StatusOr<v1::OrgChartResponse> OrgChart(const Engine& engine, const v1::OrgChartRequest& request) {
+  ASSIGN_OR_RETURN(query::OrgChart chart, engine.OrgChart({request.root(), request.organization()}));
+  v1::OrgChartResponse response;
+  auto convert = [](const query::OrgNode& n, v1::OrgPerson& out) {
+    out.set_name(n.name);
+    out.set_manager(n.manager);
+    out.set_title(n.title);
+    out.set_organization(n.organization);
+    out.set_evidence(n.evidence);
+    out.set_evidence_path(n.evidence_path);
+  };
+  for (const query::OrgNode& n : chart.people) convert(n, *response.add_people());
+  for (const query::OrgNode& n : chart.unattached) convert(n, *response.add_unattached());
+  for (const std::string& p : chart.problems) response.add_problems(p);
+  return response;
+}
+
 IngestSession& IngestCall::Session() {
   if (!session_) session_ = engine_.BeginIngest(options_);
   return *session_;

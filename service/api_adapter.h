@@ -22,6 +22,8 @@ absl::StatusOr<std::vector<v1::Fact>> Facts(const Engine& engine, const v1::Fact
 absl::StatusOr<v1::CurateResponse> Curate(Engine& engine, const v1::Curation& request);
 absl::StatusOr<v1::ListCurationsResponse> ListCurations(const Engine& engine);
 
+absl::StatusOr<v1::OrgChartResponse> OrgChart(const Engine& engine, const v1::OrgChartRequest& request);
+
 // One Ingest call: the requests of the stream in order, then Finish.
 class IngestCall {
  public:

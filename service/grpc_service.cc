@@ -59,6 +59,11 @@ grpc::Status KithService::Curate(grpc::ServerContext*, const v1::Curation* reque
   return Reply(service::Curate(engine_, *request), response);
 }
 
+grpc::Status KithService::OrgChart(grpc::ServerContext*, const v1::OrgChartRequest* request,
+                                   v1::OrgChartResponse* response) {
+  return Reply(service::OrgChart(engine_, *request), response);
+}
+
 grpc::Status KithService::ListCurations(grpc::ServerContext*, const v1::ListCurationsRequest*,
                                         v1::ListCurationsResponse* response) {
   return Reply(service::ListCurations(engine_), response);

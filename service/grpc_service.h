@@ -28,6 +28,8 @@ class KithService final : public v1::Kith::Service {
                      grpc::ServerWriter<v1::Fact>* writer) override;
   grpc::Status Curate(grpc::ServerContext* context, const v1::Curation* request,
                       v1::CurateResponse* response) override;
+  grpc::Status OrgChart(grpc::ServerContext* context, const v1::OrgChartRequest* request,
+                        v1::OrgChartResponse* response) override;
   grpc::Status ListCurations(grpc::ServerContext* context, const v1::ListCurationsRequest* request,
                              v1::ListCurationsResponse* response) override;
 

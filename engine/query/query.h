@@ -93,6 +93,38 @@ struct FactView {
 absl::StatusOr<std::vector<FactView>> Facts(const store::StoreReader& reader,
                                             const FactsQuery& query);
 
+struct OrgChartQuery {
+  std::string root;          // Only this person's subtree; "" for all.
+  std::string organization;  // Only people currently at it; "" for all.
+};
+
+struct OrgNode {
+  std::string name;
+  std::string manager;       // "" for a root.
+  std::string title;         // From the latest current WORKS_AT role.
+  std::string organization;  // The latest current employer.
+  std::string evidence;      // The sentence stating the manager.
+  std::string evidence_path;
+};
+
+struct OrgChart {
+  std::vector<OrgNode> people;  // Managers before their reports.
+  // People of the organisation (with --org) with no known manager and no
+  // reports.
+  std::vector<OrgNode> unattached;
+  // Conflicting managers and broken cycles, in words.
+  std::vector<std::string> problems;
+};
+
+// The reports-to forest: each person's manager is the one stated most
+// recently; conflicting statements and cycles are reported, never looped.
+absl::StatusOr<OrgChart> BuildOrgChart(const store::StoreReader& reader, const OrgChartQuery& query);
+
+// Finds the organisation a user means (folded exact name, else the one
+// whose name starts with the query). NotFound lists the closest.
+absl::StatusOr<store::EntityInfo> ResolveOrganization(const store::StoreReader& reader,
+                                                      std::string_view name);
+
 // Finds the person a user means by `name`: an exact match of the folded
 // name, else the one person whose first or last name it is. NotFound lists
 // the closest known names; InvalidArgument lists the candidates when the

@@ -90,6 +90,10 @@ TEST_F(CliTest, EmbeddedAndServerOutputsAreByteIdentical) {
       {"facts", "--json"},
       {"facts", "--type", "OWNS_ACTION"},
       {"facts", "--type", "NOT_A_TYPE"},
+      {"org-chart"},
+      {"org-chart", "--format", "json"},
+      {"org-chart", "--org", "Northwind Labs", "--format", "mermaid"},
+      {"org-chart", "--root", "Tomas Okafor", "--format", "dot"},
   };
   std::vector<RunResult> embedded;
   for (const auto& q : queries) embedded.push_back(Kith(q));
@@ -249,6 +253,38 @@ TEST_F(CliTest, CurationAppliesAtEveryIngestAndOverServer) {
   ASSERT_EQ(Kith({"unmerge", "Maya Lindqvist", "Dmitri Volkov"}).exit_code, 0);
   ASSERT_EQ(Kith({"ingest", kExampleVault}).exit_code, 0);
   EXPECT_EQ(Kith({"who-knows", "Dmitri Volkov"}).exit_code, 0);
+}
+
+TEST_F(CliTest, SeedOrgChartPutsJasonUnderJeff) {
+  ASSERT_EQ(Kith({"ingest", kSeed}).exit_code, 0);
+  auto chart = nlohmann::json::parse(Kith({"org-chart", "--json"}).out);
+  bool found = false;
+  for (const auto& node : chart["nodes"]) {
+    if (node["id"] == "Jason Vallery") {
+      found = true;
+      EXPECT_EQ(node["parentId"], "Jeff Denworth");
+      EXPECT_EQ(node["evidencePath"], "000_a0a4e897fd7c7022.txt");
+    }
+  }
+  EXPECT_TRUE(found) << chart;
+  EXPECT_NE(Kith({"org-chart"}).out.find("Jeff Denworth\n  Jason Vallery\n"), std::string::npos);
+}
+
+TEST_F(CliTest, VaultDevOrgChartHasNoCyclesLeft) {
+  Kith({"ingest", kVaultDev});
+  RunResult dot = Kith({"org-chart", "--format", "dot"});
+  ASSERT_EQ(dot.exit_code, 0) << dot.err;
+  EXPECT_NE(dot.out.find("\"Jeff Denworth\" -> \"Jason Vallery\";"), std::string::npos) << dot.out;
+  auto chart = nlohmann::json::parse(Kith({"org-chart", "--json"}).out);
+  std::map<std::string, std::string> parent;
+  for (const auto& node : chart["nodes"]) parent[node["id"]] = node["parentId"].is_null() ? "" : node["parentId"].get<std::string>();
+  for (const auto& [id, unused] : parent) {  // Every chain ends at a root.
+    std::string at = id;
+    for (size_t steps = 0; !at.empty(); ++steps) {
+      ASSERT_LT(steps, parent.size()) << "cycle through " << id;
+      at = parent[at];
+    }
+  }
 }
 
 // The dev gold (tests/gold/vault-dev.json) is scored on every run; the

@@ -133,6 +133,18 @@ TEST_F(GrpcServiceTest, FactsRejectUnknownType) {
   EXPECT_EQ(reader->Finish().error_code(), grpc::StatusCode::INVALID_ARGUMENT);
 }
 
+TEST_F(GrpcServiceTest, OrgChartFromSentences) {
+  Ingest({{"m.md", "---\ndate: 2025-01-02\n---\n## Key Information\n- Bo Chen reports to Ana Bell.\n"}});
+  grpc::ClientContext context;
+  v1::OrgChartRequest request;
+  v1::OrgChartResponse response;
+  ASSERT_TRUE(stub_->OrgChart(&context, request, &response).ok());
+  ASSERT_EQ(response.people_size(), 2);
+  EXPECT_EQ(response.people(1).name(), "Bo Chen");
+  EXPECT_EQ(response.people(1).manager(), "Ana Bell");
+  EXPECT_EQ(response.people(1).evidence_path(), "m.md");
+}
+
 TEST_F(GrpcServiceTest, HealthServiceIsEnabled) {
   ASSERT_NE(server_.server->GetHealthCheckService(), nullptr);
 }

@@ -29,6 +29,7 @@ class Client {
   virtual absl::StatusOr<std::vector<v1::Fact>> Facts(const v1::FactsRequest& request) = 0;
   virtual absl::StatusOr<v1::CurateResponse> Curate(const v1::Curation& request) = 0;
   virtual absl::StatusOr<v1::ListCurationsResponse> ListCurations() = 0;
+  virtual absl::StatusOr<v1::OrgChartResponse> OrgChart(const v1::OrgChartRequest& request) = 0;
 };
 
 absl::StatusOr<std::unique_ptr<Client>> OpenEmbedded(const std::string& db_dir);

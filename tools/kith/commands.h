@@ -62,6 +62,14 @@ struct CurateFlags {
 int RunCurate(Client& client, const GlobalFlags& global, const CurateFlags& flags);
 int RunListCurations(Client& client, const GlobalFlags& global);
 
+struct OrgChartFlags {
+  std::string root;
+  std::string organization;
+  std::string format = "text";
+};
+
+int RunOrgChart(Client& client, const GlobalFlags& global, const OrgChartFlags& flags);
+
 // Prints "kith: <message>" to stderr and returns kExitError.
 int Fail(const absl::Status& status);
 

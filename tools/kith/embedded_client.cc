@@ -36,6 +36,9 @@ class EmbeddedClient : public Client {
   absl::StatusOr<v1::ListCurationsResponse> ListCurations() override {
     return service::ListCurations(*engine_);
   }
+  absl::StatusOr<v1::OrgChartResponse> OrgChart(const v1::OrgChartRequest& request) override {
+    return service::OrgChart(*engine_, request);
+  }
 
  private:
   std::unique_ptr<Engine> engine_;

@@ -75,6 +75,15 @@ int main(int argc, char** argv) {
   CLI::App* curations_cmd = app.add_subcommand("curations", "list the recorded aliases, merges and unmerges");
   curations_cmd->add_flag("--json", global.json, "print JSON instead of text");
 
+  OrgChartFlags org_chart;
+  CLI::App* org_cmd = app.add_subcommand("org-chart", "who reports to whom, from the notes");
+  auto* root_opt = org_cmd->add_option("--root", org_chart.root, "only this person's part of the chart");
+  org_cmd->add_option("--org", org_chart.organization, "only people currently at this organisation")
+      ->excludes(root_opt);
+  org_cmd->add_option("--format", org_chart.format, "text, json (d3-org-chart), dot or mermaid")
+      ->check(CLI::IsMember({"text", "json", "dot", "mermaid"}))->capture_default_str();
+  org_cmd->add_flag("--json", global.json, "same as --format json");
+
   CLI11_PARSE(app, argc, argv);
 
   auto client = MakeClient(global);
@@ -87,5 +96,6 @@ int main(int argc, char** argv) {
   if (*merge_cmd) return RunCurate(**client, global, merge);
   if (*unmerge_cmd) return RunCurate(**client, global, unmerge);
   if (*curations_cmd) return RunListCurations(**client, global);
+  if (*org_cmd) return RunOrgChart(**client, global, org_chart);
   return kExitUsage;
 }

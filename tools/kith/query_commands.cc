@@ -26,4 +26,14 @@ int RunFacts(Client& client, const GlobalFlags& global, const FactsFlags& flags)
   return kExitOk;
 }
 
+int RunOrgChart(Client& client, const GlobalFlags& global, const OrgChartFlags& flags) {
+  v1::OrgChartRequest request;
+  request.set_root(flags.root);
+  request.set_organization(flags.organization);
+  absl::StatusOr<v1::OrgChartResponse> response = client.OrgChart(request);
+  if (!response.ok()) return Fail(response.status());
+  std::cout << RenderOrgChart(*response, global.json ? "json" : flags.format);
+  return kExitOk;
+}
+
 }  // namespace kith::cli

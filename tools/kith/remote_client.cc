@@ -52,6 +52,10 @@ class RemoteClient : public Client {
     return Unary(&v1::Kith::Stub::ListCurations, v1::ListCurationsRequest());
   }
 
+  absl::StatusOr<v1::OrgChartResponse> OrgChart(const v1::OrgChartRequest& request) override {
+    return Unary(&v1::Kith::Stub::OrgChart, request);
+  }
+
   absl::StatusOr<std::vector<v1::Fact>> Facts(const v1::FactsRequest& request) override {
     grpc::ClientContext context;
     context.set_deadline(std::chrono::system_clock::now() + kQueryDeadline);

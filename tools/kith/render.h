@@ -16,6 +16,9 @@ inline constexpr int kTextEvidencePerPerson = 3;
 std::string RenderWhoKnows(const v1::WhoKnowsResponse& response, bool json);
 // JSON Lines (one object per fact) with --json; one line per fact otherwise.
 std::string RenderFacts(const std::vector<v1::Fact>& facts, bool json);
+// `format`: text (default), json (d3-org-chart's flat id/parentId nodes),
+// dot or mermaid.
+std::string RenderOrgChart(const v1::OrgChartResponse& chart, const std::string& format);
 std::string RenderIngest(const v1::IngestResponse& response, bool json, bool verbose);
 
 }  // namespace kith::cli
