@@ -37,6 +37,17 @@ class EngineImpl : public Engine {
     return query::BuildOrgChart(*reader, query);
   }
 
+  absl::StatusOr<std::vector<query::Introduction>> Introductions(
+      const query::IntroductionsQuery& query) const override {
+    std::unique_ptr<store::StoreReader> reader = store_->NewReader();
+    return query::Introductions(*reader, query);
+  }
+
+  absl::StatusOr<query::HowMetResult> HowMet(std::string_view a, std::string_view b) const override {
+    std::unique_ptr<store::StoreReader> reader = store_->NewReader();
+    return query::HowMet(*reader, a, b);
+  }
+
   absl::StatusOr<std::vector<query::FactView>> Facts(const query::FactsQuery& query) const override {
     std::unique_ptr<store::StoreReader> reader = store_->NewReader();
     return query::Facts(*reader, query);

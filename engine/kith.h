@@ -80,6 +80,11 @@ class Engine {
   // See query::BuildOrgChart.
   virtual absl::StatusOr<query::OrgChart> OrgChart(const query::OrgChartQuery& query) const = 0;
 
+  // See query::Introductions and query::HowMet.
+  virtual absl::StatusOr<std::vector<query::Introduction>> Introductions(
+      const query::IntroductionsQuery& query) const = 0;
+  virtual absl::StatusOr<query::HowMetResult> HowMet(std::string_view a, std::string_view b) const = 0;
+
   // See query::Facts.
   virtual absl::StatusOr<std::vector<query::FactView>> Facts(
       const query::FactsQuery& query) const = 0;

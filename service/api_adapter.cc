@@ -128,6 +128,39 @@ absl::StatusOr<v1::OrgChartResponse> OrgChart(const Engine& engine, const v1::Or
   return response;
 }
 
+namespace {
+
+void ToProto(const query::Introduction& intro, v1::Introduction& out) {
+  out.set_introducer(intro.introducer);
+  out.set_introduced(intro.introduced);
+  out.set_to(intro.to);
+  out.set_date(DateText(intro.date));
+  out.set_text(intro.text);
+  ToProto(intro.note, *out.mutable_note());
+}
+
+}  // namespace
+
+absl::StatusOr<v1::IntroductionsResponse> Introductions(const Engine& engine,
+                                                        const v1::IntroductionsRequest& request) {
+  ASSIGN_OR_RETURN(std::vector<query::Introduction> intros,
+                   engine.Introductions({request.by(), request.of(), request.to()}));
+  v1::IntroductionsResponse response;
+  for (const query::Introduction& intro : intros) ToProto(intro, *response.add_introductions());
+  return response;
+}
+
+absl::StatusOr<v1::HowMetResponse> HowMet(const Engine& engine, const v1::HowMetRequest& request) {
+  ASSIGN_OR_RETURN(query::HowMetResult result, engine.HowMet(request.a(), request.b()));
+  v1::HowMetResponse response;
+  response.set_a(result.a);
+  response.set_b(result.b);
+  response.set_how(result.how);
+  if (result.introduction) ToProto(*result.introduction, *response.mutable_introduction());
+  if (result.first_meeting) ToProto(*result.first_meeting, *response.mutable_first_meeting());
+  return response;
+}
+
 IngestSession& IngestCall::Session() {
   if (!session_) session_ = engine_.BeginIngest(options_);
   return *session_;

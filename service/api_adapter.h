@@ -24,6 +24,10 @@ absl::StatusOr<v1::ListCurationsResponse> ListCurations(const Engine& engine);
 
 absl::StatusOr<v1::OrgChartResponse> OrgChart(const Engine& engine, const v1::OrgChartRequest& request);
 
+absl::StatusOr<v1::IntroductionsResponse> Introductions(const Engine& engine,
+                                                        const v1::IntroductionsRequest& request);
+absl::StatusOr<v1::HowMetResponse> HowMet(const Engine& engine, const v1::HowMetRequest& request);
+
 // One Ingest call: the requests of the stream in order, then Finish.
 class IngestCall {
  public:

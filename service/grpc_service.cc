@@ -64,6 +64,16 @@ grpc::Status KithService::OrgChart(grpc::ServerContext*, const v1::OrgChartReque
   return Reply(service::OrgChart(engine_, *request), response);
 }
 
+grpc::Status KithService::Introductions(grpc::ServerContext*, const v1::IntroductionsRequest* request,
+                                        v1::IntroductionsResponse* response) {
+  return Reply(service::Introductions(engine_, *request), response);
+}
+
+grpc::Status KithService::HowMet(grpc::ServerContext*, const v1::HowMetRequest* request,
+                                 v1::HowMetResponse* response) {
+  return Reply(service::HowMet(engine_, *request), response);
+}
+
 grpc::Status KithService::ListCurations(grpc::ServerContext*, const v1::ListCurationsRequest*,
                                         v1::ListCurationsResponse* response) {
   return Reply(service::ListCurations(engine_), response);

@@ -30,6 +30,10 @@ class KithService final : public v1::Kith::Service {
                       v1::CurateResponse* response) override;
   grpc::Status OrgChart(grpc::ServerContext* context, const v1::OrgChartRequest* request,
                         v1::OrgChartResponse* response) override;
+  grpc::Status Introductions(grpc::ServerContext* context, const v1::IntroductionsRequest* request,
+                             v1::IntroductionsResponse* response) override;
+  grpc::Status HowMet(grpc::ServerContext* context, const v1::HowMetRequest* request,
+                      v1::HowMetResponse* response) override;
   grpc::Status ListCurations(grpc::ServerContext* context, const v1::ListCurationsRequest* request,
                              v1::ListCurationsResponse* response) override;
 

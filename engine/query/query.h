@@ -120,6 +120,39 @@ struct OrgChart {
 // recently; conflicting statements and cycles are reported, never looped.
 absl::StatusOr<OrgChart> BuildOrgChart(const store::StoreReader& reader, const OrgChartQuery& query);
 
+struct IntroductionsQuery {
+  std::string by;  // Introducer; "" for anyone.
+  std::string of;  // The person introduced; "" for anyone.
+  std::string to;  // The person they were introduced to; "" for anyone.
+};
+
+struct Introduction {
+  std::string introducer;
+  std::string introduced;
+  std::string to;  // "" when the note does not say.
+  std::optional<int32_t> date;
+  std::string text;  // The sentence that states it.
+  NoteRef note;
+};
+
+// Introductions the notes state, oldest first; one per (introducer,
+// introduced, to), from its earliest statement.
+absl::StatusOr<std::vector<Introduction>> Introductions(const store::StoreReader& reader,
+                                                        const IntroductionsQuery& query);
+
+struct HowMetResult {
+  std::string a;
+  std::string b;
+  // "introduced": an introduction of one to the other is recorded;
+  // "first_meeting": none is, and `first_meeting` is their earliest shared
+  // meeting; "unknown": the notes record neither.
+  std::string how;
+  std::optional<Introduction> introduction;
+  std::optional<NoteRef> first_meeting;
+};
+
+absl::StatusOr<HowMetResult> HowMet(const store::StoreReader& reader, std::string_view a, std::string_view b);
+
 // Finds the organisation a user means (folded exact name, else the one
 // whose name starts with the query). NotFound lists the closest.
 absl::StatusOr<store::EntityInfo> ResolveOrganization(const store::StoreReader& reader,

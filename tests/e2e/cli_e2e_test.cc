@@ -94,6 +94,11 @@ TEST_F(CliTest, EmbeddedAndServerOutputsAreByteIdentical) {
       {"org-chart", "--format", "json"},
       {"org-chart", "--org", "Northwind Labs", "--format", "mermaid"},
       {"org-chart", "--root", "Tomas Okafor", "--format", "dot"},
+      {"introductions"},
+      {"introductions", "--by", "Elena Sato", "--json"},
+      {"how-met", "Samuel Greer", "Maya Lindqvist"},
+      {"how-met", "Tomas Okafor", "Kenji Watanabe", "--json"},
+      {"how-met", "Nobody Known", "Maya Lindqvist"},
   };
   std::vector<RunResult> embedded;
   for (const auto& q : queries) embedded.push_back(Kith(q));
@@ -285,6 +290,19 @@ TEST_F(CliTest, VaultDevOrgChartHasNoCyclesLeft) {
       at = parent[at];
     }
   }
+}
+
+TEST_F(CliTest, ExampleVaultIntroductionsAndHowMet) {
+  ASSERT_EQ(Kith({"ingest", kExampleVault}).exit_code, 0);
+  auto intros = nlohmann::json::parse(Kith({"introductions", "--by", "Elena Sato", "--json"}).out)["introductions"];
+  ASSERT_EQ(intros.size(), 2u) << intros;
+  EXPECT_EQ(intros[0]["introduced"], "Samuel Greer");
+  EXPECT_EQ(intros[0]["to"], "Maya Lindqvist");
+  EXPECT_EQ(intros[1]["introduced"], "Oren Ashby");  // From the e-mail thread's thanks.
+  EXPECT_EQ(intros[1]["to"], "Hannah Brook");
+  auto met = nlohmann::json::parse(Kith({"how-met", "Kenji Watanabe", "Tomas Okafor", "--json"}).out);
+  EXPECT_EQ(met["how"], "first_meeting");
+  EXPECT_EQ(met["first_meeting"]["date"], "2025-09-16");
 }
 
 // The dev gold (tests/gold/vault-dev.json) is scored on every run; the

@@ -70,6 +70,16 @@ struct OrgChartFlags {
 
 int RunOrgChart(Client& client, const GlobalFlags& global, const OrgChartFlags& flags);
 
+struct IntroductionsFlags {
+  std::string by, of, to;
+};
+int RunIntroductions(Client& client, const GlobalFlags& global, const IntroductionsFlags& flags);
+
+struct HowMetFlags {
+  std::string a, b;
+};
+int RunHowMet(Client& client, const GlobalFlags& global, const HowMetFlags& flags);
+
 // Prints "kith: <message>" to stderr and returns kExitError.
 int Fail(const absl::Status& status);
 

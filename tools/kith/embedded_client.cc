@@ -39,6 +39,12 @@ class EmbeddedClient : public Client {
   absl::StatusOr<v1::OrgChartResponse> OrgChart(const v1::OrgChartRequest& request) override {
     return service::OrgChart(*engine_, request);
   }
+  absl::StatusOr<v1::IntroductionsResponse> Introductions(const v1::IntroductionsRequest& request) override {
+    return service::Introductions(*engine_, request);
+  }
+  absl::StatusOr<v1::HowMetResponse> HowMet(const v1::HowMetRequest& request) override {
+    return service::HowMet(*engine_, request);
+  }
 
  private:
   std::unique_ptr<Engine> engine_;

@@ -84,6 +84,19 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"text", "json", "dot", "mermaid"}))->capture_default_str();
   org_cmd->add_flag("--json", global.json, "same as --format json");
 
+  IntroductionsFlags intros;
+  CLI::App* intros_cmd = app.add_subcommand("introductions", "who introduced whom to whom, oldest first");
+  intros_cmd->add_option("--by", intros.by, "only introductions made by this person");
+  intros_cmd->add_option("--of", intros.of, "only introductions of this person");
+  intros_cmd->add_option("--to", intros.to, "only introductions to this person");
+  intros_cmd->add_flag("--json", global.json, "print JSON instead of text");
+
+  HowMetFlags how_met;
+  CLI::App* how_met_cmd = app.add_subcommand("how-met", "how two people met: an introduction, else their first meeting");
+  how_met_cmd->add_option("a", how_met.a, "a person")->required();
+  how_met_cmd->add_option("b", how_met.b, "another person")->required();
+  how_met_cmd->add_flag("--json", global.json, "print JSON instead of text");
+
   CLI11_PARSE(app, argc, argv);
 
   auto client = MakeClient(global);
@@ -97,5 +110,7 @@ int main(int argc, char** argv) {
   if (*unmerge_cmd) return RunCurate(**client, global, unmerge);
   if (*curations_cmd) return RunListCurations(**client, global);
   if (*org_cmd) return RunOrgChart(**client, global, org_chart);
+  if (*intros_cmd) return RunIntroductions(**client, global, intros);
+  if (*how_met_cmd) return RunHowMet(**client, global, how_met);
   return kExitUsage;
 }

@@ -36,4 +36,25 @@ int RunOrgChart(Client& client, const GlobalFlags& global, const OrgChartFlags& 
   return kExitOk;
 }
 
+int RunIntroductions(Client& client, const GlobalFlags& global, const IntroductionsFlags& flags) {
+  v1::IntroductionsRequest request;
+  request.set_by(flags.by);
+  request.set_of(flags.of);
+  request.set_to(flags.to);
+  absl::StatusOr<v1::IntroductionsResponse> response = client.Introductions(request);
+  if (!response.ok()) return Fail(response.status());
+  std::cout << RenderIntroductions(*response, global.json);
+  return kExitOk;
+}
+
+int RunHowMet(Client& client, const GlobalFlags& global, const HowMetFlags& flags) {
+  v1::HowMetRequest request;
+  request.set_a(flags.a);
+  request.set_b(flags.b);
+  absl::StatusOr<v1::HowMetResponse> response = client.HowMet(request);
+  if (!response.ok()) return Fail(response.status());
+  std::cout << RenderHowMet(*response, global.json);
+  return kExitOk;
+}
+
 }  // namespace kith::cli

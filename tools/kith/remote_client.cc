@@ -55,6 +55,12 @@ class RemoteClient : public Client {
   absl::StatusOr<v1::OrgChartResponse> OrgChart(const v1::OrgChartRequest& request) override {
     return Unary(&v1::Kith::Stub::OrgChart, request);
   }
+  absl::StatusOr<v1::IntroductionsResponse> Introductions(const v1::IntroductionsRequest& request) override {
+    return Unary(&v1::Kith::Stub::Introductions, request);
+  }
+  absl::StatusOr<v1::HowMetResponse> HowMet(const v1::HowMetRequest& request) override {
+    return Unary(&v1::Kith::Stub::HowMet, request);
+  }
 
   absl::StatusOr<std::vector<v1::Fact>> Facts(const v1::FactsRequest& request) override {
     grpc::ClientContext context;

@@ -19,6 +19,8 @@ std::string RenderFacts(const std::vector<v1::Fact>& facts, bool json);
 // `format`: text (default), json (d3-org-chart's flat id/parentId nodes),
 // dot or mermaid.
 std::string RenderOrgChart(const v1::OrgChartResponse& chart, const std::string& format);
+std::string RenderIntroductions(const v1::IntroductionsResponse& response, bool json);
+std::string RenderHowMet(const v1::HowMetResponse& response, bool json);
 std::string RenderIngest(const v1::IngestResponse& response, bool json, bool verbose);
 
 }  // namespace kith::cli
