@@ -48,6 +48,11 @@ class EngineImpl : public Engine {
     return query::HowMet(*reader, a, b);
   }
 
+  absl::StatusOr<std::vector<query::Task>> Tasks(const query::TasksQuery& query) const override {
+    std::unique_ptr<store::StoreReader> reader = store_->NewReader();
+    return query::Tasks(*reader, query);
+  }
+
   absl::StatusOr<std::vector<query::FactView>> Facts(const query::FactsQuery& query) const override {
     std::unique_ptr<store::StoreReader> reader = store_->NewReader();
     return query::Facts(*reader, query);

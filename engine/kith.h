@@ -85,6 +85,9 @@ class Engine {
       const query::IntroductionsQuery& query) const = 0;
   virtual absl::StatusOr<query::HowMetResult> HowMet(std::string_view a, std::string_view b) const = 0;
 
+  // See query::Tasks.
+  virtual absl::StatusOr<std::vector<query::Task>> Tasks(const query::TasksQuery& query) const = 0;
+
   // See query::Facts.
   virtual absl::StatusOr<std::vector<query::FactView>> Facts(
       const query::FactsQuery& query) const = 0;

@@ -161,6 +161,32 @@ absl::StatusOr<v1::HowMetResponse> HowMet(const Engine& engine, const v1::HowMet
   return response;
 }
 
+absl::StatusOr<v1::TasksResponse> Tasks(const Engine& engine, const v1::TasksRequest& request) {
+  query::TasksQuery query;
+  query.owner = request.owner();
+  query.open_only = request.open_only();
+  if (!request.due_before().empty()) {
+    query.due_before = util::ParseIsoDate(request.due_before());
+    if (!query.due_before || request.due_before().size() != 10) {
+      return absl::InvalidArgumentError("due-before must be a date as YYYY-MM-DD");
+    }
+  }
+  ASSIGN_OR_RETURN(std::vector<query::Task> tasks, engine.Tasks(query));
+  static constexpr const char* kPriorities[] = {"", "lowest", "low", "medium", "high", "highest"};
+  v1::TasksResponse response;
+  for (const query::Task& t : tasks) {
+    v1::Task* out = response.add_tasks();
+    out->set_owner(t.owner);
+    out->set_text(t.text);
+    out->set_status(t.status);
+    out->set_due(DateText(t.due));
+    out->set_priority(t.priority >= 0 && t.priority <= 5 ? kPriorities[t.priority] : "");
+    ToProto(t.note, *out->mutable_note());
+    out->set_line(t.line);
+  }
+  return response;
+}
+
 IngestSession& IngestCall::Session() {
   if (!session_) session_ = engine_.BeginIngest(options_);
   return *session_;

@@ -28,6 +28,9 @@ absl::StatusOr<v1::IntroductionsResponse> Introductions(const Engine& engine,
                                                         const v1::IntroductionsRequest& request);
 absl::StatusOr<v1::HowMetResponse> HowMet(const Engine& engine, const v1::HowMetRequest& request);
 
+// InvalidArgument for a due_before that is not YYYY-MM-DD.
+absl::StatusOr<v1::TasksResponse> Tasks(const Engine& engine, const v1::TasksRequest& request);
+
 // One Ingest call: the requests of the stream in order, then Finish.
 class IngestCall {
  public:

@@ -74,6 +74,11 @@ grpc::Status KithService::HowMet(grpc::ServerContext*, const v1::HowMetRequest* 
   return Reply(service::HowMet(engine_, *request), response);
 }
 
+grpc::Status KithService::Tasks(grpc::ServerContext*, const v1::TasksRequest* request,
+                                v1::TasksResponse* response) {
+  return Reply(service::Tasks(engine_, *request), response);
+}
+
 grpc::Status KithService::ListCurations(grpc::ServerContext*, const v1::ListCurationsRequest*,
                                         v1::ListCurationsResponse* response) {
   return Reply(service::ListCurations(engine_), response);

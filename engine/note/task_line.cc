@@ -127,17 +127,6 @@ std::optional<ActionItem> ParseTaskLine(std::string_view line) {
       pos = after;
     }
   }
-  for (size_t pos = 0; (pos = rest.find('@', pos)) != std::string_view::npos; ++pos) {
-    if (pos > 0 && rest[pos - 1] != ' ' && rest[pos - 1] != '(') continue;
-    auto [owner, end] = ReadOwner(rest, pos);
-    if (owner.empty()) continue;
-    item.owner = std::move(owner);
-    // "@Owner" inside the sentence stays part of it; a trailing one is metadata.
-    if (util::Trim(rest.substr(end, text_end > end ? text_end - end : 0)).empty()) {
-      text_end = std::min(text_end, pos);
-    }
-    break;
-  }
   for (size_t pos = 0; (pos = rest.find(" #", pos)) != std::string_view::npos; ++pos) {
     if (pos + 2 < rest.size() && IsAsciiLetter(rest[pos + 2])) {
       // A tag run at the end ("#task #proposed") is metadata, not text.
@@ -150,6 +139,17 @@ std::optional<ActionItem> ParseTaskLine(std::string_view line) {
       }
       if (only_tags_follow) text_end = std::min(text_end, pos);
     }
+  }
+  for (size_t pos = 0; (pos = rest.find('@', pos)) != std::string_view::npos; ++pos) {
+    if (pos > 0 && rest[pos - 1] != ' ' && rest[pos - 1] != '(') continue;
+    auto [owner, end] = ReadOwner(rest, pos);
+    if (owner.empty()) continue;
+    item.owner = std::move(owner);
+    // "@Owner" inside the sentence stays part of it; a trailing one is metadata.
+    if (util::Trim(rest.substr(end, text_end > end ? text_end - end : 0)).empty()) {
+      text_end = std::min(text_end, pos);
+    }
+    break;
   }
   item.text = std::string(util::Trim(rest.substr(0, text_end)));
   return item;

@@ -153,6 +153,25 @@ struct HowMetResult {
 
 absl::StatusOr<HowMetResult> HowMet(const store::StoreReader& reader, std::string_view a, std::string_view b);
 
+struct TasksQuery {
+  std::string owner;                  // "" for everyone's.
+  bool open_only = false;             // Open, proposed or in progress.
+  std::optional<int32_t> due_before;  // Only those due before this day.
+};
+
+struct Task {
+  std::string owner;  // "" when the item names none.
+  std::string text;
+  std::string status;  // open, proposed, in_progress, done, cancelled, other
+  std::optional<int32_t> due;
+  int priority = 0;    // note::TaskPriority: 0 none .. 5 highest
+  NoteRef note;
+  int line = 0;
+};
+
+// Action items, soonest due first (undated last), then by priority.
+absl::StatusOr<std::vector<Task>> Tasks(const store::StoreReader& reader, const TasksQuery& query);
+
 // Finds the organisation a user means (folded exact name, else the one
 // whose name starts with the query). NotFound lists the closest.
 absl::StatusOr<store::EntityInfo> ResolveOrganization(const store::StoreReader& reader,

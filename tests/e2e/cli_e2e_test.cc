@@ -99,6 +99,9 @@ TEST_F(CliTest, EmbeddedAndServerOutputsAreByteIdentical) {
       {"how-met", "Samuel Greer", "Maya Lindqvist"},
       {"how-met", "Tomas Okafor", "Kenji Watanabe", "--json"},
       {"how-met", "Nobody Known", "Maya Lindqvist"},
+      {"tasks", "--open"},
+      {"tasks", "--owner", "Samuel Greer", "--json"},
+      {"tasks", "--due-before", "not-a-date"},
   };
   std::vector<RunResult> embedded;
   for (const auto& q : queries) embedded.push_back(Kith(q));

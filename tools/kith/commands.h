@@ -80,6 +80,13 @@ struct HowMetFlags {
 };
 int RunHowMet(Client& client, const GlobalFlags& global, const HowMetFlags& flags);
 
+struct TasksFlags {
+  std::string owner;
+  bool open_only = false;
+  std::string due_before;
+};
+int RunTasks(Client& client, const GlobalFlags& global, const TasksFlags& flags);
+
 // Prints "kith: <message>" to stderr and returns kExitError.
 int Fail(const absl::Status& status);
 

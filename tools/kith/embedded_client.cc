@@ -45,6 +45,9 @@ class EmbeddedClient : public Client {
   absl::StatusOr<v1::HowMetResponse> HowMet(const v1::HowMetRequest& request) override {
     return service::HowMet(*engine_, request);
   }
+  absl::StatusOr<v1::TasksResponse> Tasks(const v1::TasksRequest& request) override {
+    return service::Tasks(*engine_, request);
+  }
 
  private:
   std::unique_ptr<Engine> engine_;

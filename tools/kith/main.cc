@@ -97,6 +97,13 @@ int main(int argc, char** argv) {
   how_met_cmd->add_option("b", how_met.b, "another person")->required();
   how_met_cmd->add_flag("--json", global.json, "print JSON instead of text");
 
+  TasksFlags tasks;
+  CLI::App* tasks_cmd = app.add_subcommand("tasks", "action items from the notes, soonest due first");
+  tasks_cmd->add_option("--owner", tasks.owner, "only this person's");
+  tasks_cmd->add_flag("--open", tasks.open_only, "only open, proposed or in-progress items");
+  tasks_cmd->add_option("--due-before", tasks.due_before, "only items due before this date (YYYY-MM-DD)");
+  tasks_cmd->add_flag("--json", global.json, "print JSON instead of text");
+
   CLI11_PARSE(app, argc, argv);
 
   auto client = MakeClient(global);
@@ -112,5 +119,6 @@ int main(int argc, char** argv) {
   if (*org_cmd) return RunOrgChart(**client, global, org_chart);
   if (*intros_cmd) return RunIntroductions(**client, global, intros);
   if (*how_met_cmd) return RunHowMet(**client, global, how_met);
+  if (*tasks_cmd) return RunTasks(**client, global, tasks);
   return kExitUsage;
 }

@@ -57,4 +57,15 @@ int RunHowMet(Client& client, const GlobalFlags& global, const HowMetFlags& flag
   return kExitOk;
 }
 
+int RunTasks(Client& client, const GlobalFlags& global, const TasksFlags& flags) {
+  v1::TasksRequest request;
+  request.set_owner(flags.owner);
+  request.set_open_only(flags.open_only);
+  request.set_due_before(flags.due_before);
+  absl::StatusOr<v1::TasksResponse> response = client.Tasks(request);
+  if (!response.ok()) return Fail(response.status());
+  std::cout << RenderTasks(*response, global.json);
+  return kExitOk;
+}
+
 }  // namespace kith::cli

@@ -61,6 +61,9 @@ class RemoteClient : public Client {
   absl::StatusOr<v1::HowMetResponse> HowMet(const v1::HowMetRequest& request) override {
     return Unary(&v1::Kith::Stub::HowMet, request);
   }
+  absl::StatusOr<v1::TasksResponse> Tasks(const v1::TasksRequest& request) override {
+    return Unary(&v1::Kith::Stub::Tasks, request);
+  }
 
   absl::StatusOr<std::vector<v1::Fact>> Facts(const v1::FactsRequest& request) override {
     grpc::ClientContext context;

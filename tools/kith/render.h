@@ -21,6 +21,7 @@ std::string RenderFacts(const std::vector<v1::Fact>& facts, bool json);
 std::string RenderOrgChart(const v1::OrgChartResponse& chart, const std::string& format);
 std::string RenderIntroductions(const v1::IntroductionsResponse& response, bool json);
 std::string RenderHowMet(const v1::HowMetResponse& response, bool json);
+std::string RenderTasks(const v1::TasksResponse& response, bool json);
 std::string RenderIngest(const v1::IngestResponse& response, bool json, bool verbose);
 
 }  // namespace kith::cli

@@ -64,4 +64,24 @@ std::string RenderHowMet(const v1::HowMetResponse& r, bool json) {
                       " and no meeting they both attended.\n");
 }
 
+std::string RenderTasks(const v1::TasksResponse& response, bool json) {
+  if (json) {
+    Json list = Json::array();
+    for (const v1::Task& t : response.tasks()) {
+      list.push_back({{"owner", t.owner()}, {"text", t.text()}, {"status", t.status()}, {"due", t.due()},
+                      {"priority", t.priority()}, {"path", t.note().path()}, {"line", t.line()}});
+    }
+    return Json{{"tasks", std::move(list)}}.dump(2) + "\n";
+  }
+  if (response.tasks().empty()) return "No matching action items.\n";
+  std::string out;
+  for (const v1::Task& t : response.tasks()) {
+    absl::StrAppend(&out, t.due().empty() ? "(no due)  " : t.due(), "  [", t.status(), "]",
+                    t.priority().empty() ? "" : absl::StrCat(" ", t.priority()), "  ",
+                    t.owner().empty() ? "(no owner)" : t.owner(), ": ", t.text(), "\n    ", t.note().path(), ":",
+                    t.line(), "\n");
+  }
+  return out;
+}
+
 }  // namespace kith::cli

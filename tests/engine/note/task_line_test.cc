@@ -64,6 +64,13 @@ TEST(TaskLineTest, EmailAddressIsNotAnOwner) {
   EXPECT_EQ(item->owner, "");
 }
 
+TEST(TaskLineTest, TrailingOwnerBeforeTagsIsNotText) {
+  auto item = ParseTaskLine("- [-] Old proposal, withdrawn. @Sam Lee #task");
+  ASSERT_TRUE(item);
+  EXPECT_EQ(item->owner, "Sam Lee");
+  EXPECT_EQ(item->text, "Old proposal, withdrawn.");
+}
+
 TEST(TaskLineTest, RejectsPlainBulletsAndLinks) {
   EXPECT_FALSE(ParseTaskLine("- Rob leads the SE org"));
   EXPECT_FALSE(ParseTaskLine("- [[Jeff Denworth]]"));
