@@ -53,6 +53,11 @@ class EngineImpl : public Engine {
     return query::Tasks(*reader, query);
   }
 
+  absl::StatusOr<query::SharedHistory> SharedHistory(std::string_view a, std::string_view b) const override {
+    std::unique_ptr<store::StoreReader> reader = store_->NewReader();
+    return query::BuildSharedHistory(*reader, a, b);
+  }
+
   absl::StatusOr<std::vector<query::FactView>> Facts(const query::FactsQuery& query) const override {
     std::unique_ptr<store::StoreReader> reader = store_->NewReader();
     return query::Facts(*reader, query);

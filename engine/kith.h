@@ -88,6 +88,9 @@ class Engine {
   // See query::Tasks.
   virtual absl::StatusOr<std::vector<query::Task>> Tasks(const query::TasksQuery& query) const = 0;
 
+  // See query::BuildSharedHistory.
+  virtual absl::StatusOr<query::SharedHistory> SharedHistory(std::string_view a, std::string_view b) const = 0;
+
   // See query::Facts.
   virtual absl::StatusOr<std::vector<query::FactView>> Facts(
       const query::FactsQuery& query) const = 0;

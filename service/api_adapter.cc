@@ -187,6 +187,30 @@ absl::StatusOr<v1::TasksResponse> Tasks(const Engine& engine, const v1::TasksReq
   return response;
 }
 
+absl::StatusOr<v1::SharedHistoryResponse> SharedHistory(const Engine& engine,
+                                                        const v1::SharedHistoryRequest& request) {
+  ASSIGN_OR_RETURN(query::SharedHistory history, engine.SharedHistory(request.a(), request.b()));
+  v1::SharedHistoryResponse response;
+  response.set_a(history.a);
+  response.set_b(history.b);
+  for (const query::SharedEvent& e : history.timeline) {
+    v1::SharedEvent* out = response.add_timeline();
+    out->set_date(DateText(e.date));
+    out->set_kind(e.kind);
+    out->set_description(e.description);
+    out->set_text(e.text);
+    for (const query::NoteRef& n : e.notes) ToProto(n, *out->add_notes());
+  }
+  for (const query::SharedOrganization& o : history.organizations) {
+    v1::SharedOrganization* out = response.add_organizations();
+    out->set_name(o.name);
+    out->set_a_status(o.a_status);
+    out->set_b_status(o.b_status);
+  }
+  for (const std::string& t : history.topics) response.add_topics(t);
+  return response;
+}
+
 IngestSession& IngestCall::Session() {
   if (!session_) session_ = engine_.BeginIngest(options_);
   return *session_;

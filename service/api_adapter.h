@@ -31,6 +31,9 @@ absl::StatusOr<v1::HowMetResponse> HowMet(const Engine& engine, const v1::HowMet
 // InvalidArgument for a due_before that is not YYYY-MM-DD.
 absl::StatusOr<v1::TasksResponse> Tasks(const Engine& engine, const v1::TasksRequest& request);
 
+absl::StatusOr<v1::SharedHistoryResponse> SharedHistory(const Engine& engine,
+                                                        const v1::SharedHistoryRequest& request);
+
 // One Ingest call: the requests of the stream in order, then Finish.
 class IngestCall {
  public:

@@ -79,6 +79,11 @@ grpc::Status KithService::Tasks(grpc::ServerContext*, const v1::TasksRequest* re
   return Reply(service::Tasks(engine_, *request), response);
 }
 
+grpc::Status KithService::SharedHistory(grpc::ServerContext*, const v1::SharedHistoryRequest* request,
+                                        v1::SharedHistoryResponse* response) {
+  return Reply(service::SharedHistory(engine_, *request), response);
+}
+
 grpc::Status KithService::ListCurations(grpc::ServerContext*, const v1::ListCurationsRequest*,
                                         v1::ListCurationsResponse* response) {
   return Reply(service::ListCurations(engine_), response);

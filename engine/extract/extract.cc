@@ -334,9 +334,25 @@ class NoteReader {
   // Everyone a note names without attending it, and every organisation.
   void Mentions() {
     std::set<int> seen = attendees_;
+    // Everyone a stated relation names is mentioned by its sentence, known
+    // to the gazetteer or not.
+    std::vector<std::pair<int, Evidence>> named;
+    for (const Fact& fact : graph_.facts) {
+      if (model::IsNoteRelation(fact.type)) continue;
+      for (int arg : fact.args) named.emplace_back(arg, fact.evidence);
+    }
     for (const auto& [mention, evidence] : mentions_) {
       int id = builder_.Entity(mention.kind, mention.name);
       if (!seen.insert(id).second) continue;
+      Fact fact;
+      fact.type = model::RelationType::kMentionedIn;
+      fact.args = {id};
+      fact.date = graph_.date;
+      fact.evidence = evidence;
+      graph_.facts.push_back(std::move(fact));
+    }
+    for (const auto& [id, evidence] : named) {
+      if (!seen.insert(id).second || graph_.entities[id].kind == model::EntityKind::kTopic) continue;
       Fact fact;
       fact.type = model::RelationType::kMentionedIn;
       fact.args = {id};

@@ -172,6 +172,33 @@ struct Task {
 // Action items, soonest due first (undated last), then by priority.
 absl::StatusOr<std::vector<Task>> Tasks(const store::StoreReader& reader, const TasksQuery& query);
 
+struct SharedEvent {
+  std::optional<int32_t> date;
+  // "meeting" (both attended; near-duplicate notes folded), "mentioned"
+  // (a note names both), or "relation" (a fact between the two).
+  std::string kind;
+  std::string description;  // Meeting title, or "Ana Bell reports to Bo Chen".
+  std::string text;         // The sentence, for a relation.
+  std::vector<NoteRef> notes;
+};
+
+struct SharedOrganization {
+  std::string name;
+  std::string a_status;  // "current", "former" or "" (not stated).
+  std::string b_status;
+};
+
+struct SharedHistory {
+  std::string a;
+  std::string b;
+  std::vector<SharedEvent> timeline;  // Oldest first; undated last.
+  std::vector<SharedOrganization> organizations;
+  std::vector<std::string> topics;    // Discussed in their shared meetings.
+};
+
+absl::StatusOr<SharedHistory> BuildSharedHistory(const store::StoreReader& reader, std::string_view a,
+                                                 std::string_view b, double duplicate_overlap = 0.6);
+
 // Finds the organisation a user means (folded exact name, else the one
 // whose name starts with the query). NotFound lists the closest.
 absl::StatusOr<store::EntityInfo> ResolveOrganization(const store::StoreReader& reader,

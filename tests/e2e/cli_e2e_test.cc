@@ -102,6 +102,8 @@ TEST_F(CliTest, EmbeddedAndServerOutputsAreByteIdentical) {
       {"tasks", "--open"},
       {"tasks", "--owner", "Samuel Greer", "--json"},
       {"tasks", "--due-before", "not-a-date"},
+      {"shared-history", "Jason Vallery", "Rob Banga"},
+      {"shared-history", "Samuel Greer", "Maya Lindqvist", "--json"},
   };
   std::vector<RunResult> embedded;
   for (const auto& q : queries) embedded.push_back(Kith(q));
@@ -261,6 +263,15 @@ TEST_F(CliTest, CurationAppliesAtEveryIngestAndOverServer) {
   ASSERT_EQ(Kith({"unmerge", "Maya Lindqvist", "Dmitri Volkov"}).exit_code, 0);
   ASSERT_EQ(Kith({"ingest", kExampleVault}).exit_code, 0);
   EXPECT_EQ(Kith({"who-knows", "Dmitri Volkov"}).exit_code, 0);
+}
+
+TEST_F(CliTest, SeedSharedHistoryIsTheOctoberMeeting) {
+  ASSERT_EQ(Kith({"ingest", kSeed}).exit_code, 0);
+  auto h = nlohmann::json::parse(Kith({"shared-history", "Jason Vallery", "Rob Banga", "--json"}).out);
+  ASSERT_EQ(h["timeline"].size(), 1u) << h;
+  EXPECT_EQ(h["timeline"][0]["kind"], "meeting");
+  EXPECT_EQ(h["timeline"][0]["date"], "2025-10-31");
+  EXPECT_EQ(h["timeline"][0]["notes"][0]["path"], "000_a0a4e897fd7c7022.txt");
 }
 
 TEST_F(CliTest, SeedOrgChartPutsJasonUnderJeff) {

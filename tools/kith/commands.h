@@ -87,6 +87,8 @@ struct TasksFlags {
 };
 int RunTasks(Client& client, const GlobalFlags& global, const TasksFlags& flags);
 
+int RunSharedHistory(Client& client, const GlobalFlags& global, const HowMetFlags& people);
+
 // Prints "kith: <message>" to stderr and returns kExitError.
 int Fail(const absl::Status& status);
 

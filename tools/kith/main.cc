@@ -104,6 +104,12 @@ int main(int argc, char** argv) {
   tasks_cmd->add_option("--due-before", tasks.due_before, "only items due before this date (YYYY-MM-DD)");
   tasks_cmd->add_flag("--json", global.json, "print JSON instead of text");
 
+  HowMetFlags shared;
+  CLI::App* shared_cmd = app.add_subcommand("shared-history", "what two people share, as a timeline");
+  shared_cmd->add_option("a", shared.a, "a person")->required();
+  shared_cmd->add_option("b", shared.b, "another person")->required();
+  shared_cmd->add_flag("--json", global.json, "print JSON instead of text");
+
   CLI11_PARSE(app, argc, argv);
 
   auto client = MakeClient(global);
@@ -120,5 +126,6 @@ int main(int argc, char** argv) {
   if (*intros_cmd) return RunIntroductions(**client, global, intros);
   if (*how_met_cmd) return RunHowMet(**client, global, how_met);
   if (*tasks_cmd) return RunTasks(**client, global, tasks);
+  if (*shared_cmd) return RunSharedHistory(**client, global, shared);
   return kExitUsage;
 }

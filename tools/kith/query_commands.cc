@@ -68,4 +68,14 @@ int RunTasks(Client& client, const GlobalFlags& global, const TasksFlags& flags)
   return kExitOk;
 }
 
+int RunSharedHistory(Client& client, const GlobalFlags& global, const HowMetFlags& people) {
+  v1::SharedHistoryRequest request;
+  request.set_a(people.a);
+  request.set_b(people.b);
+  absl::StatusOr<v1::SharedHistoryResponse> response = client.SharedHistory(request);
+  if (!response.ok()) return Fail(response.status());
+  std::cout << RenderSharedHistory(*response, global.json);
+  return kExitOk;
+}
+
 }  // namespace kith::cli

@@ -64,6 +64,9 @@ class RemoteClient : public Client {
   absl::StatusOr<v1::TasksResponse> Tasks(const v1::TasksRequest& request) override {
     return Unary(&v1::Kith::Stub::Tasks, request);
   }
+  absl::StatusOr<v1::SharedHistoryResponse> SharedHistory(const v1::SharedHistoryRequest& request) override {
+    return Unary(&v1::Kith::Stub::SharedHistory, request);
+  }
 
   absl::StatusOr<std::vector<v1::Fact>> Facts(const v1::FactsRequest& request) override {
     grpc::ClientContext context;

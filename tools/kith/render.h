@@ -22,6 +22,7 @@ std::string RenderOrgChart(const v1::OrgChartResponse& chart, const std::string&
 std::string RenderIntroductions(const v1::IntroductionsResponse& response, bool json);
 std::string RenderHowMet(const v1::HowMetResponse& response, bool json);
 std::string RenderTasks(const v1::TasksResponse& response, bool json);
+std::string RenderSharedHistory(const v1::SharedHistoryResponse& response, bool json);
 std::string RenderIngest(const v1::IngestResponse& response, bool json, bool verbose);
 
 }  // namespace kith::cli

@@ -84,4 +84,42 @@ std::string RenderTasks(const v1::TasksResponse& response, bool json) {
   return out;
 }
 
+std::string RenderSharedHistory(const v1::SharedHistoryResponse& r, bool json) {
+  if (json) {
+    Json timeline = Json::array();
+    for (const v1::SharedEvent& e : r.timeline()) {
+      Json notes = Json::array();
+      for (const v1::Evidence& n : e.notes()) notes.push_back({{"title", n.title()}, {"date", n.date()}, {"path", n.path()}});
+      timeline.push_back({{"date", e.date()}, {"kind", e.kind()}, {"description", e.description()},
+                          {"text", e.text()}, {"notes", std::move(notes)}});
+    }
+    Json orgs = Json::array();
+    for (const v1::SharedOrganization& o : r.organizations()) {
+      orgs.push_back({{"name", o.name()}, {"a_status", o.a_status()}, {"b_status", o.b_status()}});
+    }
+    return Json{{"a", r.a()}, {"b", r.b()}, {"timeline", std::move(timeline)}, {"organizations", std::move(orgs)},
+                {"topics", Json(std::vector<std::string>(r.topics().begin(), r.topics().end()))}}
+               .dump(2) + "\n";
+  }
+  std::string out = absl::StrCat("Shared history of ", r.a(), " and ", r.b(), ":\n");
+  if (r.timeline().empty()) out += "  No shared meetings, notes or stated relations.\n";
+  for (const v1::SharedEvent& e : r.timeline()) {
+    absl::StrAppend(&out, "  ", e.date().empty() ? "(no date)" : e.date(), "  ", e.kind(), ": ", e.description(), "\n");
+    if (!e.text().empty()) absl::StrAppend(&out, "      ", e.text(), "\n");
+    for (const v1::Evidence& n : e.notes()) absl::StrAppend(&out, "      ", n.path(), "\n");
+  }
+  if (!r.organizations().empty()) {
+    out += "Organisations both belonged to:\n";
+    for (const v1::SharedOrganization& o : r.organizations()) {
+      absl::StrAppend(&out, "  ", o.name(), " (", r.a(), ": ", o.a_status().empty() ? "?" : o.a_status(), "; ",
+                      r.b(), ": ", o.b_status().empty() ? "?" : o.b_status(), ")\n");
+    }
+  }
+  if (!r.topics().empty()) {
+    out += "Topics of their meetings:\n";
+    for (const std::string& t : r.topics()) absl::StrAppend(&out, "  ", t, "\n");
+  }
+  return out;
+}
+
 }  // namespace kith::cli

@@ -1,0 +1,145 @@
+// shared-history: everything the notes record that two people share.
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "absl/strings/str_cat.h"
+#include "engine/query/meetings.h"
+#include "engine/query/query.h"
+#include "engine/util/status_macros.h"
+
+namespace kith::query {
+namespace {
+
+using model::RelationType;
+
+absl::StatusOr<std::set<store::NodeId>> NotesOf(const store::StoreReader& reader, store::NodeId person,
+                                                RelationType type) {
+  ASSIGN_OR_RETURN(std::vector<store::EdgeRef> edges, reader.Edges(person, store::Direction::kOut, type));
+  std::set<store::NodeId> notes;
+  for (const store::EdgeRef& edge : edges) notes.insert(edge.neighbour);
+  return notes;
+}
+
+// Current/former status per organisation (current wins over former).
+absl::StatusOr<std::map<store::NodeId, std::string>> Employers(const store::StoreReader& reader, store::NodeId person) {
+  ASSIGN_OR_RETURN(std::vector<store::EdgeRef> edges, reader.Edges(person, store::Direction::kOut, RelationType::kWorksAt));
+  std::map<store::NodeId, std::string> out;
+  for (const store::EdgeRef& edge : edges) {
+    ASSIGN_OR_RETURN(std::optional<store::StoredFact> fact, reader.Fact(edge.note, edge.seq));
+    if (!fact) continue;
+    std::string& status = out[edge.neighbour];
+    if (status != "current") status = fact->status;
+  }
+  return out;
+}
+
+std::string Describe(RelationType type, const std::vector<std::string>& names, const std::string& role) {
+  switch (type) {
+    case RelationType::kReportsTo: return absl::StrCat(names[0], " reports to ", names[1]);
+    case RelationType::kWorkedWith: return absl::StrCat(names[0], " worked with ", names[1]);
+    case RelationType::kKnows: return absl::StrCat(names[0], " knows ", names[1]);
+    case RelationType::kFamily: return absl::StrCat(names[0], " and ", names[1], " are family", role.empty() ? "" : absl::StrCat(" (", role, ")"));
+    case RelationType::kIntroduced:
+      return names.size() > 2 ? absl::StrCat(names[0], " introduced ", names[1], " to ", names[2])
+                              : absl::StrCat(names[0], " introduced ", names[1]);
+    default: return absl::StrCat(names[0], " ", std::string(model::RelationName(type)), " ", names[1]);
+  }
+}
+
+}  // namespace
+
+absl::StatusOr<SharedHistory> BuildSharedHistory(const store::StoreReader& reader, std::string_view a_name,
+                                                 std::string_view b_name, double duplicate_overlap) {
+  ASSIGN_OR_RETURN(store::EntityInfo a, ResolvePerson(reader, a_name));
+  ASSIGN_OR_RETURN(store::EntityInfo b, ResolvePerson(reader, b_name));
+  if (a.id == b.id) return absl::InvalidArgumentError("shared-history needs two different people");
+  SharedHistory history{a.name, b.name, {}, {}, {}};
+
+  // Meetings both attended, duplicate summaries folded.
+  ASSIGN_OR_RETURN(std::set<store::NodeId> a_attended, NotesOf(reader, a.id, RelationType::kAttended));
+  ASSIGN_OR_RETURN(std::set<store::NodeId> b_attended, NotesOf(reader, b.id, RelationType::kAttended));
+  std::vector<store::NoteInfo> shared;
+  for (store::NodeId id : a_attended) {
+    if (!b_attended.count(id)) continue;
+    ASSIGN_OR_RETURN(std::optional<store::NoteInfo> note, reader.Note(id));
+    if (note) shared.push_back(*std::move(note));
+  }
+  std::sort(shared.begin(), shared.end(), [](const store::NoteInfo& x, const store::NoteInfo& y) {
+    return x.date != y.date ? x.date < y.date : x.path < y.path;
+  });
+  std::set<std::string> topics;
+  for (const auto& meeting : FoldMeetings(shared, duplicate_overlap)) {
+    SharedEvent event{meeting.front()->date, "meeting", meeting.front()->title, "", {}};
+    for (const store::NoteInfo* note : meeting) {
+      event.notes.push_back({note->path, note->title, note->date});
+      ASSIGN_OR_RETURN(std::vector<store::EdgeRef> discussed,
+                       reader.Edges(note->id, store::Direction::kIn, RelationType::kDiscussed));
+      for (const store::EdgeRef& edge : discussed) {
+        ASSIGN_OR_RETURN(std::optional<store::EntityInfo> topic, reader.Entity(edge.neighbour));
+        if (topic) topics.insert(topic->name);
+      }
+    }
+    history.timeline.push_back(std::move(event));
+  }
+
+  // Other notes that name both.
+  ASSIGN_OR_RETURN(std::set<store::NodeId> a_mentioned, NotesOf(reader, a.id, RelationType::kMentionedIn));
+  ASSIGN_OR_RETURN(std::set<store::NodeId> b_mentioned, NotesOf(reader, b.id, RelationType::kMentionedIn));
+  a_mentioned.insert(a_attended.begin(), a_attended.end());
+  b_mentioned.insert(b_attended.begin(), b_attended.end());
+  for (store::NodeId id : a_mentioned) {
+    if (!b_mentioned.count(id) || (a_attended.count(id) && b_attended.count(id))) continue;
+    ASSIGN_OR_RETURN(std::optional<store::NoteInfo> note, reader.Note(id));
+    if (!note) continue;
+    history.timeline.push_back({note->date, "mentioned", note->title, "", {{note->path, note->title, note->date}}});
+  }
+
+  // Facts between the two, each stated relation once (its earliest note).
+  std::map<std::string, SharedEvent> relations;
+  for (RelationType type : {RelationType::kReportsTo, RelationType::kWorkedWith, RelationType::kKnows,
+                            RelationType::kFamily, RelationType::kIntroduced}) {
+    for (store::Direction direction : {store::Direction::kOut, store::Direction::kIn}) {
+      ASSIGN_OR_RETURN(std::vector<store::EdgeRef> edges, reader.Edges(a.id, direction, type));
+      for (const store::EdgeRef& edge : edges) {
+        ASSIGN_OR_RETURN(std::optional<store::StoredFact> fact, reader.Fact(edge.note, edge.seq));
+        if (!fact || std::find(fact->args.begin(), fact->args.end(), b.id) == fact->args.end()) continue;
+        ASSIGN_OR_RETURN(std::optional<store::NoteInfo> note, reader.Note(edge.note));
+        if (!note) continue;
+        std::vector<std::string> names;
+        for (store::NodeId id : fact->args) {
+          ASSIGN_OR_RETURN(std::optional<store::EntityInfo> e, reader.Entity(id));
+          names.push_back(e ? e->name : "?");
+        }
+        std::string description = Describe(type, names, fact->role);
+        std::optional<int32_t> date = fact->date ? fact->date : note->date;
+        auto [it, inserted] = relations.emplace(description, SharedEvent{date, "relation", description, fact->evidence.text,
+                                                                         {{note->path, note->title, note->date}}});
+        if (!inserted && date && (!it->second.date || *date < *it->second.date)) {
+          it->second = SharedEvent{date, "relation", description, fact->evidence.text, {{note->path, note->title, note->date}}};
+        }
+      }
+    }
+  }
+  for (auto& [d, event] : relations) history.timeline.push_back(std::move(event));
+  std::stable_sort(history.timeline.begin(), history.timeline.end(), [](const SharedEvent& x, const SharedEvent& y) {
+    if (x.date.has_value() != y.date.has_value()) return x.date.has_value();
+    return x.date < y.date;
+  });
+
+  // Organisations both belonged to.
+  ASSIGN_OR_RETURN(auto a_jobs, Employers(reader, a.id));
+  ASSIGN_OR_RETURN(auto b_jobs, Employers(reader, b.id));
+  for (const auto& [org, a_status] : a_jobs) {
+    auto other = b_jobs.find(org);
+    if (other == b_jobs.end()) continue;
+    ASSIGN_OR_RETURN(std::optional<store::EntityInfo> e, reader.Entity(org));
+    if (e) history.organizations.push_back({e->name, a_status, other->second});
+  }
+  std::sort(history.organizations.begin(), history.organizations.end(),
+            [](const SharedOrganization& x, const SharedOrganization& y) { return x.name < y.name; });
+  history.topics.assign(topics.begin(), topics.end());
+  return history;
+}
+
+}  // namespace kith::query
