@@ -58,6 +58,11 @@ class EngineImpl : public Engine {
     return query::BuildSharedHistory(*reader, a, b);
   }
 
+  absl::StatusOr<query::IntroPathResult> IntroPaths(const query::IntroPathQuery& query) const override {
+    std::unique_ptr<store::StoreReader> reader = store_->NewReader();
+    return query::FindIntroPaths(*reader, query);
+  }
+
   absl::StatusOr<std::vector<query::FactView>> Facts(const query::FactsQuery& query) const override {
     std::unique_ptr<store::StoreReader> reader = store_->NewReader();
     return query::Facts(*reader, query);

@@ -91,6 +91,9 @@ class Engine {
   // See query::BuildSharedHistory.
   virtual absl::StatusOr<query::SharedHistory> SharedHistory(std::string_view a, std::string_view b) const = 0;
 
+  // See query::FindIntroPaths.
+  virtual absl::StatusOr<query::IntroPathResult> IntroPaths(const query::IntroPathQuery& query) const = 0;
+
   // See query::Facts.
   virtual absl::StatusOr<std::vector<query::FactView>> Facts(
       const query::FactsQuery& query) const = 0;

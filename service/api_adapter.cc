@@ -211,6 +211,35 @@ absl::StatusOr<v1::SharedHistoryResponse> SharedHistory(const Engine& engine,
   return response;
 }
 
+absl::StatusOr<v1::IntroPathResponse> IntroPath(const Engine& engine, const v1::IntroPathRequest& request) {
+  query::IntroPathQuery query;
+  query.from = request.from();
+  query.to = request.to();
+  if (request.max_hops() != 0) query.max_hops = request.max_hops();
+  if (request.k() != 0) query.k = request.k();
+  ASSIGN_OR_RETURN(query::IntroPathResult result, engine.IntroPaths(query));
+  v1::IntroPathResponse response;
+  response.set_from(result.from);
+  response.set_to(result.to);
+  for (const query::IntroPath& path : result.paths) {
+    v1::IntroPathOption* out = response.add_paths();
+    out->set_strength(path.strength);
+    out->set_weakest(static_cast<int32_t>(path.weakest));
+    for (const query::PathHop& hop : path.hops) {
+      v1::PathHop* h = out->add_hops();
+      h->set_from(hop.from);
+      h->set_to(hop.to);
+      h->set_strength(hop.strength);
+      h->set_meetings(hop.meetings);
+      h->set_last_meeting(DateText(hop.last_meeting));
+      h->set_relation(hop.relation);
+      h->set_evidence(hop.evidence);
+      h->set_evidence_path(hop.evidence_path);
+    }
+  }
+  return response;
+}
+
 IngestSession& IngestCall::Session() {
   if (!session_) session_ = engine_.BeginIngest(options_);
   return *session_;

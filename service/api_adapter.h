@@ -34,6 +34,8 @@ absl::StatusOr<v1::TasksResponse> Tasks(const Engine& engine, const v1::TasksReq
 absl::StatusOr<v1::SharedHistoryResponse> SharedHistory(const Engine& engine,
                                                         const v1::SharedHistoryRequest& request);
 
+absl::StatusOr<v1::IntroPathResponse> IntroPath(const Engine& engine, const v1::IntroPathRequest& request);
+
 // One Ingest call: the requests of the stream in order, then Finish.
 class IngestCall {
  public:

@@ -84,6 +84,11 @@ grpc::Status KithService::SharedHistory(grpc::ServerContext*, const v1::SharedHi
   return Reply(service::SharedHistory(engine_, *request), response);
 }
 
+grpc::Status KithService::IntroPath(grpc::ServerContext*, const v1::IntroPathRequest* request,
+                                    v1::IntroPathResponse* response) {
+  return Reply(service::IntroPath(engine_, *request), response);
+}
+
 grpc::Status KithService::ListCurations(grpc::ServerContext*, const v1::ListCurationsRequest*,
                                         v1::ListCurationsResponse* response) {
   return Reply(service::ListCurations(engine_), response);

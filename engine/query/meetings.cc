@@ -1,7 +1,11 @@
 #include "engine/query/meetings.h"
 
 #include <algorithm>
+#include <cmath>
 #include <set>
+
+#include "absl/strings/numbers.h"
+#include "engine/util/status_macros.h"
 
 namespace kith::query {
 namespace {
@@ -37,6 +41,40 @@ std::vector<std::vector<const store::NoteInfo*>> FoldMeetings(const std::vector<
     }
   }
   return meetings;
+}
+
+absl::StatusOr<std::optional<int32_t>> ReferenceDate(const store::StoreReader& reader) {
+  ASSIGN_OR_RETURN(std::optional<std::string> value, reader.Meta("latest_note_date"));
+  int32_t days = 0;
+  if (value && absl::SimpleAtoi(*value, &days)) return days;
+  return std::nullopt;
+}
+
+double Recency(const std::optional<int32_t>& date, std::optional<int32_t> reference,
+               const StrengthModel& model) {
+  if (!date || !reference) return model.undated_weight;
+  double age = std::max(0, *reference - *date);
+  return std::exp2(-age / model.half_life_days);
+}
+
+double MeetingWeight(const store::NoteInfo& note, std::optional<int32_t> reference,
+                     const StrengthModel& model) {
+  // A 1:1 says more than a 20-person call: split one unit of weight over
+  // the other attendees.
+  double size = note.attendees.size() > 1 ? 1.0 / (note.attendees.size() - 1) : 1.0;
+  return size * Recency(note.date, reference, model);
+}
+
+double RelationWeight(model::RelationType type, const StrengthModel& model) {
+  using model::RelationType;
+  switch (type) {
+    case RelationType::kReportsTo: return model.reports_to_weight;
+    case RelationType::kWorkedWith: return model.worked_with_weight;
+    case RelationType::kFamily: return model.family_weight;
+    case RelationType::kKnows: return model.knows_weight;
+    case RelationType::kIntroduced: return model.introduced_weight;
+    default: return 0;
+  }
 }
 
 }  // namespace kith::query

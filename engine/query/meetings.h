@@ -5,6 +5,8 @@
 
 #include <vector>
 
+#include "absl/status/statusor.h"
+#include "engine/query/query.h"
 #include "engine/store/store.h"
 
 namespace kith::query {
@@ -17,6 +19,18 @@ bool SameMeeting(const store::NoteInfo& a, const store::NoteInfo& b, double over
 // Groups `notes` into meetings, in the order of their first note.
 std::vector<std::vector<const store::NoteInfo*>> FoldMeetings(const std::vector<store::NoteInfo>& notes,
                                                                double overlap);
+
+// The date recency is measured from: the newest note in the store.
+absl::StatusOr<std::optional<int32_t>> ReferenceDate(const store::StoreReader& reader);
+
+// 2^(-age / half-life), or the model's undated weight.
+double Recency(const std::optional<int32_t>& date, std::optional<int32_t> reference, const StrengthModel& model);
+
+// One unit split over the other attendees, times recency.
+double MeetingWeight(const store::NoteInfo& note, std::optional<int32_t> reference, const StrengthModel& model);
+
+// The model's weight of a stated relation of `type` (0 for others).
+double RelationWeight(model::RelationType type, const StrengthModel& model);
 
 }  // namespace kith::query
 

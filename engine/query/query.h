@@ -199,6 +199,42 @@ struct SharedHistory {
 absl::StatusOr<SharedHistory> BuildSharedHistory(const store::StoreReader& reader, std::string_view a,
                                                  std::string_view b, double duplicate_overlap = 0.6);
 
+struct IntroPathQuery {
+  std::string from;
+  std::string to;
+  int max_hops = 4;  // Longest path considered.
+  int k = 3;         // Alternatives wanted.
+  StrengthModel model;
+};
+
+struct PathHop {
+  std::string from;
+  std::string to;
+  double strength = 0;
+  int meetings = 0;
+  std::optional<int32_t> last_meeting;
+  std::string relation;  // A stated relation on this hop, if any.
+  std::string evidence;  // Its sentence, or the latest shared note's title.
+  std::string evidence_path;
+};
+
+struct IntroPath {
+  std::vector<PathHop> hops;
+  double strength = 0;  // Product of the hops' strengths.
+  size_t weakest = 0;   // Index of the weakest hop.
+};
+
+struct IntroPathResult {
+  std::string from;
+  std::string to;
+  std::vector<IntroPath> paths;  // Strongest first; empty when none exists.
+};
+
+// The best warm-introduction paths: Yen's k shortest loopless paths over
+// Boost.Graph's Dijkstra, with each tie weighted -log(strength), so the
+// shortest path is the one whose strengths multiply to the most.
+absl::StatusOr<IntroPathResult> FindIntroPaths(const store::StoreReader& reader, const IntroPathQuery& query);
+
 // Finds the organisation a user means (folded exact name, else the one
 // whose name starts with the query). NotFound lists the closest.
 absl::StatusOr<store::EntityInfo> ResolveOrganization(const store::StoreReader& reader,

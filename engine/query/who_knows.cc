@@ -23,40 +23,6 @@ struct Tally {
   std::map<std::string, std::pair<double, Reason>> relations;  // relation → best (weight, reason)
 };
 
-// The date recency is measured from: the newest note in the store.
-absl::StatusOr<std::optional<int32_t>> ReferenceDate(const store::StoreReader& reader) {
-  ASSIGN_OR_RETURN(std::optional<std::string> value, reader.Meta("latest_note_date"));
-  int32_t days = 0;
-  if (value && absl::SimpleAtoi(*value, &days)) return days;
-  return std::nullopt;
-}
-
-double Recency(const std::optional<int32_t>& date, std::optional<int32_t> reference,
-               const StrengthModel& model) {
-  if (!date || !reference) return model.undated_weight;
-  double age = std::max(0, *reference - *date);
-  return std::exp2(-age / model.half_life_days);
-}
-
-double MeetingWeight(const store::NoteInfo& note, std::optional<int32_t> reference,
-                     const StrengthModel& model) {
-  // A 1:1 says more than a 20-person call: split one unit of weight over
-  // the other attendees.
-  double size = note.attendees.size() > 1 ? 1.0 / (note.attendees.size() - 1) : 1.0;
-  return size * Recency(note.date, reference, model);
-}
-
-double RelationWeight(RelationType type, const StrengthModel& model) {
-  switch (type) {
-    case RelationType::kReportsTo: return model.reports_to_weight;
-    case RelationType::kWorkedWith: return model.worked_with_weight;
-    case RelationType::kFamily: return model.family_weight;
-    case RelationType::kKnows: return model.knows_weight;
-    case RelationType::kIntroduced: return model.introduced_weight;
-    default: return 0;
-  }
-}
-
 // How the relation reads from the subject's side.
 std::string RelationLabel(RelationType type, bool subject_first, const store::StoredFact& fact) {
   switch (type) {

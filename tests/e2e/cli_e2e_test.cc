@@ -104,6 +104,8 @@ TEST_F(CliTest, EmbeddedAndServerOutputsAreByteIdentical) {
       {"tasks", "--due-before", "not-a-date"},
       {"shared-history", "Jason Vallery", "Rob Banga"},
       {"shared-history", "Samuel Greer", "Maya Lindqvist", "--json"},
+      {"intro-path", "Kenji Watanabe", "Samuel Greer"},
+      {"intro-path", "Hannah Brook", "Dmitri Volkov", "--k", "2", "--json"},
   };
   std::vector<RunResult> embedded;
   for (const auto& q : queries) embedded.push_back(Kith(q));
@@ -272,6 +274,20 @@ TEST_F(CliTest, SeedSharedHistoryIsTheOctoberMeeting) {
   EXPECT_EQ(h["timeline"][0]["kind"], "meeting");
   EXPECT_EQ(h["timeline"][0]["date"], "2025-10-31");
   EXPECT_EQ(h["timeline"][0]["notes"][0]["path"], "000_a0a4e897fd7c7022.txt");
+}
+
+TEST_F(CliTest, ExampleVaultIntroPathGoesThroughTheOwner) {
+  ASSERT_EQ(Kith({"ingest", kExampleVault}).exit_code, 0);
+  auto r = nlohmann::json::parse(Kith({"intro-path", "Kenji Watanabe", "Samuel Greer", "--json"}).out);
+  ASSERT_FALSE(r["paths"].empty()) << r;
+  const auto& best = r["paths"][0];
+  ASSERT_EQ(best["hops"].size(), 2u);
+  EXPECT_EQ(best["hops"][0]["to"], "Maya Lindqvist");
+  EXPECT_EQ(best["hops"][1]["to"], "Samuel Greer");
+  EXPECT_EQ(best["weakest"], 0);
+  RunResult none = Kith({"intro-path", "Kenji Watanabe", "Samuel Greer", "--max-hops", "1"});
+  EXPECT_EQ(none.exit_code, 0);
+  EXPECT_NE(none.out.find("No path of at most 1 hops connects Kenji Watanabe and Samuel Greer"), std::string::npos);
 }
 
 TEST_F(CliTest, SeedOrgChartPutsJasonUnderJeff) {

@@ -89,6 +89,13 @@ int RunTasks(Client& client, const GlobalFlags& global, const TasksFlags& flags)
 
 int RunSharedHistory(Client& client, const GlobalFlags& global, const HowMetFlags& people);
 
+struct IntroPathFlags {
+  std::string from, to;
+  int max_hops = 4;
+  int k = 3;
+};
+int RunIntroPath(Client& client, const GlobalFlags& global, const IntroPathFlags& flags);
+
 // Prints "kith: <message>" to stderr and returns kExitError.
 int Fail(const absl::Status& status);
 

@@ -48,6 +48,9 @@ class EmbeddedClient : public Client {
   absl::StatusOr<v1::TasksResponse> Tasks(const v1::TasksRequest& request) override {
     return service::Tasks(*engine_, request);
   }
+  absl::StatusOr<v1::IntroPathResponse> IntroPath(const v1::IntroPathRequest& request) override {
+    return service::IntroPath(*engine_, request);
+  }
   absl::StatusOr<v1::SharedHistoryResponse> SharedHistory(const v1::SharedHistoryRequest& request) override {
     return service::SharedHistory(*engine_, request);
   }

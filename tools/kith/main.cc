@@ -110,6 +110,15 @@ int main(int argc, char** argv) {
   shared_cmd->add_option("b", shared.b, "another person")->required();
   shared_cmd->add_flag("--json", global.json, "print JSON instead of text");
 
+  IntroPathFlags path;
+  CLI::App* path_cmd = app.add_subcommand("intro-path", "the best warm-introduction paths from one person to another");
+  path_cmd->add_option("from", path.from, "who wants the introduction")->required();
+  path_cmd->add_option("to", path.to, "whom they want to meet")->required();
+  path_cmd->add_option("--max-hops", path.max_hops, "longest path considered")->capture_default_str()
+      ->check(CLI::Range(1, 8));
+  path_cmd->add_option("--k", path.k, "how many alternative paths")->capture_default_str()->check(CLI::Range(1, 20));
+  path_cmd->add_flag("--json", global.json, "print JSON instead of text");
+
   CLI11_PARSE(app, argc, argv);
 
   auto client = MakeClient(global);
@@ -127,5 +136,6 @@ int main(int argc, char** argv) {
   if (*how_met_cmd) return RunHowMet(**client, global, how_met);
   if (*tasks_cmd) return RunTasks(**client, global, tasks);
   if (*shared_cmd) return RunSharedHistory(**client, global, shared);
+  if (*path_cmd) return RunIntroPath(**client, global, path);
   return kExitUsage;
 }

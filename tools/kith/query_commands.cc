@@ -78,4 +78,16 @@ int RunSharedHistory(Client& client, const GlobalFlags& global, const HowMetFlag
   return kExitOk;
 }
 
+int RunIntroPath(Client& client, const GlobalFlags& global, const IntroPathFlags& flags) {
+  v1::IntroPathRequest request;
+  request.set_from(flags.from);
+  request.set_to(flags.to);
+  request.set_max_hops(flags.max_hops);
+  request.set_k(flags.k);
+  absl::StatusOr<v1::IntroPathResponse> response = client.IntroPath(request);
+  if (!response.ok()) return Fail(response.status());
+  std::cout << RenderIntroPath(*response, flags.max_hops, global.json);
+  return kExitOk;
+}
+
 }  // namespace kith::cli

@@ -64,6 +64,9 @@ class RemoteClient : public Client {
   absl::StatusOr<v1::TasksResponse> Tasks(const v1::TasksRequest& request) override {
     return Unary(&v1::Kith::Stub::Tasks, request);
   }
+  absl::StatusOr<v1::IntroPathResponse> IntroPath(const v1::IntroPathRequest& request) override {
+    return Unary(&v1::Kith::Stub::IntroPath, request);
+  }
   absl::StatusOr<v1::SharedHistoryResponse> SharedHistory(const v1::SharedHistoryRequest& request) override {
     return Unary(&v1::Kith::Stub::SharedHistory, request);
   }

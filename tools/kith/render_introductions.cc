@@ -1,7 +1,10 @@
 // introductions and how-met, for people and for scripts.
 #include <nlohmann/json.hpp>
 
+#include <cmath>
+
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
 #include "tools/kith/render.h"
 
 namespace kith::cli {
@@ -118,6 +121,46 @@ std::string RenderSharedHistory(const v1::SharedHistoryResponse& r, bool json) {
   if (!r.topics().empty()) {
     out += "Topics of their meetings:\n";
     for (const std::string& t : r.topics()) absl::StrAppend(&out, "  ", t, "\n");
+  }
+  return out;
+}
+
+std::string RenderIntroPath(const v1::IntroPathResponse& r, int max_hops, bool json) {
+  auto rounded = [](double x) { return std::round(x * 1000.0) / 1000.0; };
+  if (json) {
+    Json paths = Json::array();
+    for (const v1::IntroPathOption& p : r.paths()) {
+      Json hops = Json::array();
+      for (const v1::PathHop& h : p.hops()) {
+        hops.push_back({{"from", h.from()}, {"to", h.to()}, {"strength", rounded(h.strength())},
+                        {"meetings", h.meetings()}, {"last_meeting", h.last_meeting()}, {"relation", h.relation()},
+                        {"evidence", h.evidence()}, {"path", h.evidence_path()}});
+      }
+      paths.push_back({{"strength", rounded(p.strength())}, {"weakest", p.weakest()}, {"hops", std::move(hops)}});
+    }
+    return Json{{"from", r.from()}, {"to", r.to()}, {"paths", std::move(paths)}}.dump(2) + "\n";
+  }
+  if (r.paths().empty()) {
+    return absl::StrCat("No path of at most ", max_hops, " hops connects ", r.from(), " and ", r.to(),
+                        " in the notes.\n");
+  }
+  std::string out;
+  int n = 0;
+  for (const v1::IntroPathOption& p : r.paths()) {
+    absl::StrAppend(&out, ++n, ". ", r.from());
+    for (const v1::PathHop& h : p.hops()) absl::StrAppend(&out, " -> ", h.to());
+    absl::StrAppend(&out, absl::StrFormat("  (strength %.3f)\n", rounded(p.strength())));
+    for (int i = 0; i < p.hops_size(); ++i) {
+      const v1::PathHop& h = p.hops(i);
+      absl::StrAppend(&out, absl::StrFormat("     %s -> %s: %.3f", h.from(), h.to(), rounded(h.strength())));
+      if (h.meetings() > 0) {
+        absl::StrAppend(&out, ", ", h.meetings(), " meeting", h.meetings() == 1 ? "" : "s");
+        if (!h.last_meeting().empty()) absl::StrAppend(&out, " (last ", h.last_meeting(), ")");
+      }
+      if (!h.relation().empty()) absl::StrAppend(&out, ", ", h.relation());
+      if (i == p.weakest()) absl::StrAppend(&out, "  <- weakest link");
+      absl::StrAppend(&out, "\n       ", h.evidence(), " (", h.evidence_path(), ")\n");
+    }
   }
   return out;
 }
