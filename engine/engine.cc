@@ -63,6 +63,11 @@ class EngineImpl : public Engine {
     return query::FindIntroPaths(*reader, query);
   }
 
+  absl::StatusOr<query::Profile> Profile(std::string_view name) const override {
+    std::unique_ptr<store::StoreReader> reader = store_->NewReader();
+    return query::BuildProfile(*reader, name);
+  }
+
   absl::StatusOr<std::vector<query::FactView>> Facts(const query::FactsQuery& query) const override {
     std::unique_ptr<store::StoreReader> reader = store_->NewReader();
     return query::Facts(*reader, query);

@@ -94,6 +94,9 @@ class Engine {
   // See query::FindIntroPaths.
   virtual absl::StatusOr<query::IntroPathResult> IntroPaths(const query::IntroPathQuery& query) const = 0;
 
+  // See query::BuildProfile.
+  virtual absl::StatusOr<query::Profile> Profile(std::string_view name) const = 0;
+
   // See query::Facts.
   virtual absl::StatusOr<std::vector<query::FactView>> Facts(
       const query::FactsQuery& query) const = 0;

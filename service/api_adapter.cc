@@ -25,6 +25,31 @@ void ToProto(const query::NoteRef& note, v1::Evidence& out) {
   out.set_date(DateText(note.date));
 }
 
+void ToProto(const query::Acquaintance& a, v1::Acquaintance& out) {
+  out.set_name(a.name);
+  out.set_strength(a.strength);
+  out.set_interactions(a.interactions);
+  out.set_last_interaction(DateText(a.last_interaction));
+  for (const query::NoteRef& note : a.evidence) ToProto(note, *out.add_evidence());
+  for (const query::Reason& reason : a.reasons) {
+    v1::Reason* r = out.add_reasons();
+    r->set_relation(reason.relation);
+    r->set_text(reason.text);
+    ToProto(reason.note, *r->mutable_note());
+  }
+}
+
+void ToProto(const query::Task& t, v1::Task& out) {
+  static constexpr const char* kPriorities[] = {"", "lowest", "low", "medium", "high", "highest"};
+  out.set_owner(t.owner);
+  out.set_text(t.text);
+  out.set_status(t.status);
+  out.set_due(DateText(t.due));
+  out.set_priority(t.priority >= 0 && t.priority <= 5 ? kPriorities[t.priority] : "");
+  ToProto(t.note, *out.mutable_note());
+  out.set_line(t.line);
+}
+
 }  // namespace
 
 absl::StatusOr<v1::WhoKnowsResponse> WhoKnows(const Engine& engine,
@@ -37,20 +62,7 @@ absl::StatusOr<v1::WhoKnowsResponse> WhoKnows(const Engine& engine,
 
   v1::WhoKnowsResponse response;
   response.set_subject(result.subject);
-  for (const query::Acquaintance& a : result.people) {
-    v1::Acquaintance* out = response.add_people();
-    out->set_name(a.name);
-    out->set_strength(a.strength);
-    out->set_interactions(a.interactions);
-    out->set_last_interaction(DateText(a.last_interaction));
-    for (const query::NoteRef& note : a.evidence) ToProto(note, *out->add_evidence());
-    for (const query::Reason& reason : a.reasons) {
-      v1::Reason* r = out->add_reasons();
-      r->set_relation(reason.relation);
-      r->set_text(reason.text);
-      ToProto(reason.note, *r->mutable_note());
-    }
-  }
+  for (const query::Acquaintance& a : result.people) ToProto(a, *response.add_people());
   return response;
 }
 
@@ -172,18 +184,8 @@ absl::StatusOr<v1::TasksResponse> Tasks(const Engine& engine, const v1::TasksReq
     }
   }
   ASSIGN_OR_RETURN(std::vector<query::Task> tasks, engine.Tasks(query));
-  static constexpr const char* kPriorities[] = {"", "lowest", "low", "medium", "high", "highest"};
   v1::TasksResponse response;
-  for (const query::Task& t : tasks) {
-    v1::Task* out = response.add_tasks();
-    out->set_owner(t.owner);
-    out->set_text(t.text);
-    out->set_status(t.status);
-    out->set_due(DateText(t.due));
-    out->set_priority(t.priority >= 0 && t.priority <= 5 ? kPriorities[t.priority] : "");
-    ToProto(t.note, *out->mutable_note());
-    out->set_line(t.line);
-  }
+  for (const query::Task& t : tasks) ToProto(t, *response.add_tasks());
   return response;
 }
 
@@ -237,6 +239,31 @@ absl::StatusOr<v1::IntroPathResponse> IntroPath(const Engine& engine, const v1::
       h->set_evidence_path(hop.evidence_path);
     }
   }
+  return response;
+}
+
+absl::StatusOr<v1::ProfileResponse> Profile(const Engine& engine, const v1::ProfileRequest& request) {
+  ASSIGN_OR_RETURN(query::Profile profile, engine.Profile(request.name()));
+  v1::ProfileResponse response;
+  response.set_name(profile.name);
+  for (const query::Employment& e : profile.employment) {
+    v1::EmploymentRecord* out = response.add_employment();
+    out->set_organization(e.organization);
+    out->set_status(e.status);
+    out->set_role(e.role);
+    out->set_detail(e.detail);
+    out->set_date(DateText(e.date));
+    out->set_text(e.text);
+    out->set_path(e.path);
+  }
+  for (const std::string& m : profile.managers) response.add_managers(m);
+  for (const std::string& r : profile.reports) response.add_reports(r);
+  for (const query::Acquaintance& a : profile.connections) ToProto(a, *response.add_connections());
+  for (const std::string& t : profile.topics) response.add_topics(t);
+  for (const query::Task& t : profile.open_tasks) ToProto(t, *response.add_open_tasks());
+  response.set_meetings(profile.meetings);
+  response.set_first_interaction(DateText(profile.first_interaction));
+  response.set_last_interaction(DateText(profile.last_interaction));
   return response;
 }
 

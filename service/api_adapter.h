@@ -36,6 +36,8 @@ absl::StatusOr<v1::SharedHistoryResponse> SharedHistory(const Engine& engine,
 
 absl::StatusOr<v1::IntroPathResponse> IntroPath(const Engine& engine, const v1::IntroPathRequest& request);
 
+absl::StatusOr<v1::ProfileResponse> Profile(const Engine& engine, const v1::ProfileRequest& request);
+
 // One Ingest call: the requests of the stream in order, then Finish.
 class IngestCall {
  public:

@@ -89,6 +89,11 @@ grpc::Status KithService::IntroPath(grpc::ServerContext*, const v1::IntroPathReq
   return Reply(service::IntroPath(engine_, *request), response);
 }
 
+grpc::Status KithService::Profile(grpc::ServerContext*, const v1::ProfileRequest* request,
+                                  v1::ProfileResponse* response) {
+  return Reply(service::Profile(engine_, *request), response);
+}
+
 grpc::Status KithService::ListCurations(grpc::ServerContext*, const v1::ListCurationsRequest*,
                                         v1::ListCurationsResponse* response) {
   return Reply(service::ListCurations(engine_), response);

@@ -40,6 +40,8 @@ class KithService final : public v1::Kith::Service {
                              v1::SharedHistoryResponse* response) override;
   grpc::Status IntroPath(grpc::ServerContext* context, const v1::IntroPathRequest* request,
                          v1::IntroPathResponse* response) override;
+  grpc::Status Profile(grpc::ServerContext* context, const v1::ProfileRequest* request,
+                       v1::ProfileResponse* response) override;
   grpc::Status ListCurations(grpc::ServerContext* context, const v1::ListCurationsRequest* request,
                              v1::ListCurationsResponse* response) override;
 

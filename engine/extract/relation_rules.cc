@@ -489,7 +489,15 @@ std::vector<RelationHit> ReadRelations(const Clause& clause, const ClauseContext
       }
       return true;
     };
-    if (std::none_of(unique.begin(), unique.end(), same)) unique.push_back(std::move(hit));
+    auto existing = std::find_if(unique.begin(), unique.end(), same);
+    if (existing == unique.end()) {
+      unique.push_back(std::move(hit));
+    } else {
+      // "leads the SE org at X and had been at X for nine months": one
+      // employment, with the duration the second mention gives.
+      if (existing->detail.empty()) existing->detail = hit.detail;
+      if (existing->role.empty()) existing->role = hit.role;
+    }
   }
   return unique;
 }

@@ -22,7 +22,7 @@ struct Statement {
   std::string path;
 };
 
-struct Employment {
+struct CurrentJob {
   std::string organization;
   store::NodeId organization_id = 0;
   std::string role;
@@ -32,7 +32,7 @@ struct Employment {
 // The latest current WORKS_AT of a person, with the latest role stated
 // for that employer (a profile's role outlives a later sentence that names
 // only the company).
-absl::StatusOr<std::optional<Employment>> CurrentEmployment(const store::StoreReader& reader, store::NodeId person) {
+absl::StatusOr<std::optional<CurrentJob>> CurrentEmployment(const store::StoreReader& reader, store::NodeId person) {
   ASSIGN_OR_RETURN(std::vector<store::EdgeRef> edges, reader.Edges(person, store::Direction::kOut, RelationType::kWorksAt));
   std::vector<std::pair<store::StoredFact, store::NodeId>> current;
   for (const store::EdgeRef& edge : edges) {
@@ -44,7 +44,7 @@ absl::StatusOr<std::optional<Employment>> CurrentEmployment(const store::StoreRe
                                  [](const auto& a, const auto& b) { return a.first.date < b.first.date; });
   ASSIGN_OR_RETURN(std::optional<store::EntityInfo> org, reader.Entity(latest->second));
   if (!org) return std::nullopt;
-  Employment job{org->name, org->id, "", latest->first.date};
+  CurrentJob job{org->name, org->id, "", latest->first.date};
   std::optional<int32_t> role_date;
   bool have_role = false;
   for (const auto& [fact, org_id] : current) {
@@ -137,7 +137,7 @@ absl::StatusOr<OrgChart> BuildOrgChart(const store::StoreReader& reader, const O
 
   // Restrict to a subtree or an organisation.
   std::set<store::NodeId> keep = in_chart;
-  std::map<store::NodeId, std::optional<Employment>> jobs;
+  std::map<store::NodeId, std::optional<CurrentJob>> jobs;
   for (store::NodeId id : in_chart) {
     ASSIGN_OR_RETURN(jobs[id], CurrentEmployment(reader, id));
   }
@@ -158,7 +158,7 @@ absl::StatusOr<OrgChart> BuildOrgChart(const store::StoreReader& reader, const O
     ASSIGN_OR_RETURN(store::EntityInfo org, ResolveOrganization(reader, query.organization));
     ASSIGN_OR_RETURN(std::vector<store::EdgeRef> edges, reader.Edges(org.id, store::Direction::kIn, RelationType::kWorksAt));
     for (const store::EdgeRef& edge : edges) {
-      ASSIGN_OR_RETURN(std::optional<Employment> job, CurrentEmployment(reader, edge.neighbour));
+      ASSIGN_OR_RETURN(std::optional<CurrentJob> job, CurrentEmployment(reader, edge.neighbour));
       if (job && job->organization_id == org.id) {
         org_people.insert(edge.neighbour);
         jobs[edge.neighbour] = job;

@@ -235,6 +235,31 @@ struct IntroPathResult {
 // shortest path is the one whose strengths multiply to the most.
 absl::StatusOr<IntroPathResult> FindIntroPaths(const store::StoreReader& reader, const IntroPathQuery& query);
 
+struct Employment {
+  std::string organization;
+  std::string status;  // "current", "former" or "" (not stated).
+  std::string role;
+  std::string detail;  // A duration such as "18 years".
+  std::optional<int32_t> date;  // Of the note that states it most recently.
+  std::string text;
+  std::string path;
+};
+
+struct Profile {
+  std::string name;
+  std::vector<Employment> employment;  // Current first, then by date.
+  std::vector<std::string> managers;   // Most recently stated first.
+  std::vector<std::string> reports;
+  std::vector<Acquaintance> connections;  // Top five by who-knows strength.
+  std::vector<std::string> topics;        // Of the meetings attended, most frequent first.
+  std::vector<Task> open_tasks;
+  int meetings = 0;
+  std::optional<int32_t> first_interaction;
+  std::optional<int32_t> last_interaction;
+};
+
+absl::StatusOr<Profile> BuildProfile(const store::StoreReader& reader, std::string_view name);
+
 // Finds the organisation a user means (folded exact name, else the one
 // whose name starts with the query). NotFound lists the closest.
 absl::StatusOr<store::EntityInfo> ResolveOrganization(const store::StoreReader& reader,

@@ -106,6 +106,8 @@ TEST_F(CliTest, EmbeddedAndServerOutputsAreByteIdentical) {
       {"shared-history", "Samuel Greer", "Maya Lindqvist", "--json"},
       {"intro-path", "Kenji Watanabe", "Samuel Greer"},
       {"intro-path", "Hannah Brook", "Dmitri Volkov", "--k", "2", "--json"},
+      {"profile", "Tomas Okafor"},
+      {"profile", "Priya Raman", "--json"},
   };
   std::vector<RunResult> embedded;
   for (const auto& q : queries) embedded.push_back(Kith(q));
@@ -288,6 +290,21 @@ TEST_F(CliTest, ExampleVaultIntroPathGoesThroughTheOwner) {
   RunResult none = Kith({"intro-path", "Kenji Watanabe", "Samuel Greer", "--max-hops", "1"});
   EXPECT_EQ(none.exit_code, 0);
   EXPECT_NE(none.out.find("No path of at most 1 hops connects Kenji Watanabe and Samuel Greer"), std::string::npos);
+}
+
+TEST_F(CliTest, SeedProfileOfRobBanga) {
+  ASSERT_EQ(Kith({"ingest", kSeed}).exit_code, 0);
+  auto p = nlohmann::json::parse(Kith({"profile", "rob banga", "--json"}).out);
+  EXPECT_EQ(p["name"], "Rob Banga");
+  ASSERT_EQ(p["employment"].size(), 2u) << p;
+  EXPECT_EQ(p["employment"][0]["organization"], "VAST Data");
+  EXPECT_EQ(p["employment"][0]["status"], "current");
+  EXPECT_EQ(p["employment"][0]["detail"], "about nine months");
+  EXPECT_EQ(p["employment"][1]["organization"], "NetApp");
+  EXPECT_EQ(p["employment"][1]["detail"], "18 years");
+  EXPECT_EQ(p["connections"][0]["name"], "Jason Vallery");
+  EXPECT_EQ(p["open_tasks"].size(), 1u);
+  EXPECT_EQ(p["first_interaction"], "2025-10-31");
 }
 
 TEST_F(CliTest, SeedOrgChartPutsJasonUnderJeff) {

@@ -34,6 +34,7 @@ class Client {
   virtual absl::StatusOr<v1::HowMetResponse> HowMet(const v1::HowMetRequest& request) = 0;
   virtual absl::StatusOr<v1::TasksResponse> Tasks(const v1::TasksRequest& request) = 0;
   virtual absl::StatusOr<v1::IntroPathResponse> IntroPath(const v1::IntroPathRequest& request) = 0;
+  virtual absl::StatusOr<v1::ProfileResponse> Profile(const v1::ProfileRequest& request) = 0;
   virtual absl::StatusOr<v1::SharedHistoryResponse> SharedHistory(const v1::SharedHistoryRequest& request) = 0;
 };
 

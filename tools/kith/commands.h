@@ -96,6 +96,8 @@ struct IntroPathFlags {
 };
 int RunIntroPath(Client& client, const GlobalFlags& global, const IntroPathFlags& flags);
 
+int RunProfile(Client& client, const GlobalFlags& global, const std::string& name);
+
 // Prints "kith: <message>" to stderr and returns kExitError.
 int Fail(const absl::Status& status);
 

@@ -51,6 +51,9 @@ class EmbeddedClient : public Client {
   absl::StatusOr<v1::IntroPathResponse> IntroPath(const v1::IntroPathRequest& request) override {
     return service::IntroPath(*engine_, request);
   }
+  absl::StatusOr<v1::ProfileResponse> Profile(const v1::ProfileRequest& request) override {
+    return service::Profile(*engine_, request);
+  }
   absl::StatusOr<v1::SharedHistoryResponse> SharedHistory(const v1::SharedHistoryRequest& request) override {
     return service::SharedHistory(*engine_, request);
   }

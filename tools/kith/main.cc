@@ -119,6 +119,11 @@ int main(int argc, char** argv) {
   path_cmd->add_option("--k", path.k, "how many alternative paths")->capture_default_str()->check(CLI::Range(1, 20));
   path_cmd->add_flag("--json", global.json, "print JSON instead of text");
 
+  std::string profile_name;
+  CLI::App* profile_cmd = app.add_subcommand("profile", "one person: organisations, manager, connections, topics, tasks");
+  profile_cmd->add_option("name", profile_name, "a person's name")->required();
+  profile_cmd->add_flag("--json", global.json, "print JSON instead of text");
+
   CLI11_PARSE(app, argc, argv);
 
   auto client = MakeClient(global);
@@ -137,5 +142,6 @@ int main(int argc, char** argv) {
   if (*tasks_cmd) return RunTasks(**client, global, tasks);
   if (*shared_cmd) return RunSharedHistory(**client, global, shared);
   if (*path_cmd) return RunIntroPath(**client, global, path);
+  if (*profile_cmd) return RunProfile(**client, global, profile_name);
   return kExitUsage;
 }

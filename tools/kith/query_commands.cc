@@ -90,4 +90,13 @@ int RunIntroPath(Client& client, const GlobalFlags& global, const IntroPathFlags
   return kExitOk;
 }
 
+int RunProfile(Client& client, const GlobalFlags& global, const std::string& name) {
+  v1::ProfileRequest request;
+  request.set_name(name);
+  absl::StatusOr<v1::ProfileResponse> response = client.Profile(request);
+  if (!response.ok()) return Fail(response.status());
+  std::cout << RenderProfile(*response, global.json);
+  return kExitOk;
+}
+
 }  // namespace kith::cli

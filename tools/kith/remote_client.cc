@@ -67,6 +67,9 @@ class RemoteClient : public Client {
   absl::StatusOr<v1::IntroPathResponse> IntroPath(const v1::IntroPathRequest& request) override {
     return Unary(&v1::Kith::Stub::IntroPath, request);
   }
+  absl::StatusOr<v1::ProfileResponse> Profile(const v1::ProfileRequest& request) override {
+    return Unary(&v1::Kith::Stub::Profile, request);
+  }
   absl::StatusOr<v1::SharedHistoryResponse> SharedHistory(const v1::SharedHistoryRequest& request) override {
     return Unary(&v1::Kith::Stub::SharedHistory, request);
   }

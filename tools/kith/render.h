@@ -24,6 +24,7 @@ std::string RenderHowMet(const v1::HowMetResponse& response, bool json);
 std::string RenderTasks(const v1::TasksResponse& response, bool json);
 std::string RenderSharedHistory(const v1::SharedHistoryResponse& response, bool json);
 std::string RenderIntroPath(const v1::IntroPathResponse& response, int max_hops, bool json);
+std::string RenderProfile(const v1::ProfileResponse& response, bool json);
 std::string RenderIngest(const v1::IngestResponse& response, bool json, bool verbose);
 
 }  // namespace kith::cli

@@ -1,0 +1,74 @@
+// profile, for people and for scripts.
+#include <cmath>
+
+#include <nlohmann/json.hpp>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "absl/strings/str_join.h"
+#include "tools/kith/render.h"
+
+namespace kith::cli {
+
+std::string RenderProfile(const v1::ProfileResponse& p, bool json) {
+  using Json = nlohmann::ordered_json;
+  if (json) {
+    Json employment = Json::array();
+    for (const v1::EmploymentRecord& e : p.employment()) {
+      employment.push_back({{"organization", e.organization()}, {"status", e.status()}, {"role", e.role()},
+                            {"detail", e.detail()}, {"date", e.date()}, {"text", e.text()}, {"path", e.path()}});
+    }
+    Json connections = Json::array();
+    for (const v1::Acquaintance& a : p.connections()) {
+      connections.push_back({{"name", a.name()}, {"strength", std::round(a.strength() * 1000.0) / 1000.0},
+                             {"interactions", a.interactions()}});
+    }
+    Json tasks = Json::array();
+    for (const v1::Task& t : p.open_tasks()) {
+      tasks.push_back({{"text", t.text()}, {"status", t.status()}, {"due", t.due()}, {"path", t.note().path()}});
+    }
+    Json out{{"name", p.name()},
+             {"employment", std::move(employment)},
+             {"managers", Json(std::vector<std::string>(p.managers().begin(), p.managers().end()))},
+             {"reports", Json(std::vector<std::string>(p.reports().begin(), p.reports().end()))},
+             {"connections", std::move(connections)},
+             {"topics", Json(std::vector<std::string>(p.topics().begin(), p.topics().end()))},
+             {"open_tasks", std::move(tasks)},
+             {"meetings", p.meetings()},
+             {"first_interaction", p.first_interaction()},
+             {"last_interaction", p.last_interaction()}};
+    return out.dump(2) + "\n";
+  }
+  std::string out = p.name() + "\n";
+  if (p.meetings() > 0) {
+    absl::StrAppend(&out, "  ", p.meetings(), p.meetings() == 1 ? " meeting" : " meetings", ", first ",
+                    p.first_interaction(), ", last ",
+                    p.last_interaction(), "\n");
+  }
+  if (!p.employment().empty()) {
+    out += "Organisations:\n";
+    for (const v1::EmploymentRecord& e : p.employment()) {
+      absl::StrAppend(&out, "  ", e.organization(), e.status().empty() ? "" : absl::StrCat(" (", e.status(), ")"),
+                      e.role().empty() ? "" : absl::StrCat(", ", e.role()),
+                      e.detail().empty() ? "" : absl::StrCat(", ", e.detail()), "\n      ", e.text(), "\n");
+    }
+  }
+  if (!p.managers().empty()) absl::StrAppend(&out, "Reports to: ", absl::StrJoin(p.managers(), ", "), "\n");
+  if (!p.reports().empty()) absl::StrAppend(&out, "Reports: ", absl::StrJoin(p.reports(), ", "), "\n");
+  if (!p.connections().empty()) {
+    out += "Top connections:\n";
+    for (const v1::Acquaintance& a : p.connections()) {
+      absl::StrAppend(&out, absl::StrFormat("  %-28s %.3f\n", a.name(), std::round(a.strength() * 1000.0) / 1000.0));
+    }
+  }
+  if (!p.topics().empty()) absl::StrAppend(&out, "Topics: ", absl::StrJoin(p.topics(), ", "), "\n");
+  if (!p.open_tasks().empty()) {
+    out += "Open action items:\n";
+    for (const v1::Task& t : p.open_tasks()) {
+      absl::StrAppend(&out, "  ", t.due().empty() ? "(no due)  " : t.due(), "  ", t.text(), "\n");
+    }
+  }
+  return out;
+}
+
+}  // namespace kith::cli
