@@ -285,6 +285,19 @@ class NoteReader {
     for (const note::Line& line : note_.lines) CleanSentence(line.text, &names_.marked_people);
     names_.Index();
     std::vector<SentenceInput> inputs = ProseOf(note_);
+    // A profile's "**Role**: NVIDIA rep at NVIDIA" is a sentence about the
+    // page's person: "<person> is NVIDIA rep at NVIDIA".
+    if (!about_.empty()) {
+      for (SentenceInput& input : inputs) {
+        std::string_view text = input.text;
+        for (std::string_view label : {"**Role**:", "**Role:**", "Role:"}) {
+          if (!util::StartsWith(text, label)) continue;
+          std::string value(util::Trim(text.substr(label.size())));
+          if (!value.empty() && value[0] != '_') input.text = absl::StrCat(about_, " is ", value);
+          break;
+        }
+      }
+    }
     ReadSentences(inputs, gazetteer_, names_, about_, builder_, mentions_);
   }
 

@@ -71,6 +71,22 @@ std::string EmploymentStatus(const ClauseReader& r, size_t at) {
   return "";
 }
 
+// "in December 2024", "in 2024-12", "on 2025-10-20" right after an
+// employment's organisation: "since December 2024"; "" if none.
+std::string StartAfter(const ClauseReader& r, size_t at) {
+  if (!r.IsAny(at, {"in", "on"}) || at + 1 >= r.size()) return "";
+  const Token& next = r.tokens()[at + 1];
+  static constexpr std::string_view kMonths[] = {"january", "february", "march", "april", "may", "june", "july",
+                                                 "august", "september", "october", "november", "december"};
+  bool month = std::find(std::begin(kMonths), std::end(kMonths), next.lower) != std::end(kMonths);
+  bool numeric = !next.text.empty() && next.text[0] >= '1' && next.text[0] <= '2' && next.text.size() >= 4;
+  if (month && at + 2 < r.size() && r.tokens()[at + 2].text.size() == 4) {
+    return "since " + next.text + " " + r.tokens()[at + 2].text;
+  }
+  if (numeric) return "since " + next.text;
+  return "";
+}
+
 // "is exploring opportunities at X", "is a blocker to staying at X": the
 // copula introduces an activity, not a job.
 bool IsActivityNotJob(const ClauseReader& r, size_t at_word) {
@@ -334,6 +350,8 @@ void WorksAt(const ClauseReader& r, std::vector<RelationHit>& hits) {
     if (!person) continue;
     std::string role = r.IsAny(i, {"at"}) ? RoleBefore(r, i) : "";
     std::string duration = r.DurationNear(i, end);
+    // "joined VAST Data in December 2024": the start, when stated.
+    if (duration.empty() && r.IsAny(i, {"joined", "joining"})) duration = StartAfter(r, end);
     for (const RelationArg& org : orgs) {
       Add(hits, RelationType::kWorksAt, {*person, org}, status, role, duration);
     }

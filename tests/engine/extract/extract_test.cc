@@ -68,6 +68,13 @@ TEST(ExtractTest, PlaceholderParticipantIsWarning) {
   EXPECT_EQ(g.warnings.size(), 1u);
 }
 
+TEST(ExtractTest, ProfileRoleLineIsAboutThePagesPerson) {
+  auto note = note::ParseNote("People/Ana Bell/README.md", "# Ana Bell\n\n## Profile\n\n**Role**: Staff engineer at Acme\n");
+  ASSERT_OK(note);
+  NoteGraph g = Extract(*note, {});
+  EXPECT_EQ(Args(g, model::RelationType::kWorksAt), (std::vector<std::string>{"Ana Bell", "Acme"}));
+}
+
 TEST(ExtractTest, MentionedPeopleDoNotAttend) {
   NoteGraph g = Extract(Parse("---\nparticipants: [Ana Bell]\n---\n## Key Information\n"
                               "- Bo Chen reports to Ana Bell.\n"),

@@ -68,6 +68,14 @@ TEST_F(RelationRulesTest, Employment) {
                "WORKS_AT(Dana Wolfe, Zenith) former"}));
 }
 
+TEST_F(RelationRulesTest, EmploymentStartIsKept) {
+  ClauseContext context;
+  Clause clause = ReadClause("Eli Fox joined Acme in December 2024", gazetteer_, names_);
+  std::vector<RelationHit> hits = ReadRelations(clause, context);
+  ASSERT_EQ(hits.size(), 1u);
+  EXPECT_EQ(hits[0].detail, "since December 2024");
+}
+
 TEST_F(RelationRulesTest, EmploymentNegatives) {
   // A list of roles is no employer; an activity at a company is no job.
   EXPECT_EQ(Read("Dana Wolfe has a networking background, including Cisco and Unix roles at banks."), V{});
