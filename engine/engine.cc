@@ -68,6 +68,16 @@ class EngineImpl : public Engine {
     return query::BuildProfile(*reader, name);
   }
 
+  absl::StatusOr<query::Stats> Stats() const override {
+    std::unique_ptr<store::StoreReader> reader = store_->NewReader();
+    return query::CountStore(*reader);
+  }
+
+  absl::StatusOr<std::vector<query::SearchHit>> Search(std::string_view text, int limit) const override {
+    std::unique_ptr<store::StoreReader> reader = store_->NewReader();
+    return query::Search(*reader, text, limit);
+  }
+
   absl::StatusOr<std::vector<query::FactView>> Facts(const query::FactsQuery& query) const override {
     std::unique_ptr<store::StoreReader> reader = store_->NewReader();
     return query::Facts(*reader, query);

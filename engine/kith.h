@@ -97,6 +97,10 @@ class Engine {
   // See query::BuildProfile.
   virtual absl::StatusOr<query::Profile> Profile(std::string_view name) const = 0;
 
+  // See query::CountStore and query::Search.
+  virtual absl::StatusOr<query::Stats> Stats() const = 0;
+  virtual absl::StatusOr<std::vector<query::SearchHit>> Search(std::string_view text, int limit) const = 0;
+
   // See query::Facts.
   virtual absl::StatusOr<std::vector<query::FactView>> Facts(
       const query::FactsQuery& query) const = 0;

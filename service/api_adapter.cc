@@ -267,6 +267,37 @@ absl::StatusOr<v1::ProfileResponse> Profile(const Engine& engine, const v1::Prof
   return response;
 }
 
+absl::StatusOr<v1::StatsResponse> Stats(const Engine& engine) {
+  ASSIGN_OR_RETURN(query::Stats stats, engine.Stats());
+  v1::StatsResponse response;
+  response.set_notes(static_cast<int64_t>(stats.notes));
+  response.set_people(static_cast<int64_t>(stats.people));
+  response.set_organizations(static_cast<int64_t>(stats.organizations));
+  response.set_topics(static_cast<int64_t>(stats.topics));
+  response.set_facts(static_cast<int64_t>(stats.facts));
+  for (const auto& [type, count] : stats.facts_by_type) {
+    v1::TypeCount* c = response.add_facts_by_type();
+    c->set_type(type);
+    c->set_count(static_cast<int64_t>(count));
+  }
+  response.set_owner(stats.owner);
+  response.set_latest_note(DateText(stats.latest_note));
+  return response;
+}
+
+absl::StatusOr<v1::SearchResponse> Search(const Engine& engine, const v1::SearchRequest& request) {
+  ASSIGN_OR_RETURN(std::vector<query::SearchHit> hits,
+                   engine.Search(request.text(), request.limit() == 0 ? kDefaultLimit : request.limit()));
+  v1::SearchResponse response;
+  for (const query::SearchHit& h : hits) {
+    v1::SearchHit* out = response.add_hits();
+    out->set_name(h.name);
+    out->set_kind(std::string(model::EntityKindName(h.kind)));
+    out->set_rank(h.rank);
+  }
+  return response;
+}
+
 IngestSession& IngestCall::Session() {
   if (!session_) session_ = engine_.BeginIngest(options_);
   return *session_;

@@ -38,6 +38,9 @@ absl::StatusOr<v1::IntroPathResponse> IntroPath(const Engine& engine, const v1::
 
 absl::StatusOr<v1::ProfileResponse> Profile(const Engine& engine, const v1::ProfileRequest& request);
 
+absl::StatusOr<v1::StatsResponse> Stats(const Engine& engine);
+absl::StatusOr<v1::SearchResponse> Search(const Engine& engine, const v1::SearchRequest& request);
+
 // One Ingest call: the requests of the stream in order, then Finish.
 class IngestCall {
  public:

@@ -94,6 +94,15 @@ grpc::Status KithService::Profile(grpc::ServerContext*, const v1::ProfileRequest
   return Reply(service::Profile(engine_, *request), response);
 }
 
+grpc::Status KithService::Stats(grpc::ServerContext*, const v1::StatsRequest*, v1::StatsResponse* response) {
+  return Reply(service::Stats(engine_), response);
+}
+
+grpc::Status KithService::Search(grpc::ServerContext*, const v1::SearchRequest* request,
+                                 v1::SearchResponse* response) {
+  return Reply(service::Search(engine_, *request), response);
+}
+
 grpc::Status KithService::ListCurations(grpc::ServerContext*, const v1::ListCurationsRequest*,
                                         v1::ListCurationsResponse* response) {
   return Reply(service::ListCurations(engine_), response);

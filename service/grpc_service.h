@@ -42,6 +42,10 @@ class KithService final : public v1::Kith::Service {
                          v1::IntroPathResponse* response) override;
   grpc::Status Profile(grpc::ServerContext* context, const v1::ProfileRequest* request,
                        v1::ProfileResponse* response) override;
+  grpc::Status Stats(grpc::ServerContext* context, const v1::StatsRequest* request,
+                     v1::StatsResponse* response) override;
+  grpc::Status Search(grpc::ServerContext* context, const v1::SearchRequest* request,
+                      v1::SearchResponse* response) override;
   grpc::Status ListCurations(grpc::ServerContext* context, const v1::ListCurationsRequest* request,
                              v1::ListCurationsResponse* response) override;
 

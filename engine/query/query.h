@@ -260,6 +260,31 @@ struct Profile {
 
 absl::StatusOr<Profile> BuildProfile(const store::StoreReader& reader, std::string_view name);
 
+struct Stats {
+  uint64_t notes = 0;
+  uint64_t people = 0;
+  uint64_t organizations = 0;
+  uint64_t topics = 0;
+  uint64_t facts = 0;
+  std::vector<std::pair<std::string, uint64_t>> facts_by_type;  // By relation name.
+  std::string owner;
+  std::optional<int32_t> latest_note;
+};
+
+absl::StatusOr<Stats> CountStore(const store::StoreReader& reader);
+
+struct SearchHit {
+  std::string name;
+  model::EntityKind kind = model::EntityKind::kPerson;
+  // 0 exact, 1 name starts with the query, 2 a word starts with it, 3+ the
+  // number of typos (edit distance) past which it still matches.
+  int rank = 0;
+};
+
+// Names matching `text`: exact, by prefix, by a word's prefix, or within a
+// few typos (one per four characters, at most two). Best first.
+absl::StatusOr<std::vector<SearchHit>> Search(const store::StoreReader& reader, std::string_view text, int limit);
+
 // Finds the organisation a user means (folded exact name, else the one
 // whose name starts with the query). NotFound lists the closest.
 absl::StatusOr<store::EntityInfo> ResolveOrganization(const store::StoreReader& reader,

@@ -108,6 +108,9 @@ TEST_F(CliTest, EmbeddedAndServerOutputsAreByteIdentical) {
       {"intro-path", "Hannah Brook", "Dmitri Volkov", "--k", "2", "--json"},
       {"profile", "Tomas Okafor"},
       {"profile", "Priya Raman", "--json"},
+      {"stats"},
+      {"search", "bright", "--json"},
+      {"search", "Samule Gree"},
   };
   std::vector<RunResult> embedded;
   for (const auto& q : queries) embedded.push_back(Kith(q));

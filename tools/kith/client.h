@@ -35,6 +35,8 @@ class Client {
   virtual absl::StatusOr<v1::TasksResponse> Tasks(const v1::TasksRequest& request) = 0;
   virtual absl::StatusOr<v1::IntroPathResponse> IntroPath(const v1::IntroPathRequest& request) = 0;
   virtual absl::StatusOr<v1::ProfileResponse> Profile(const v1::ProfileRequest& request) = 0;
+  virtual absl::StatusOr<v1::StatsResponse> Stats() = 0;
+  virtual absl::StatusOr<v1::SearchResponse> Search(const v1::SearchRequest& request) = 0;
   virtual absl::StatusOr<v1::SharedHistoryResponse> SharedHistory(const v1::SharedHistoryRequest& request) = 0;
 };
 

@@ -98,6 +98,9 @@ int RunIntroPath(Client& client, const GlobalFlags& global, const IntroPathFlags
 
 int RunProfile(Client& client, const GlobalFlags& global, const std::string& name);
 
+int RunStats(Client& client, const GlobalFlags& global);
+int RunSearch(Client& client, const GlobalFlags& global, const std::string& text, int limit);
+
 // Prints "kith: <message>" to stderr and returns kExitError.
 int Fail(const absl::Status& status);
 

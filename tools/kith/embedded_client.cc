@@ -54,6 +54,10 @@ class EmbeddedClient : public Client {
   absl::StatusOr<v1::ProfileResponse> Profile(const v1::ProfileRequest& request) override {
     return service::Profile(*engine_, request);
   }
+  absl::StatusOr<v1::StatsResponse> Stats() override { return service::Stats(*engine_); }
+  absl::StatusOr<v1::SearchResponse> Search(const v1::SearchRequest& request) override {
+    return service::Search(*engine_, request);
+  }
   absl::StatusOr<v1::SharedHistoryResponse> SharedHistory(const v1::SharedHistoryRequest& request) override {
     return service::SharedHistory(*engine_, request);
   }

@@ -124,6 +124,15 @@ int main(int argc, char** argv) {
   profile_cmd->add_option("name", profile_name, "a person's name")->required();
   profile_cmd->add_flag("--json", global.json, "print JSON instead of text");
 
+  CLI::App* stats_cmd = app.add_subcommand("stats", "what the store holds");
+  stats_cmd->add_flag("--json", global.json, "print JSON instead of text");
+  std::string search_text;
+  int search_limit = 20;
+  CLI::App* search_cmd = app.add_subcommand("search", "find people, organisations and topics by name (prefix, typos)");
+  search_cmd->add_option("text", search_text, "a name or part of one")->required();
+  search_cmd->add_option("--limit", search_limit, "at most this many")->capture_default_str()->check(CLI::Range(1, 1000));
+  search_cmd->add_flag("--json", global.json, "print JSON instead of text");
+
   CLI11_PARSE(app, argc, argv);
 
   auto client = MakeClient(global);
@@ -143,5 +152,7 @@ int main(int argc, char** argv) {
   if (*shared_cmd) return RunSharedHistory(**client, global, shared);
   if (*path_cmd) return RunIntroPath(**client, global, path);
   if (*profile_cmd) return RunProfile(**client, global, profile_name);
+  if (*stats_cmd) return RunStats(**client, global);
+  if (*search_cmd) return RunSearch(**client, global, search_text, search_limit);
   return kExitUsage;
 }

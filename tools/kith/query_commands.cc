@@ -99,4 +99,21 @@ int RunProfile(Client& client, const GlobalFlags& global, const std::string& nam
   return kExitOk;
 }
 
+int RunStats(Client& client, const GlobalFlags& global) {
+  absl::StatusOr<v1::StatsResponse> response = client.Stats();
+  if (!response.ok()) return Fail(response.status());
+  std::cout << RenderStats(*response, global.json);
+  return kExitOk;
+}
+
+int RunSearch(Client& client, const GlobalFlags& global, const std::string& text, int limit) {
+  v1::SearchRequest request;
+  request.set_text(text);
+  request.set_limit(limit);
+  absl::StatusOr<v1::SearchResponse> response = client.Search(request);
+  if (!response.ok()) return Fail(response.status());
+  std::cout << RenderSearch(*response, global.json);
+  return kExitOk;
+}
+
 }  // namespace kith::cli

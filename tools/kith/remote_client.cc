@@ -70,6 +70,10 @@ class RemoteClient : public Client {
   absl::StatusOr<v1::ProfileResponse> Profile(const v1::ProfileRequest& request) override {
     return Unary(&v1::Kith::Stub::Profile, request);
   }
+  absl::StatusOr<v1::StatsResponse> Stats() override { return Unary(&v1::Kith::Stub::Stats, v1::StatsRequest()); }
+  absl::StatusOr<v1::SearchResponse> Search(const v1::SearchRequest& request) override {
+    return Unary(&v1::Kith::Stub::Search, request);
+  }
   absl::StatusOr<v1::SharedHistoryResponse> SharedHistory(const v1::SharedHistoryRequest& request) override {
     return Unary(&v1::Kith::Stub::SharedHistory, request);
   }

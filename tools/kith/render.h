@@ -25,6 +25,8 @@ std::string RenderTasks(const v1::TasksResponse& response, bool json);
 std::string RenderSharedHistory(const v1::SharedHistoryResponse& response, bool json);
 std::string RenderIntroPath(const v1::IntroPathResponse& response, int max_hops, bool json);
 std::string RenderProfile(const v1::ProfileResponse& response, bool json);
+std::string RenderStats(const v1::StatsResponse& response, bool json);
+std::string RenderSearch(const v1::SearchResponse& response, bool json);
 std::string RenderIngest(const v1::IngestResponse& response, bool json, bool verbose);
 
 }  // namespace kith::cli

@@ -71,4 +71,35 @@ std::string RenderProfile(const v1::ProfileResponse& p, bool json) {
   return out;
 }
 
+std::string RenderStats(const v1::StatsResponse& s, bool json) {
+  using Json = nlohmann::ordered_json;
+  Json by_type = Json::object();
+  for (const v1::TypeCount& c : s.facts_by_type()) by_type[c.type()] = c.count();
+  if (json) {
+    return Json{{"notes", s.notes()}, {"people", s.people()}, {"organizations", s.organizations()},
+                {"topics", s.topics()}, {"facts", s.facts()}, {"facts_by_type", by_type},
+                {"owner", s.owner()}, {"latest_note", s.latest_note()}}
+               .dump(2) + "\n";
+  }
+  std::string out = absl::StrCat(s.notes(), " notes, ", s.people(), " people, ", s.organizations(), " organisations, ",
+                                 s.topics(), " topics, ", s.facts(), " facts\n");
+  if (!s.owner().empty()) absl::StrAppend(&out, "Vault owner: ", s.owner(), "\n");
+  if (!s.latest_note().empty()) absl::StrAppend(&out, "Newest note: ", s.latest_note(), "\n");
+  for (const v1::TypeCount& c : s.facts_by_type()) absl::StrAppend(&out, absl::StrFormat("  %-13s %d\n", c.type(), c.count()));
+  return out;
+}
+
+std::string RenderSearch(const v1::SearchResponse& r, bool json) {
+  using Json = nlohmann::ordered_json;
+  if (json) {
+    Json hits = Json::array();
+    for (const v1::SearchHit& h : r.hits()) hits.push_back({{"name", h.name()}, {"kind", h.kind()}, {"rank", h.rank()}});
+    return Json{{"hits", std::move(hits)}}.dump(2) + "\n";
+  }
+  if (r.hits().empty()) return "No matching names.\n";
+  std::string out;
+  for (const v1::SearchHit& h : r.hits()) absl::StrAppend(&out, absl::StrFormat("%-36s %s\n", h.name(), h.kind()));
+  return out;
+}
+
 }  // namespace kith::cli

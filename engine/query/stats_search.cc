@@ -1,0 +1,80 @@
+// stats and search: the store at a glance, and finding a name.
+#include <algorithm>
+#include <map>
+
+#include "absl/strings/numbers.h"
+#include "engine/query/query.h"
+#include "engine/util/status_macros.h"
+#include "engine/util/text.h"
+
+namespace kith::query {
+
+absl::StatusOr<Stats> CountStore(const store::StoreReader& reader) {
+  Stats stats;
+  ASSIGN_OR_RETURN(store::StoreCounts counts, reader.Counts());
+  stats.notes = counts.notes;
+  stats.facts = counts.facts;
+  RETURN_IF_ERROR(reader.ForEachName([&](std::string_view, model::EntityKind kind, store::NodeId) {
+    if (kind == model::EntityKind::kPerson) ++stats.people;
+    if (kind == model::EntityKind::kOrganization) ++stats.organizations;
+    if (kind == model::EntityKind::kTopic) ++stats.topics;
+    return true;
+  }));
+  std::vector<store::NodeId> notes;
+  RETURN_IF_ERROR(reader.ForEachNote([&](const store::NoteInfo& note) {
+    notes.push_back(note.id);
+    return true;
+  }));
+  std::map<std::string, uint64_t> by_type;
+  for (store::NodeId note : notes) {
+    ASSIGN_OR_RETURN(std::vector<store::StoredFact> facts, reader.NoteFacts(note));
+    for (const store::StoredFact& f : facts) ++by_type[std::string(model::RelationName(f.type))];
+  }
+  stats.facts_by_type.assign(by_type.begin(), by_type.end());
+  ASSIGN_OR_RETURN(std::optional<std::string> owner, reader.Meta("owner"));
+  if (owner) stats.owner = *owner;
+  ASSIGN_OR_RETURN(std::optional<std::string> latest, reader.Meta("latest_note_date"));
+  int32_t days = 0;
+  if (latest && absl::SimpleAtoi(*latest, &days)) stats.latest_note = days;
+  return stats;
+}
+
+absl::StatusOr<std::vector<SearchHit>> Search(const store::StoreReader& reader, std::string_view text, int limit) {
+  const std::string query = util::FoldName(text);
+  if (query.empty()) return absl::InvalidArgumentError("search needs some text");
+  const int typos = std::min<int>(2, static_cast<int>(query.size()) / 4);
+  std::vector<std::pair<int, std::pair<model::EntityKind, store::NodeId>>> ranked;
+  RETURN_IF_ERROR(reader.ForEachName([&](std::string_view known, model::EntityKind kind, store::NodeId id) {
+    int rank = -1;
+    if (known == query) {
+      rank = 0;
+    } else if (util::StartsWith(known, query)) {
+      rank = 1;
+    } else {
+      for (std::string_view word : util::Split(known, ' ')) {
+        if (util::StartsWith(word, query)) rank = 2;
+      }
+      if (rank < 0 && typos > 0) {
+        // Typos against the whole name, or against the same number of words.
+        int distance = util::BoundedEditDistance(query, known, typos);
+        std::string_view prefix = known.substr(0, std::min(known.size(), query.size()));
+        distance = std::min(distance, util::BoundedEditDistance(query, prefix, typos));
+        if (distance <= typos) rank = 2 + distance;
+      }
+    }
+    if (rank >= 0) ranked.push_back({rank, {kind, id}});
+    return true;
+  }));
+  std::vector<SearchHit> hits;
+  for (const auto& [rank, entry] : ranked) {
+    ASSIGN_OR_RETURN(std::optional<store::EntityInfo> e, reader.Entity(entry.second));
+    if (e) hits.push_back({e->name, entry.first, rank});
+  }
+  std::sort(hits.begin(), hits.end(), [](const SearchHit& a, const SearchHit& b) {
+    return a.rank != b.rank ? a.rank < b.rank : a.name < b.name;
+  });
+  if (limit > 0 && hits.size() > static_cast<size_t>(limit)) hits.resize(limit);
+  return hits;
+}
+
+}  // namespace kith::query
