@@ -78,6 +78,11 @@ class EngineImpl : public Engine {
     return query::Search(*reader, text, limit);
   }
 
+  absl::StatusOr<query::ConnectorsResult> Connectors(std::string_view organization, int limit) const override {
+    std::unique_ptr<store::StoreReader> reader = store_->NewReader();
+    return query::FindConnectors(*reader, organization, limit);
+  }
+
   absl::StatusOr<std::vector<query::FactView>> Facts(const query::FactsQuery& query) const override {
     std::unique_ptr<store::StoreReader> reader = store_->NewReader();
     return query::Facts(*reader, query);

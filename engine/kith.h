@@ -101,6 +101,9 @@ class Engine {
   virtual absl::StatusOr<query::Stats> Stats() const = 0;
   virtual absl::StatusOr<std::vector<query::SearchHit>> Search(std::string_view text, int limit) const = 0;
 
+  // See query::FindConnectors.
+  virtual absl::StatusOr<query::ConnectorsResult> Connectors(std::string_view organization, int limit) const = 0;
+
   // See query::Facts.
   virtual absl::StatusOr<std::vector<query::FactView>> Facts(
       const query::FactsQuery& query) const = 0;

@@ -298,6 +298,25 @@ absl::StatusOr<v1::SearchResponse> Search(const Engine& engine, const v1::Search
   return response;
 }
 
+absl::StatusOr<v1::ConnectorsResponse> Connectors(const Engine& engine, const v1::ConnectorsRequest& request) {
+  ASSIGN_OR_RETURN(query::ConnectorsResult result,
+                   engine.Connectors(request.organization(), request.limit() == 0 ? kDefaultLimit : request.limit()));
+  v1::ConnectorsResponse response;
+  response.set_organization(result.organization);
+  response.set_members(result.members);
+  for (const query::Connector& c : result.connectors) {
+    v1::Connector* out = response.add_connectors();
+    out->set_name(c.name);
+    out->set_score(c.score);
+    for (const auto& [name, strength] : c.contacts) {
+      v1::Contact* contact = out->add_contacts();
+      contact->set_name(name);
+      contact->set_strength(strength);
+    }
+  }
+  return response;
+}
+
 IngestSession& IngestCall::Session() {
   if (!session_) session_ = engine_.BeginIngest(options_);
   return *session_;

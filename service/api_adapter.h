@@ -41,6 +41,8 @@ absl::StatusOr<v1::ProfileResponse> Profile(const Engine& engine, const v1::Prof
 absl::StatusOr<v1::StatsResponse> Stats(const Engine& engine);
 absl::StatusOr<v1::SearchResponse> Search(const Engine& engine, const v1::SearchRequest& request);
 
+absl::StatusOr<v1::ConnectorsResponse> Connectors(const Engine& engine, const v1::ConnectorsRequest& request);
+
 // One Ingest call: the requests of the stream in order, then Finish.
 class IngestCall {
  public:

@@ -103,6 +103,11 @@ grpc::Status KithService::Search(grpc::ServerContext*, const v1::SearchRequest* 
   return Reply(service::Search(engine_, *request), response);
 }
 
+grpc::Status KithService::Connectors(grpc::ServerContext*, const v1::ConnectorsRequest* request,
+                                     v1::ConnectorsResponse* response) {
+  return Reply(service::Connectors(engine_, *request), response);
+}
+
 grpc::Status KithService::ListCurations(grpc::ServerContext*, const v1::ListCurationsRequest*,
                                         v1::ListCurationsResponse* response) {
   return Reply(service::ListCurations(engine_), response);

@@ -46,6 +46,8 @@ class KithService final : public v1::Kith::Service {
                      v1::StatsResponse* response) override;
   grpc::Status Search(grpc::ServerContext* context, const v1::SearchRequest* request,
                       v1::SearchResponse* response) override;
+  grpc::Status Connectors(grpc::ServerContext* context, const v1::ConnectorsRequest* request,
+                          v1::ConnectorsResponse* response) override;
   grpc::Status ListCurations(grpc::ServerContext* context, const v1::ListCurationsRequest* request,
                              v1::ListCurationsResponse* response) override;
 

@@ -285,6 +285,24 @@ struct SearchHit {
 // few typos (one per four characters, at most two). Best first.
 absl::StatusOr<std::vector<SearchHit>> Search(const store::StoreReader& reader, std::string_view text, int limit);
 
+struct Connector {
+  std::string name;
+  double score = 0;  // Sum of strengths to the organisation's people.
+  // The organisation's people they know, strongest first: (name, strength).
+  std::vector<std::pair<std::string, double>> contacts;
+};
+
+struct ConnectorsResult {
+  std::string organization;
+  int members = 0;  // People the notes say work there now.
+  std::vector<Connector> connectors;  // Best first.
+};
+
+// People outside `organization` who know people inside it, ranked by the
+// summed who-knows strength of those ties.
+absl::StatusOr<ConnectorsResult> FindConnectors(const store::StoreReader& reader, std::string_view organization,
+                                                int limit);
+
 // Finds the organisation a user means (folded exact name, else the one
 // whose name starts with the query). NotFound lists the closest.
 absl::StatusOr<store::EntityInfo> ResolveOrganization(const store::StoreReader& reader,

@@ -111,6 +111,8 @@ TEST_F(CliTest, EmbeddedAndServerOutputsAreByteIdentical) {
       {"stats"},
       {"search", "bright", "--json"},
       {"search", "Samule Gree"},
+      {"connectors", "Brightwater Analytics"},
+      {"connectors", "Northwind", "--json"},
   };
   std::vector<RunResult> embedded;
   for (const auto& q : queries) embedded.push_back(Kith(q));

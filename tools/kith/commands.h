@@ -101,6 +101,8 @@ int RunProfile(Client& client, const GlobalFlags& global, const std::string& nam
 int RunStats(Client& client, const GlobalFlags& global);
 int RunSearch(Client& client, const GlobalFlags& global, const std::string& text, int limit);
 
+int RunConnectors(Client& client, const GlobalFlags& global, const std::string& organization, int limit);
+
 // Prints "kith: <message>" to stderr and returns kExitError.
 int Fail(const absl::Status& status);
 

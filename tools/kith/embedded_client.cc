@@ -58,6 +58,9 @@ class EmbeddedClient : public Client {
   absl::StatusOr<v1::SearchResponse> Search(const v1::SearchRequest& request) override {
     return service::Search(*engine_, request);
   }
+  absl::StatusOr<v1::ConnectorsResponse> Connectors(const v1::ConnectorsRequest& request) override {
+    return service::Connectors(*engine_, request);
+  }
   absl::StatusOr<v1::SharedHistoryResponse> SharedHistory(const v1::SharedHistoryRequest& request) override {
     return service::SharedHistory(*engine_, request);
   }

@@ -133,6 +133,13 @@ int main(int argc, char** argv) {
   search_cmd->add_option("--limit", search_limit, "at most this many")->capture_default_str()->check(CLI::Range(1, 1000));
   search_cmd->add_flag("--json", global.json, "print JSON instead of text");
 
+  std::string connectors_org;
+  int connectors_limit = 20;
+  CLI::App* connectors_cmd = app.add_subcommand("connectors", "who knows people at an organisation, best connected first");
+  connectors_cmd->add_option("organization", connectors_org, "an organisation")->required();
+  connectors_cmd->add_option("--limit", connectors_limit, "at most this many")->capture_default_str()->check(CLI::Range(1, 1000));
+  connectors_cmd->add_flag("--json", global.json, "print JSON instead of text");
+
   CLI11_PARSE(app, argc, argv);
 
   auto client = MakeClient(global);
@@ -154,5 +161,6 @@ int main(int argc, char** argv) {
   if (*profile_cmd) return RunProfile(**client, global, profile_name);
   if (*stats_cmd) return RunStats(**client, global);
   if (*search_cmd) return RunSearch(**client, global, search_text, search_limit);
+  if (*connectors_cmd) return RunConnectors(**client, global, connectors_org, connectors_limit);
   return kExitUsage;
 }

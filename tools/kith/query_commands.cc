@@ -116,4 +116,14 @@ int RunSearch(Client& client, const GlobalFlags& global, const std::string& text
   return kExitOk;
 }
 
+int RunConnectors(Client& client, const GlobalFlags& global, const std::string& organization, int limit) {
+  v1::ConnectorsRequest request;
+  request.set_organization(organization);
+  request.set_limit(limit);
+  absl::StatusOr<v1::ConnectorsResponse> response = client.Connectors(request);
+  if (!response.ok()) return Fail(response.status());
+  std::cout << RenderConnectors(*response, global.json);
+  return kExitOk;
+}
+
 }  // namespace kith::cli

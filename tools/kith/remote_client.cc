@@ -74,6 +74,9 @@ class RemoteClient : public Client {
   absl::StatusOr<v1::SearchResponse> Search(const v1::SearchRequest& request) override {
     return Unary(&v1::Kith::Stub::Search, request);
   }
+  absl::StatusOr<v1::ConnectorsResponse> Connectors(const v1::ConnectorsRequest& request) override {
+    return Unary(&v1::Kith::Stub::Connectors, request);
+  }
   absl::StatusOr<v1::SharedHistoryResponse> SharedHistory(const v1::SharedHistoryRequest& request) override {
     return Unary(&v1::Kith::Stub::SharedHistory, request);
   }

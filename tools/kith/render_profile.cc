@@ -102,4 +102,32 @@ std::string RenderSearch(const v1::SearchResponse& r, bool json) {
   return out;
 }
 
+std::string RenderConnectors(const v1::ConnectorsResponse& r, bool json) {
+  using Json = nlohmann::ordered_json;
+  auto rounded = [](double x) { return std::round(x * 1000.0) / 1000.0; };
+  if (json) {
+    Json list = Json::array();
+    for (const v1::Connector& c : r.connectors()) {
+      Json contacts = Json::array();
+      for (const v1::Contact& k : c.contacts()) contacts.push_back({{"name", k.name()}, {"strength", rounded(k.strength())}});
+      list.push_back({{"name", c.name()}, {"score", rounded(c.score())}, {"contacts", std::move(contacts)}});
+    }
+    return Json{{"organization", r.organization()}, {"members", r.members()}, {"connectors", std::move(list)}}.dump(2) +
+           "\n";
+  }
+  if (r.connectors().empty()) {
+    return absl::StrCat("Nobody in the notes is known to know any of the ", r.members(), " people at ",
+                        r.organization(), ".\n");
+  }
+  std::string out = absl::StrCat("Who knows people at ", r.organization(), " (", r.members(), " known there):\n");
+  int rank = 0;
+  for (const v1::Connector& c : r.connectors()) {
+    std::vector<std::string> names;
+    for (const v1::Contact& k : c.contacts()) names.push_back(absl::StrFormat("%s %.3f", k.name(), rounded(k.strength())));
+    absl::StrAppend(&out, absl::StrFormat("%2d. %-28s %.3f  knows %s\n", ++rank, c.name(), rounded(c.score()),
+                                          absl::StrJoin(names, ", ")));
+  }
+  return out;
+}
+
 }  // namespace kith::cli
