@@ -83,6 +83,11 @@ class EngineImpl : public Engine {
     return query::FindConnectors(*reader, organization, limit);
   }
 
+  absl::StatusOr<query::PersonTimeline> Timeline(std::string_view name) const override {
+    std::unique_ptr<store::StoreReader> reader = store_->NewReader();
+    return query::BuildTimeline(*reader, name);
+  }
+
   absl::StatusOr<std::vector<query::FactView>> Facts(const query::FactsQuery& query) const override {
     std::unique_ptr<store::StoreReader> reader = store_->NewReader();
     return query::Facts(*reader, query);

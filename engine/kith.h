@@ -104,6 +104,9 @@ class Engine {
   // See query::FindConnectors.
   virtual absl::StatusOr<query::ConnectorsResult> Connectors(std::string_view organization, int limit) const = 0;
 
+  // See query::BuildTimeline.
+  virtual absl::StatusOr<query::PersonTimeline> Timeline(std::string_view name) const = 0;
+
   // See query::Facts.
   virtual absl::StatusOr<std::vector<query::FactView>> Facts(
       const query::FactsQuery& query) const = 0;

@@ -39,6 +39,14 @@ void ToProto(const query::Acquaintance& a, v1::Acquaintance& out) {
   }
 }
 
+void ToProto(const query::SharedEvent& e, v1::SharedEvent& out) {
+  out.set_date(DateText(e.date));
+  out.set_kind(e.kind);
+  out.set_description(e.description);
+  out.set_text(e.text);
+  for (const query::NoteRef& n : e.notes) ToProto(n, *out.add_notes());
+}
+
 void ToProto(const query::Task& t, v1::Task& out) {
   static constexpr const char* kPriorities[] = {"", "lowest", "low", "medium", "high", "highest"};
   out.set_owner(t.owner);
@@ -195,14 +203,7 @@ absl::StatusOr<v1::SharedHistoryResponse> SharedHistory(const Engine& engine,
   v1::SharedHistoryResponse response;
   response.set_a(history.a);
   response.set_b(history.b);
-  for (const query::SharedEvent& e : history.timeline) {
-    v1::SharedEvent* out = response.add_timeline();
-    out->set_date(DateText(e.date));
-    out->set_kind(e.kind);
-    out->set_description(e.description);
-    out->set_text(e.text);
-    for (const query::NoteRef& n : e.notes) ToProto(n, *out->add_notes());
-  }
+  for (const query::SharedEvent& e : history.timeline) ToProto(e, *response.add_timeline());
   for (const query::SharedOrganization& o : history.organizations) {
     v1::SharedOrganization* out = response.add_organizations();
     out->set_name(o.name);
@@ -314,6 +315,14 @@ absl::StatusOr<v1::ConnectorsResponse> Connectors(const Engine& engine, const v1
       contact->set_strength(strength);
     }
   }
+  return response;
+}
+
+absl::StatusOr<v1::TimelineResponse> Timeline(const Engine& engine, const v1::TimelineRequest& request) {
+  ASSIGN_OR_RETURN(query::PersonTimeline timeline, engine.Timeline(request.name()));
+  v1::TimelineResponse response;
+  response.set_name(timeline.name);
+  for (const query::SharedEvent& e : timeline.events) ToProto(e, *response.add_events());
   return response;
 }
 

@@ -43,6 +43,8 @@ absl::StatusOr<v1::SearchResponse> Search(const Engine& engine, const v1::Search
 
 absl::StatusOr<v1::ConnectorsResponse> Connectors(const Engine& engine, const v1::ConnectorsRequest& request);
 
+absl::StatusOr<v1::TimelineResponse> Timeline(const Engine& engine, const v1::TimelineRequest& request);
+
 // One Ingest call: the requests of the stream in order, then Finish.
 class IngestCall {
  public:

@@ -108,6 +108,11 @@ grpc::Status KithService::Connectors(grpc::ServerContext*, const v1::ConnectorsR
   return Reply(service::Connectors(engine_, *request), response);
 }
 
+grpc::Status KithService::Timeline(grpc::ServerContext*, const v1::TimelineRequest* request,
+                                   v1::TimelineResponse* response) {
+  return Reply(service::Timeline(engine_, *request), response);
+}
+
 grpc::Status KithService::ListCurations(grpc::ServerContext*, const v1::ListCurationsRequest*,
                                         v1::ListCurationsResponse* response) {
   return Reply(service::ListCurations(engine_), response);

@@ -48,6 +48,8 @@ class KithService final : public v1::Kith::Service {
                       v1::SearchResponse* response) override;
   grpc::Status Connectors(grpc::ServerContext* context, const v1::ConnectorsRequest* request,
                           v1::ConnectorsResponse* response) override;
+  grpc::Status Timeline(grpc::ServerContext* context, const v1::TimelineRequest* request,
+                        v1::TimelineResponse* response) override;
   grpc::Status ListCurations(grpc::ServerContext* context, const v1::ListCurationsRequest* request,
                              v1::ListCurationsResponse* response) override;
 

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
 #include "engine/util/status_macros.h"
 
 namespace kith::query {
@@ -74,6 +75,20 @@ double RelationWeight(model::RelationType type, const StrengthModel& model) {
     case RelationType::kKnows: return model.knows_weight;
     case RelationType::kIntroduced: return model.introduced_weight;
     default: return 0;
+  }
+}
+
+std::string DescribeRelation(model::RelationType type, const std::vector<std::string>& names, const std::string& role) {
+  using model::RelationType;
+  switch (type) {
+    case RelationType::kReportsTo: return absl::StrCat(names[0], " reports to ", names[1]);
+    case RelationType::kWorkedWith: return absl::StrCat(names[0], " worked with ", names[1]);
+    case RelationType::kKnows: return absl::StrCat(names[0], " knows ", names[1]);
+    case RelationType::kFamily: return absl::StrCat(names[0], " and ", names[1], " are family", role.empty() ? "" : absl::StrCat(" (", role, ")"));
+    case RelationType::kIntroduced:
+      return names.size() > 2 ? absl::StrCat(names[0], " introduced ", names[1], " to ", names[2])
+                              : absl::StrCat(names[0], " introduced ", names[1]);
+    default: return absl::StrCat(names[0], " ", std::string(model::RelationName(type)), " ", names[1]);
   }
 }
 

@@ -32,6 +32,9 @@ double MeetingWeight(const store::NoteInfo& note, std::optional<int32_t> referen
 // The model's weight of a stated relation of `type` (0 for others).
 double RelationWeight(model::RelationType type, const StrengthModel& model);
 
+// "Ana Bell reports to Bo Chen", "Cy Dee introduced Ana Bell to Bo Chen".
+std::string DescribeRelation(model::RelationType type, const std::vector<std::string>& names, const std::string& role);
+
 }  // namespace kith::query
 
 #endif  // KITH_ENGINE_QUERY_MEETINGS_H_

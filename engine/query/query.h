@@ -196,6 +196,17 @@ struct SharedHistory {
   std::vector<std::string> topics;    // Discussed in their shared meetings.
 };
 
+// A person's history: meetings (duplicates folded), relations stated about
+// them, employment, action items they own, notes that mention them. Oldest
+// first; undated last. Event kinds: meeting, relation, employment, task,
+// mentioned.
+struct PersonTimeline {
+  std::string name;  // Canonical.
+  std::vector<SharedEvent> events;
+};
+absl::StatusOr<PersonTimeline> BuildTimeline(const store::StoreReader& reader, std::string_view name,
+                                             double duplicate_overlap = 0.6);
+
 absl::StatusOr<SharedHistory> BuildSharedHistory(const store::StoreReader& reader, std::string_view a,
                                                  std::string_view b, double duplicate_overlap = 0.6);
 

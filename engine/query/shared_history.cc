@@ -34,19 +34,6 @@ absl::StatusOr<std::map<store::NodeId, std::string>> Employers(const store::Stor
   return out;
 }
 
-std::string Describe(RelationType type, const std::vector<std::string>& names, const std::string& role) {
-  switch (type) {
-    case RelationType::kReportsTo: return absl::StrCat(names[0], " reports to ", names[1]);
-    case RelationType::kWorkedWith: return absl::StrCat(names[0], " worked with ", names[1]);
-    case RelationType::kKnows: return absl::StrCat(names[0], " knows ", names[1]);
-    case RelationType::kFamily: return absl::StrCat(names[0], " and ", names[1], " are family", role.empty() ? "" : absl::StrCat(" (", role, ")"));
-    case RelationType::kIntroduced:
-      return names.size() > 2 ? absl::StrCat(names[0], " introduced ", names[1], " to ", names[2])
-                              : absl::StrCat(names[0], " introduced ", names[1]);
-    default: return absl::StrCat(names[0], " ", std::string(model::RelationName(type)), " ", names[1]);
-  }
-}
-
 }  // namespace
 
 absl::StatusOr<SharedHistory> BuildSharedHistory(const store::StoreReader& reader, std::string_view a_name,
@@ -111,7 +98,7 @@ absl::StatusOr<SharedHistory> BuildSharedHistory(const store::StoreReader& reade
           ASSIGN_OR_RETURN(std::optional<store::EntityInfo> e, reader.Entity(id));
           names.push_back(e ? e->name : "?");
         }
-        std::string description = Describe(type, names, fact->role);
+        std::string description = DescribeRelation(type, names, fact->role);
         std::optional<int32_t> date = fact->date ? fact->date : note->date;
         auto [it, inserted] = relations.emplace(description, SharedEvent{date, "relation", description, fact->evidence.text,
                                                                          {{note->path, note->title, note->date}}});

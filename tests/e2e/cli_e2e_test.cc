@@ -113,6 +113,8 @@ TEST_F(CliTest, EmbeddedAndServerOutputsAreByteIdentical) {
       {"search", "Samule Gree"},
       {"connectors", "Brightwater Analytics"},
       {"connectors", "Northwind", "--json"},
+      {"timeline", "Samuel Greer"},
+      {"timeline", "Hannah Brook", "--json"},
   };
   std::vector<RunResult> embedded;
   for (const auto& q : queries) embedded.push_back(Kith(q));
@@ -310,6 +312,21 @@ TEST_F(CliTest, SeedProfileOfRobBanga) {
   EXPECT_EQ(p["connections"][0]["name"], "Jason Vallery");
   EXPECT_EQ(p["open_tasks"].size(), 1u);
   EXPECT_EQ(p["first_interaction"], "2025-10-31");
+}
+
+TEST_F(CliTest, SeedTimelineOfRobBanga) {
+  ASSERT_EQ(Kith({"ingest", kSeed}).exit_code, 0);
+  auto t = nlohmann::json::parse(Kith({"timeline", "rob banga", "--json"}).out);
+  EXPECT_EQ(t["name"], "Rob Banga");
+  std::set<std::string> kinds;
+  std::set<std::string> descriptions;
+  for (const auto& e : t["events"]) {
+    kinds.insert(e["kind"]);
+    descriptions.insert(e["description"]);
+  }
+  EXPECT_EQ(kinds, (std::set<std::string>{"meeting", "relation", "employment", "task"}));
+  EXPECT_TRUE(descriptions.count("Rob Banga works at NetApp (former)")) << t;
+  EXPECT_TRUE(descriptions.count("Carl Rounds worked with Rob Banga")) << t;
 }
 
 TEST_F(CliTest, SeedOrgChartPutsJasonUnderJeff) {

@@ -103,6 +103,8 @@ int RunSearch(Client& client, const GlobalFlags& global, const std::string& text
 
 int RunConnectors(Client& client, const GlobalFlags& global, const std::string& organization, int limit);
 
+int RunTimeline(Client& client, const GlobalFlags& global, const std::string& name);
+
 // Prints "kith: <message>" to stderr and returns kExitError.
 int Fail(const absl::Status& status);
 

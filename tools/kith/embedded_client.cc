@@ -61,6 +61,9 @@ class EmbeddedClient : public Client {
   absl::StatusOr<v1::ConnectorsResponse> Connectors(const v1::ConnectorsRequest& request) override {
     return service::Connectors(*engine_, request);
   }
+  absl::StatusOr<v1::TimelineResponse> Timeline(const v1::TimelineRequest& request) override {
+    return service::Timeline(*engine_, request);
+  }
   absl::StatusOr<v1::SharedHistoryResponse> SharedHistory(const v1::SharedHistoryRequest& request) override {
     return service::SharedHistory(*engine_, request);
   }

@@ -140,6 +140,11 @@ int main(int argc, char** argv) {
   connectors_cmd->add_option("--limit", connectors_limit, "at most this many")->capture_default_str()->check(CLI::Range(1, 1000));
   connectors_cmd->add_flag("--json", global.json, "print JSON instead of text");
 
+  std::string timeline_name;
+  CLI::App* timeline_cmd = app.add_subcommand("timeline", "everything the notes record about a person, in date order");
+  timeline_cmd->add_option("name", timeline_name, "a person's name")->required();
+  timeline_cmd->add_flag("--json", global.json, "print JSON instead of text");
+
   CLI11_PARSE(app, argc, argv);
 
   auto client = MakeClient(global);
@@ -162,5 +167,6 @@ int main(int argc, char** argv) {
   if (*stats_cmd) return RunStats(**client, global);
   if (*search_cmd) return RunSearch(**client, global, search_text, search_limit);
   if (*connectors_cmd) return RunConnectors(**client, global, connectors_org, connectors_limit);
+  if (*timeline_cmd) return RunTimeline(**client, global, timeline_name);
   return kExitUsage;
 }

@@ -126,4 +126,13 @@ int RunConnectors(Client& client, const GlobalFlags& global, const std::string& 
   return kExitOk;
 }
 
+int RunTimeline(Client& client, const GlobalFlags& global, const std::string& name) {
+  v1::TimelineRequest request;
+  request.set_name(name);
+  absl::StatusOr<v1::TimelineResponse> response = client.Timeline(request);
+  if (!response.ok()) return Fail(response.status());
+  std::cout << RenderTimeline(*response, global.json);
+  return kExitOk;
+}
+
 }  // namespace kith::cli

@@ -77,6 +77,9 @@ class RemoteClient : public Client {
   absl::StatusOr<v1::ConnectorsResponse> Connectors(const v1::ConnectorsRequest& request) override {
     return Unary(&v1::Kith::Stub::Connectors, request);
   }
+  absl::StatusOr<v1::TimelineResponse> Timeline(const v1::TimelineRequest& request) override {
+    return Unary(&v1::Kith::Stub::Timeline, request);
+  }
   absl::StatusOr<v1::SharedHistoryResponse> SharedHistory(const v1::SharedHistoryRequest& request) override {
     return Unary(&v1::Kith::Stub::SharedHistory, request);
   }

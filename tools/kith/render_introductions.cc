@@ -87,15 +87,40 @@ std::string RenderTasks(const v1::TasksResponse& response, bool json) {
   return out;
 }
 
+namespace {
+
+Json EventsJson(const google::protobuf::RepeatedPtrField<v1::SharedEvent>& events) {
+  Json timeline = Json::array();
+  for (const v1::SharedEvent& e : events) {
+    Json notes = Json::array();
+    for (const v1::Evidence& n : e.notes()) notes.push_back({{"title", n.title()}, {"date", n.date()}, {"path", n.path()}});
+    timeline.push_back({{"date", e.date()}, {"kind", e.kind()}, {"description", e.description()},
+                        {"text", e.text()}, {"notes", std::move(notes)}});
+  }
+  return timeline;
+}
+
+std::string EventsText(const google::protobuf::RepeatedPtrField<v1::SharedEvent>& events) {
+  std::string out;
+  for (const v1::SharedEvent& e : events) {
+    absl::StrAppend(&out, "  ", e.date().empty() ? "(no date)" : e.date(), "  ", e.kind(), ": ", e.description(), "\n");
+    if (!e.text().empty()) absl::StrAppend(&out, "      ", e.text(), "\n");
+    for (const v1::Evidence& n : e.notes()) absl::StrAppend(&out, "      ", n.path(), "\n");
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string RenderTimeline(const v1::TimelineResponse& r, bool json) {
+  if (json) return Json{{"name", r.name()}, {"events", EventsJson(r.events())}}.dump(2) + "\n";
+  if (r.events().empty()) return absl::StrCat("The notes record nothing about ", r.name(), ".\n");
+  return absl::StrCat("Timeline of ", r.name(), ":\n", EventsText(r.events()));
+}
+
 std::string RenderSharedHistory(const v1::SharedHistoryResponse& r, bool json) {
   if (json) {
-    Json timeline = Json::array();
-    for (const v1::SharedEvent& e : r.timeline()) {
-      Json notes = Json::array();
-      for (const v1::Evidence& n : e.notes()) notes.push_back({{"title", n.title()}, {"date", n.date()}, {"path", n.path()}});
-      timeline.push_back({{"date", e.date()}, {"kind", e.kind()}, {"description", e.description()},
-                          {"text", e.text()}, {"notes", std::move(notes)}});
-    }
+    Json timeline = EventsJson(r.timeline());
     Json orgs = Json::array();
     for (const v1::SharedOrganization& o : r.organizations()) {
       orgs.push_back({{"name", o.name()}, {"a_status", o.a_status()}, {"b_status", o.b_status()}});
@@ -106,11 +131,7 @@ std::string RenderSharedHistory(const v1::SharedHistoryResponse& r, bool json) {
   }
   std::string out = absl::StrCat("Shared history of ", r.a(), " and ", r.b(), ":\n");
   if (r.timeline().empty()) out += "  No shared meetings, notes or stated relations.\n";
-  for (const v1::SharedEvent& e : r.timeline()) {
-    absl::StrAppend(&out, "  ", e.date().empty() ? "(no date)" : e.date(), "  ", e.kind(), ": ", e.description(), "\n");
-    if (!e.text().empty()) absl::StrAppend(&out, "      ", e.text(), "\n");
-    for (const v1::Evidence& n : e.notes()) absl::StrAppend(&out, "      ", n.path(), "\n");
-  }
+  out += EventsText(r.timeline());
   if (!r.organizations().empty()) {
     out += "Organisations both belonged to:\n";
     for (const v1::SharedOrganization& o : r.organizations()) {
