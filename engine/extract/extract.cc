@@ -354,24 +354,18 @@ class NoteReader {
       if (model::IsNoteRelation(fact.type)) continue;
       for (int arg : fact.args) named.emplace_back(arg, fact.evidence);
     }
-    for (const auto& [mention, evidence] : mentions_) {
-      int id = builder_.Entity(mention.kind, mention.name);
-      if (!seen.insert(id).second) continue;
+    auto mention = [&](int id, const Evidence& evidence) {
+      if (!seen.insert(id).second) return;
       Fact fact;
       fact.type = model::RelationType::kMentionedIn;
       fact.args = {id};
       fact.date = graph_.date;
       fact.evidence = evidence;
       graph_.facts.push_back(std::move(fact));
-    }
+    };
+    for (const auto& [m, evidence] : mentions_) mention(builder_.Entity(m.kind, m.name), evidence);
     for (const auto& [id, evidence] : named) {
-      if (!seen.insert(id).second || graph_.entities[id].kind == model::EntityKind::kTopic) continue;
-      Fact fact;
-      fact.type = model::RelationType::kMentionedIn;
-      fact.args = {id};
-      fact.date = graph_.date;
-      fact.evidence = evidence;
-      graph_.facts.push_back(std::move(fact));
+      if (graph_.entities[id].kind != model::EntityKind::kTopic) mention(id, evidence);
     }
     if (organization_page_ >= 0 && seen.insert(organization_page_).second) {
       Fact fact;
