@@ -167,12 +167,12 @@ std::optional<RelationArg> ClauseReader::SubjectOf(size_t at) const {
   // a relative pronoun ties the trigger to a nearer person ("Julia who
   // reports to Jay").
   const Mention* opening = nullptr;
-  for (const Mention& m : clause_.mentions) {
+  if (!clause_.mentions.empty()) {
+    const Mention& m = clause_.mentions.front();
     bool named = m.begin >= 1 && IsAny(m.begin - 1, {"named", "called"});
     if ((m.begin <= 2 || named) && m.kind == model::EntityKind::kPerson && !tokens()[m.end - 1].possessive) {
       opening = &m;
     }
-    break;
   }
   if (nearest != nullptr && nearest != opening && Is(nearest->end, "who")) {
     return RelationArg{nearest->kind, nearest->name};

@@ -102,12 +102,13 @@ absl::StatusOr<WhoKnowsResult> WhoKnows(const store::StoreReader& reader, const 
     Acquaintance a;
     a.name = person->name;
     double score = 0;
-    for (const auto& meeting : FoldMeetings(tally.notes, query.model.duplicate_overlap)) {
+    const auto meetings_folded = FoldMeetings(tally.notes, query.model.duplicate_overlap);
+    for (const auto& meeting : meetings_folded) {
       double best = 0;
       for (const store::NoteInfo* note : meeting) best = std::max(best, MeetingWeight(*note, reference, query.model));
       score += best;
     }
-    a.interactions = static_cast<int>(FoldMeetings(tally.notes, query.model.duplicate_overlap).size());
+    a.interactions = static_cast<int>(meetings_folded.size());
     for (const store::NoteInfo& note : tally.notes) {
       a.evidence.push_back({note.path, note.title, note.date});
       if (note.date && (!a.last_interaction || *note.date > *a.last_interaction)) a.last_interaction = note.date;
