@@ -17,8 +17,10 @@ class EngineImpl : public Engine {
     return NewIngestSession(*store_, options_.parse, options);
   }
 
+  const query::StrengthModel& DefaultStrengthModel() const override { return options_.strength; }
+
   absl::StatusOr<query::WhoKnowsResult> WhoKnows(const query::WhoKnowsQuery& query) const override {
-    std::unique_ptr<store::StoreReader> reader = store_->NewReader();
+    std::unique_ptr<store::StoreReader> reader = Reader(query.as_of);
     return query::WhoKnows(*reader, query);
   }
 
@@ -33,7 +35,7 @@ class EngineImpl : public Engine {
   }
 
   absl::StatusOr<query::OrgChart> OrgChart(const query::OrgChartQuery& query) const override {
-    std::unique_ptr<store::StoreReader> reader = store_->NewReader();
+    std::unique_ptr<store::StoreReader> reader = Reader(query.as_of);
     return query::BuildOrgChart(*reader, query);
   }
 
@@ -55,7 +57,7 @@ class EngineImpl : public Engine {
 
   absl::StatusOr<query::SharedHistory> SharedHistory(std::string_view a, std::string_view b) const override {
     std::unique_ptr<store::StoreReader> reader = store_->NewReader();
-    return query::BuildSharedHistory(*reader, a, b);
+    return query::BuildSharedHistory(*reader, a, b, options_.strength.duplicate_overlap);
   }
 
   absl::StatusOr<query::IntroPathResult> IntroPaths(const query::IntroPathQuery& query) const override {
@@ -63,9 +65,9 @@ class EngineImpl : public Engine {
     return query::FindIntroPaths(*reader, query);
   }
 
-  absl::StatusOr<query::Profile> Profile(std::string_view name) const override {
-    std::unique_ptr<store::StoreReader> reader = store_->NewReader();
-    return query::BuildProfile(*reader, name);
+  absl::StatusOr<query::Profile> Profile(const query::ProfileQuery& query) const override {
+    std::unique_ptr<store::StoreReader> reader = Reader(query.as_of);
+    return query::BuildProfile(*reader, query);
   }
 
   absl::StatusOr<query::Stats> Stats() const override {
@@ -78,14 +80,15 @@ class EngineImpl : public Engine {
     return query::Search(*reader, text, limit);
   }
 
-  absl::StatusOr<query::ConnectorsResult> Connectors(std::string_view organization, int limit) const override {
+  absl::StatusOr<query::ConnectorsResult> Connectors(std::string_view organization, int limit,
+                                                     const query::StrengthModel& model) const override {
     std::unique_ptr<store::StoreReader> reader = store_->NewReader();
-    return query::FindConnectors(*reader, organization, limit);
+    return query::FindConnectors(*reader, organization, limit, model);
   }
 
   absl::StatusOr<query::PersonTimeline> Timeline(std::string_view name) const override {
     std::unique_ptr<store::StoreReader> reader = store_->NewReader();
-    return query::BuildTimeline(*reader, name);
+    return query::BuildTimeline(*reader, name, options_.strength.duplicate_overlap);
   }
 
   absl::StatusOr<std::vector<query::FactView>> Facts(const query::FactsQuery& query) const override {
@@ -94,6 +97,13 @@ class EngineImpl : public Engine {
   }
 
  private:
+  // A snapshot of the store, seen as of `as_of` when one is given.
+  std::unique_ptr<store::StoreReader> Reader(std::optional<int32_t> as_of) const {
+    std::unique_ptr<store::StoreReader> reader = store_->NewReader();
+    if (as_of) return store::NewAsOfReader(std::move(reader), *as_of);
+    return reader;
+  }
+
   EngineOptions options_;
   std::unique_ptr<store::Store> store_;
 };
@@ -102,6 +112,7 @@ class EngineImpl : public Engine {
 
 absl::StatusOr<std::unique_ptr<Engine>> Engine::Open(const EngineOptions& options,
                                                      const std::string& db_dir) {
+  RETURN_IF_ERROR(query::ValidateStrengthModel(options.strength));
   ASSIGN_OR_RETURN(std::unique_ptr<store::Store> store, store::Store::Open({}, db_dir));
   return std::make_unique<EngineImpl>(options, std::move(store));
 }

@@ -165,12 +165,12 @@ class Session : public IngestSession {
 
   absl::Status RecordLatestDate(std::optional<int32_t> latest) {
     if (!latest) return absl::OkStatus();
-    ASSIGN_OR_RETURN(std::optional<std::string> stored, reader_->Meta("latest_note_date"));
+    ASSIGN_OR_RETURN(std::optional<std::string> stored, reader_->Meta(store::kLatestNoteDateMeta));
     int32_t stored_days = 0;
     if (stored && absl::SimpleAtoi(*stored, &stored_days) && stored_days >= *latest) {
       return absl::OkStatus();
     }
-    return store_.PutMeta("latest_note_date", absl::StrCat(*latest));
+    return store_.PutMeta(store::kLatestNoteDateMeta, absl::StrCat(*latest));
   }
 
   store::Store& store_;

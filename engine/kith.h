@@ -22,6 +22,10 @@ namespace kith {
 struct EngineOptions {
   // Limits applied to every note parsed.
   note::ParseOptions parse;
+  // The strength model queries use unless a request brings its own
+  // (docs/STRENGTH.md). Open fails with InvalidArgument if it does not
+  // pass query::ValidateStrengthModel.
+  query::StrengthModel strength;
 };
 
 struct IngestOptions {
@@ -68,7 +72,12 @@ class Engine {
 
   virtual std::unique_ptr<IngestSession> BeginIngest(const IngestOptions& options) = 0;
 
-  // See query::WhoKnows.
+  // The strength model of EngineOptions, for front ends that let a
+  // request override some of its parameters.
+  virtual const query::StrengthModel& DefaultStrengthModel() const = 0;
+
+  // See query::WhoKnows. Queries with an `as_of` day read the store as
+  // the notes stood then (store::NewAsOfReader).
   virtual absl::StatusOr<query::WhoKnowsResult> WhoKnows(
       const query::WhoKnowsQuery& query) const = 0;
 
@@ -95,14 +104,15 @@ class Engine {
   virtual absl::StatusOr<query::IntroPathResult> IntroPaths(const query::IntroPathQuery& query) const = 0;
 
   // See query::BuildProfile.
-  virtual absl::StatusOr<query::Profile> Profile(std::string_view name) const = 0;
+  virtual absl::StatusOr<query::Profile> Profile(const query::ProfileQuery& query) const = 0;
 
   // See query::CountStore and query::Search.
   virtual absl::StatusOr<query::Stats> Stats() const = 0;
   virtual absl::StatusOr<std::vector<query::SearchHit>> Search(std::string_view text, int limit) const = 0;
 
   // See query::FindConnectors.
-  virtual absl::StatusOr<query::ConnectorsResult> Connectors(std::string_view organization, int limit) const = 0;
+  virtual absl::StatusOr<query::ConnectorsResult> Connectors(std::string_view organization, int limit,
+                                                             const query::StrengthModel& model) const = 0;
 
   // See query::BuildTimeline.
   virtual absl::StatusOr<query::PersonTimeline> Timeline(std::string_view name) const = 0;

@@ -3,6 +3,7 @@
 #include "absl/strings/str_cat.h"
 #include "engine/util/date.h"
 #include "engine/util/status_macros.h"
+#include "service/request_options.h"
 
 namespace kith::service {
 namespace {
@@ -66,10 +67,13 @@ absl::StatusOr<v1::WhoKnowsResponse> WhoKnows(const Engine& engine,
   query::WhoKnowsQuery query;
   query.name = request.name();
   query.limit = request.limit() == 0 ? kDefaultLimit : request.limit();
+  ASSIGN_OR_RETURN(query.model, ApplyStrength(engine.DefaultStrengthModel(), request.strength()));
+  ASSIGN_OR_RETURN(query.as_of, ParseDayField(request.as_of(), "as-of"));
   ASSIGN_OR_RETURN(query::WhoKnowsResult result, engine.WhoKnows(query));
 
   v1::WhoKnowsResponse response;
   response.set_subject(result.subject);
+  response.set_as_of(request.as_of());
   for (const query::Acquaintance& a : result.people) ToProto(a, *response.add_people());
   return response;
 }
@@ -132,8 +136,11 @@ absl::StatusOr<v1::ListCurationsResponse> ListCurations(const Engine& engine) {
 }
 
 absl::StatusOr<v1::OrgChartResponse> OrgChart(const Engine& engine, const v1::OrgChartRequest& request) {
-  ASSIGN_OR_RETURN(query::OrgChart chart, engine.OrgChart({request.root(), request.organization()}));
+  query::OrgChartQuery query{request.root(), request.organization(), std::nullopt};
+  ASSIGN_OR_RETURN(query.as_of, ParseDayField(request.as_of(), "as-of"));
+  ASSIGN_OR_RETURN(query::OrgChart chart, engine.OrgChart(query));
   v1::OrgChartResponse response;
+  response.set_as_of(request.as_of());
   auto convert = [](const query::OrgNode& n, v1::OrgPerson& out) {
     out.set_name(n.name);
     out.set_manager(n.manager);
@@ -185,12 +192,7 @@ absl::StatusOr<v1::TasksResponse> Tasks(const Engine& engine, const v1::TasksReq
   query::TasksQuery query;
   query.owner = request.owner();
   query.open_only = request.open_only();
-  if (!request.due_before().empty()) {
-    query.due_before = util::ParseIsoDate(request.due_before());
-    if (!query.due_before || request.due_before().size() != 10) {
-      return absl::InvalidArgumentError("due-before must be a date as YYYY-MM-DD");
-    }
-  }
+  ASSIGN_OR_RETURN(query.due_before, ParseDayField(request.due_before(), "due-before"));
   ASSIGN_OR_RETURN(std::vector<query::Task> tasks, engine.Tasks(query));
   v1::TasksResponse response;
   for (const query::Task& t : tasks) ToProto(t, *response.add_tasks());
@@ -220,6 +222,7 @@ absl::StatusOr<v1::IntroPathResponse> IntroPath(const Engine& engine, const v1::
   query.to = request.to();
   if (request.max_hops() != 0) query.max_hops = request.max_hops();
   if (request.k() != 0) query.k = request.k();
+  ASSIGN_OR_RETURN(query.model, ApplyStrength(engine.DefaultStrengthModel(), request.strength()));
   ASSIGN_OR_RETURN(query::IntroPathResult result, engine.IntroPaths(query));
   v1::IntroPathResponse response;
   response.set_from(result.from);
@@ -244,8 +247,13 @@ absl::StatusOr<v1::IntroPathResponse> IntroPath(const Engine& engine, const v1::
 }
 
 absl::StatusOr<v1::ProfileResponse> Profile(const Engine& engine, const v1::ProfileRequest& request) {
-  ASSIGN_OR_RETURN(query::Profile profile, engine.Profile(request.name()));
+  query::ProfileQuery query;
+  query.name = request.name();
+  ASSIGN_OR_RETURN(query.model, ApplyStrength(engine.DefaultStrengthModel(), request.strength()));
+  ASSIGN_OR_RETURN(query.as_of, ParseDayField(request.as_of(), "as-of"));
+  ASSIGN_OR_RETURN(query::Profile profile, engine.Profile(query));
   v1::ProfileResponse response;
+  response.set_as_of(request.as_of());
   response.set_name(profile.name);
   for (const query::Employment& e : profile.employment) {
     v1::EmploymentRecord* out = response.add_employment();
@@ -300,8 +308,10 @@ absl::StatusOr<v1::SearchResponse> Search(const Engine& engine, const v1::Search
 }
 
 absl::StatusOr<v1::ConnectorsResponse> Connectors(const Engine& engine, const v1::ConnectorsRequest& request) {
+  ASSIGN_OR_RETURN(query::StrengthModel model, ApplyStrength(engine.DefaultStrengthModel(), request.strength()));
   ASSIGN_OR_RETURN(query::ConnectorsResult result,
-                   engine.Connectors(request.organization(), request.limit() == 0 ? kDefaultLimit : request.limit()));
+                   engine.Connectors(request.organization(), request.limit() == 0 ? kDefaultLimit : request.limit(),
+                                     model));
   v1::ConnectorsResponse response;
   response.set_organization(result.organization);
   response.set_members(result.members);

@@ -3,7 +3,9 @@
 
 #include <chrono>
 #include <cstdlib>
+#include <fstream>
 #include <iostream>
+#include <sstream>
 #include <thread>
 
 #include <CLI/CLI.hpp>
@@ -18,7 +20,24 @@ int main(int argc, char** argv) {
   kith::service::ServerOptions options;
   app.add_option("--db", db, "store directory (default: $KITH_DB, else the per-user data dir)");
   app.add_option("--listen", options.listen, "address to listen on")->capture_default_str();
+  std::string strength_file;
+  app.add_option("--strength", strength_file,
+                 "YAML file of strength-model parameters (docs/STRENGTH.md); requests may override them");
   CLI11_PARSE(app, argc, argv);
+
+  kith::EngineOptions engine_options;
+  if (!strength_file.empty()) {
+    std::ifstream in(strength_file, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    auto model = kith::query::ParseStrengthModel(text.str(), {});
+    if (!in || !model.ok()) {
+      std::cerr << "kithd: " << strength_file << ": "
+                << (in ? model.status().message() : "cannot read the strength file") << "\n";
+      return 1;
+    }
+    engine_options.strength = *model;
+  }
 
   // Block the shutdown signals before gRPC starts its threads, so that only
   // the sigwait below ever receives them.
@@ -29,7 +48,7 @@ int main(int argc, char** argv) {
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
   std::string dir = kith::util::ResolveDbPath(db);
-  auto engine = kith::Engine::Open({}, dir);
+  auto engine = kith::Engine::Open(engine_options, dir);
   if (!engine.ok()) {
     std::cerr << "kithd: " << engine.status().message() << "\n";
     return 1;

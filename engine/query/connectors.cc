@@ -9,7 +9,7 @@
 namespace kith::query {
 
 absl::StatusOr<ConnectorsResult> FindConnectors(const store::StoreReader& reader, std::string_view organization,
-                                                int limit) {
+                                                int limit, const StrengthModel& model) {
   ASSIGN_OR_RETURN(store::EntityInfo org, ResolveOrganization(reader, organization));
   ConnectorsResult result;
   result.organization = org.name;
@@ -38,6 +38,7 @@ absl::StatusOr<ConnectorsResult> FindConnectors(const store::StoreReader& reader
     WhoKnowsQuery query;
     query.name = member;
     query.limit = 0;  // Everyone.
+    query.model = model;
     ASSIGN_OR_RETURN(WhoKnowsResult known, WhoKnows(reader, query));
     for (const Acquaintance& a : known.people) {
       if (members.count(a.name)) continue;  // Colleagues are not connectors into their own company.

@@ -45,7 +45,7 @@ std::vector<std::vector<const store::NoteInfo*>> FoldMeetings(const std::vector<
 }
 
 absl::StatusOr<std::optional<int32_t>> ReferenceDate(const store::StoreReader& reader) {
-  ASSIGN_OR_RETURN(std::optional<std::string> value, reader.Meta("latest_note_date"));
+  ASSIGN_OR_RETURN(std::optional<std::string> value, reader.Meta(store::kLatestNoteDateMeta));
   int32_t days = 0;
   if (value && absl::SimpleAtoi(*value, &days)) return days;
   return std::nullopt;

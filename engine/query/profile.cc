@@ -66,8 +66,8 @@ absl::StatusOr<std::vector<std::string>> Linked(const store::StoreReader& reader
 
 }  // namespace
 
-absl::StatusOr<Profile> BuildProfile(const store::StoreReader& reader, std::string_view name) {
-  ASSIGN_OR_RETURN(store::EntityInfo person, ResolvePerson(reader, name));
+absl::StatusOr<Profile> BuildProfile(const store::StoreReader& reader, const ProfileQuery& query) {
+  ASSIGN_OR_RETURN(store::EntityInfo person, ResolvePerson(reader, query.name));
   Profile profile;
   profile.name = person.name;
   ASSIGN_OR_RETURN(profile.employment, EmploymentOf(reader, person.id));
@@ -77,6 +77,7 @@ absl::StatusOr<Profile> BuildProfile(const store::StoreReader& reader, std::stri
   WhoKnowsQuery who;
   who.name = person.name;
   who.limit = kConnections;
+  who.model = query.model;
   ASSIGN_OR_RETURN(WhoKnowsResult known, WhoKnows(reader, who));
   profile.connections = std::move(known.people);
 

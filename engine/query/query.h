@@ -65,7 +65,23 @@ struct WhoKnowsQuery {
   std::string name;
   int limit = 20;
   StrengthModel model;
+  // Answer as the notes stood on this day (days since 1970-01-01). The
+  // engine applies it by reading through store::NewAsOfReader; the query
+  // function itself reads whatever view it is given.
+  std::optional<int32_t> as_of;
 };
+
+// Checks a model's parameters: positive half-life and saturation,
+// non-negative weights, an overlap in (0, 1]. InvalidArgument names the
+// first bad one.
+absl::Status ValidateStrengthModel(const StrengthModel& model);
+
+// Reads strength parameters from YAML (`half_life_days: 90`, one key per
+// field of StrengthModel) over `base`. InvalidArgument, with the line, for
+// an unknown key, a value that is not a number, or a model that does not
+// validate. When `keys_set` is given, the keys the YAML sets are appended.
+absl::StatusOr<StrengthModel> ParseStrengthModel(std::string_view yaml, const StrengthModel& base,
+                                                 std::vector<std::string>* keys_set = nullptr);
 
 struct WhoKnowsResult {
   std::string subject;
@@ -96,6 +112,7 @@ absl::StatusOr<std::vector<FactView>> Facts(const store::StoreReader& reader,
 struct OrgChartQuery {
   std::string root;          // Only this person's subtree; "" for all.
   std::string organization;  // Only people currently at it; "" for all.
+  std::optional<int32_t> as_of;  // As for WhoKnowsQuery.
 };
 
 struct OrgNode {
@@ -269,7 +286,13 @@ struct Profile {
   std::optional<int32_t> last_interaction;
 };
 
-absl::StatusOr<Profile> BuildProfile(const store::StoreReader& reader, std::string_view name);
+struct ProfileQuery {
+  std::string name;
+  StrengthModel model;           // Ranks the top connections.
+  std::optional<int32_t> as_of;  // As for WhoKnowsQuery.
+};
+
+absl::StatusOr<Profile> BuildProfile(const store::StoreReader& reader, const ProfileQuery& query);
 
 struct Stats {
   uint64_t notes = 0;
@@ -312,7 +335,7 @@ struct ConnectorsResult {
 // People outside `organization` who know people inside it, ranked by the
 // summed who-knows strength of those ties.
 absl::StatusOr<ConnectorsResult> FindConnectors(const store::StoreReader& reader, std::string_view organization,
-                                                int limit);
+                                                int limit, const StrengthModel& model = {});
 
 // Finds the organisation a user means (folded exact name, else the one
 // whose name starts with the query). NotFound lists the closest.

@@ -33,7 +33,7 @@ absl::StatusOr<Stats> CountStore(const store::StoreReader& reader) {
   stats.facts_by_type.assign(by_type.begin(), by_type.end());
   ASSIGN_OR_RETURN(std::optional<std::string> owner, reader.Meta("owner"));
   if (owner) stats.owner = *owner;
-  ASSIGN_OR_RETURN(std::optional<std::string> latest, reader.Meta("latest_note_date"));
+  ASSIGN_OR_RETURN(std::optional<std::string> latest, reader.Meta(store::kLatestNoteDateMeta));
   int32_t days = 0;
   if (latest && absl::SimpleAtoi(*latest, &days)) stats.latest_note = days;
   return stats;

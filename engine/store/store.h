@@ -44,6 +44,10 @@ namespace kith::store {
 
 using NodeId = uint64_t;
 
+// Meta key holding the date (days since 1970-01-01, decimal) of the newest
+// note stored; recency in the strength model is counted back from it.
+inline constexpr std::string_view kLatestNoteDateMeta = "latest_note_date";
+
 // Bumped when a key family or record changes meaning. A store written by a
 // newer kith is refused rather than misread.
 inline constexpr uint32_t kSchemaVersion = 1;
@@ -129,6 +133,13 @@ class StoreReader {
       std::string_view prefix) const = 0;
   virtual absl::StatusOr<StoreCounts> Counts() const = 0;
 };
+
+// A view of `base` as the notes stood on `day` (days since 1970-01-01):
+// notes dated later, and every fact and edge they state, are hidden.
+// Undated notes stay visible. The latest-note date reads as `day` at most.
+// Entities and names are not filtered: a person first named later still
+// resolves, with nothing known about them yet. Thread-safe like `base`.
+std::unique_ptr<StoreReader> NewAsOfReader(std::unique_ptr<StoreReader> base, int32_t day);
 
 class Store {
  public:

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <fstream>
 #include <map>
 #include <set>
 #include <sstream>
@@ -80,6 +81,8 @@ TEST_F(CliTest, SeedActionItemsSurviveMisDecodedEmoji) {
 
 TEST_F(CliTest, EmbeddedAndServerOutputsAreByteIdentical) {
   ASSERT_EQ(Kith({"ingest", kSeed, kExampleVault}).exit_code, 0);
+  const std::string strength_file = db_.path() + "/strength.yaml";
+  std::ofstream(strength_file) << "half_life_days: 30\nknows_weight: 0.2\n";
   const std::vector<std::vector<std::string>> queries = {
       {"who-knows", "Rob Banga"},
       {"who-knows", "rob banga", "--json"},
@@ -115,6 +118,12 @@ TEST_F(CliTest, EmbeddedAndServerOutputsAreByteIdentical) {
       {"connectors", "Northwind", "--json"},
       {"timeline", "Samuel Greer"},
       {"timeline", "Hannah Brook", "--json"},
+      {"who-knows", "Samuel Greer", "--as-of", "2025-10-15"},
+      {"who-knows", "Samuel Greer", "--as-of", "2025-02-30"},
+      {"org-chart", "--as-of", "2025-10-01", "--format", "json"},
+      {"profile", "Samuel Greer", "--as-of", "2025-10-02", "--json"},
+      {"--strength", strength_file, "who-knows", "Samuel Greer", "--json"},
+      {"--strength", strength_file, "intro-path", "Kenji Watanabe", "Samuel Greer"},
   };
   std::vector<RunResult> embedded;
   for (const auto& q : queries) embedded.push_back(Kith(q));
@@ -123,12 +132,45 @@ TEST_F(CliTest, EmbeddedAndServerOutputsAreByteIdentical) {
     std::vector<std::string> args = {"--server", address};
     args.insert(args.end(), queries[i].begin(), queries[i].end());
     RunResult remote = Kith(args);
-    EXPECT_EQ(remote.exit_code, embedded[i].exit_code) << queries[i][1];
-    EXPECT_EQ(remote.out, embedded[i].out) << queries[i][1];
-    EXPECT_EQ(remote.err, embedded[i].err) << queries[i][1];
+    EXPECT_EQ(remote.exit_code, embedded[i].exit_code) << testing::JoinArgs(queries[i]);
+    EXPECT_EQ(remote.out, embedded[i].out) << testing::JoinArgs(queries[i]);
+    EXPECT_EQ(remote.err, embedded[i].err) << testing::JoinArgs(queries[i]);
   }
   EXPECT_NE(embedded[4].err.find("closest known: Rob Banga"), std::string::npos) << embedded[4].err;
   EXPECT_EQ(server_->Stop(SIGTERM), 0);
+}
+
+TEST_F(CliTest, AsOfAndStrengthFileChangeTheAnswer) {
+  ASSERT_EQ(Kith({"ingest", kExampleVault}).exit_code, 0);
+  auto maya = [](const RunResult& run) {
+    EXPECT_EQ(run.exit_code, 0) << run.err;
+    nlohmann::json answer = nlohmann::json::parse(run.out);
+    for (const auto& p : answer["people"]) {
+      if (p["name"] == "Maya Lindqvist") return p;
+    }
+    ADD_FAILURE() << "Maya Lindqvist is not in " << run.out;
+    return nlohmann::json();
+  };
+  nlohmann::json now = maya(Kith({"who-knows", "Samuel Greer", "--json"}));
+  nlohmann::json then = maya(Kith({"who-knows", "Samuel Greer", "--as-of", "2025-10-15", "--json"}));
+  EXPECT_EQ(now["last_interaction"], "2025-11-18");
+  EXPECT_EQ(then["last_interaction"], "2025-10-14");
+  EXPECT_LT(then["interactions"].get<int>(), now["interactions"].get<int>());
+
+  const std::string fast = db_.path() + "/fast.yaml";
+  std::ofstream(fast) << "half_life_days: 30\n";
+  nlohmann::json decayed = maya(Kith({"--strength", fast, "who-knows", "Samuel Greer", "--json"}));
+  EXPECT_LT(decayed["strength"].get<double>(), now["strength"].get<double>());
+
+  const std::string bad = db_.path() + "/bad.yaml";
+  std::ofstream(bad) << "half_life_days: 30\nhalflife: 2\n";
+  RunResult refused = Kith({"--strength", bad, "who-knows", "Samuel Greer"});
+  EXPECT_EQ(refused.exit_code, 1);
+  EXPECT_NE(refused.err.find("bad.yaml: line 2: unknown parameter 'halflife'"), std::string::npos) << refused.err;
+
+  RunResult before = Kith({"org-chart", "--as-of", "2025-09-01"});
+  ASSERT_EQ(before.exit_code, 0) << before.err;
+  EXPECT_NE(before.out.find("No reporting lines are known."), std::string::npos) << before.out;
 }
 
 TEST_F(CliTest, IngestOverServerMatchesEmbeddedIngest) {

@@ -145,6 +145,69 @@ TEST_F(GrpcServiceTest, OrgChartFromSentences) {
   EXPECT_EQ(response.people(1).evidence_path(), "m.md");
 }
 
+TEST_F(GrpcServiceTest, AsOfAnswersAsTheNotesStoodThen) {
+  Ingest({{"jan.md", "---\ndate: 2025-01-02\nparticipants: [Ana Bell, Bo Chen]\n---\n# Jan\n"},
+          {"mar.md", "---\ndate: 2025-03-02\nparticipants: [Ana Bell, Cy Dee]\n---\n# Mar\n"
+                     "## Key Information\n- Cy Dee reports to Ana Bell.\n"}});
+  v1::WhoKnowsRequest who;
+  who.set_name("Ana Bell");
+  who.set_as_of("2025-02-01");
+  grpc::ClientContext who_context;
+  v1::WhoKnowsResponse known;
+  ASSERT_TRUE(stub_->WhoKnows(&who_context, who, &known).ok());
+  EXPECT_EQ(known.as_of(), "2025-02-01");
+  ASSERT_EQ(known.people_size(), 1);
+  EXPECT_EQ(known.people(0).name(), "Bo Chen");
+
+  v1::OrgChartRequest chart_request;
+  chart_request.set_as_of("2025-02-01");
+  grpc::ClientContext then_context;
+  v1::OrgChartResponse then;
+  ASSERT_TRUE(stub_->OrgChart(&then_context, chart_request, &then).ok());
+  EXPECT_EQ(then.people_size(), 0);
+  chart_request.set_as_of("2025-03-02");
+  grpc::ClientContext now_context;
+  v1::OrgChartResponse now;
+  ASSERT_TRUE(stub_->OrgChart(&now_context, chart_request, &now).ok());
+  EXPECT_EQ(now.people_size(), 2);
+}
+
+TEST_F(GrpcServiceTest, StrengthOverridesApplyPerRequestAndAreChecked) {
+  Ingest({{"old.md", "---\ndate: 2024-01-01\nparticipants: [Ana Bell, Bo Chen]\n---\n"},
+          {"new.md", "---\ndate: 2025-01-01\nparticipants: [Ana Bell, Cy Dee]\n---\n"}});
+  auto strength_of_bo = [&](const v1::StrengthModel& model) {
+    v1::WhoKnowsRequest request;
+    request.set_name("Ana Bell");
+    *request.mutable_strength() = model;
+    grpc::ClientContext context;
+    v1::WhoKnowsResponse response;
+    EXPECT_TRUE(stub_->WhoKnows(&context, request, &response).ok());
+    for (const v1::Acquaintance& a : response.people()) {
+      if (a.name() == "Bo Chen") return a.strength();
+    }
+    return -1.0;
+  };
+  v1::StrengthModel slow;
+  slow.set_half_life_days(3650);
+  v1::StrengthModel fast;
+  fast.set_half_life_days(30);
+  EXPECT_GT(strength_of_bo(slow), strength_of_bo(v1::StrengthModel()));
+  EXPECT_LT(strength_of_bo(fast), strength_of_bo(v1::StrengthModel()));
+
+  v1::WhoKnowsRequest bad;
+  bad.set_name("Ana Bell");
+  bad.mutable_strength()->set_saturation(0);
+  grpc::ClientContext context;
+  v1::WhoKnowsResponse response;
+  EXPECT_EQ(stub_->WhoKnows(&context, bad, &response).error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  v1::ProfileRequest bad_date;
+  bad_date.set_name("Ana Bell");
+  bad_date.set_as_of("yesterday");
+  grpc::ClientContext profile_context;
+  v1::ProfileResponse profile;
+  EXPECT_EQ(stub_->Profile(&profile_context, bad_date, &profile).error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+}
+
 TEST_F(GrpcServiceTest, HealthServiceIsEnabled) {
   ASSERT_NE(server_.server->GetHealthCheckService(), nullptr);
 }

@@ -98,4 +98,10 @@ int Background::Stop(int signal) {
   return code;
 }
 
+std::string JoinArgs(const std::vector<std::string>& argv) {
+  std::string out;
+  for (const std::string& arg : argv) out += (out.empty() ? "" : " ") + arg;
+  return out;
+}
+
 }  // namespace kith::testing

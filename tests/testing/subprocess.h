@@ -18,6 +18,9 @@ struct RunResult {
 // Runs argv[0] with the arguments and waits for it.
 RunResult RunProcess(const std::vector<std::string>& argv);
 
+// The arguments joined by spaces, for failure messages.
+std::string JoinArgs(const std::vector<std::string>& argv);
+
 // A process left running; the destructor kills it (SIGKILL) if still alive.
 class Background {
  public:

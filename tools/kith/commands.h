@@ -2,6 +2,7 @@
 #ifndef KITH_TOOLS_KITH_COMMANDS_H_
 #define KITH_TOOLS_KITH_COMMANDS_H_
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -19,7 +20,13 @@ struct GlobalFlags {
   std::string db;
   std::string server;
   bool json = false;
+  // From --strength FILE: sent with every query that ranks people.
+  std::optional<v1::StrengthModel> strength;
 };
+
+// Reads a YAML file of strength parameters (query::ParseStrengthModel);
+// the errors name the file and line.
+absl::StatusOr<v1::StrengthModel> LoadStrengthFile(const std::string& path);
 
 struct IngestFlags {
   std::vector<std::string> paths;
@@ -33,6 +40,7 @@ int RunIngest(Client& client, const GlobalFlags& global, const IngestFlags& flag
 struct WhoKnowsFlags {
   std::string name;
   int limit = 20;
+  std::string as_of;  // YYYY-MM-DD or empty.
 };
 
 int RunWhoKnows(Client& client, const GlobalFlags& global, const WhoKnowsFlags& flags);
@@ -66,6 +74,7 @@ struct OrgChartFlags {
   std::string root;
   std::string organization;
   std::string format = "text";
+  std::string as_of;
 };
 
 int RunOrgChart(Client& client, const GlobalFlags& global, const OrgChartFlags& flags);
@@ -96,7 +105,11 @@ struct IntroPathFlags {
 };
 int RunIntroPath(Client& client, const GlobalFlags& global, const IntroPathFlags& flags);
 
-int RunProfile(Client& client, const GlobalFlags& global, const std::string& name);
+struct ProfileFlags {
+  std::string name;
+  std::string as_of;
+};
+int RunProfile(Client& client, const GlobalFlags& global, const ProfileFlags& flags);
 
 int RunStats(Client& client, const GlobalFlags& global);
 int RunSearch(Client& client, const GlobalFlags& global, const std::string& text, int limit);

@@ -26,6 +26,11 @@ int main(int argc, char** argv) {
                  "store directory (default: $KITH_DB, else $XDG_DATA_HOME/kith or ~/.local/share/kith)");
   app.add_option("--server", global.server, "talk to kithd at this address instead of opening the store");
   app.add_flag("--json", global.json, "print JSON instead of text");
+  std::string strength_file;
+  app.add_option("--strength", strength_file,
+                 "YAML file of strength-model parameters (docs/STRENGTH.md) for who-knows, profile, "
+                 "intro-path and connectors");
+  const char* as_of_help = "answer as the notes stood on this date (YYYY-MM-DD)";
 
   IngestFlags ingest;
   CLI::App* ingest_cmd = app.add_subcommand("ingest", "store the notes in files and folders (recursive)");
@@ -40,6 +45,7 @@ int main(int argc, char** argv) {
   who_cmd->add_option("name", who.name, "a person's name (any case; a unique first name works)")->required();
   who_cmd->add_option("--limit", who.limit, "at most this many people")->capture_default_str()
       ->check(CLI::Range(1, 10000));
+  who_cmd->add_option("--as-of", who.as_of, as_of_help);
   who_cmd->add_flag("--json", global.json, "print JSON instead of text");
 
   FactsFlags facts;
@@ -82,6 +88,7 @@ int main(int argc, char** argv) {
       ->excludes(root_opt);
   org_cmd->add_option("--format", org_chart.format, "text, json (d3-org-chart), dot or mermaid")
       ->check(CLI::IsMember({"text", "json", "dot", "mermaid"}))->capture_default_str();
+  org_cmd->add_option("--as-of", org_chart.as_of, as_of_help);
   org_cmd->add_flag("--json", global.json, "same as --format json");
 
   IntroductionsFlags intros;
@@ -119,9 +126,10 @@ int main(int argc, char** argv) {
   path_cmd->add_option("--k", path.k, "how many alternative paths")->capture_default_str()->check(CLI::Range(1, 20));
   path_cmd->add_flag("--json", global.json, "print JSON instead of text");
 
-  std::string profile_name;
+  ProfileFlags profile;
   CLI::App* profile_cmd = app.add_subcommand("profile", "one person: organisations, manager, connections, topics, tasks");
-  profile_cmd->add_option("name", profile_name, "a person's name")->required();
+  profile_cmd->add_option("name", profile.name, "a person's name")->required();
+  profile_cmd->add_option("--as-of", profile.as_of, as_of_help);
   profile_cmd->add_flag("--json", global.json, "print JSON instead of text");
 
   CLI::App* stats_cmd = app.add_subcommand("stats", "what the store holds");
@@ -147,6 +155,11 @@ int main(int argc, char** argv) {
 
   CLI11_PARSE(app, argc, argv);
 
+  if (!strength_file.empty()) {
+    absl::StatusOr<kith::v1::StrengthModel> strength = LoadStrengthFile(strength_file);
+    if (!strength.ok()) return Fail(strength.status());
+    global.strength = *std::move(strength);
+  }
   auto client = MakeClient(global);
   if (!client.ok()) return Fail(client.status());
   if (*ingest_cmd) return RunIngest(**client, global, ingest);
@@ -163,7 +176,7 @@ int main(int argc, char** argv) {
   if (*tasks_cmd) return RunTasks(**client, global, tasks);
   if (*shared_cmd) return RunSharedHistory(**client, global, shared);
   if (*path_cmd) return RunIntroPath(**client, global, path);
-  if (*profile_cmd) return RunProfile(**client, global, profile_name);
+  if (*profile_cmd) return RunProfile(**client, global, profile);
   if (*stats_cmd) return RunStats(**client, global);
   if (*search_cmd) return RunSearch(**client, global, search_text, search_limit);
   if (*connectors_cmd) return RunConnectors(**client, global, connectors_org, connectors_limit);

@@ -10,6 +10,8 @@ int RunWhoKnows(Client& client, const GlobalFlags& global, const WhoKnowsFlags& 
   v1::WhoKnowsRequest request;
   request.set_name(flags.name);
   request.set_limit(flags.limit);
+  request.set_as_of(flags.as_of);
+  if (global.strength) *request.mutable_strength() = *global.strength;
   absl::StatusOr<v1::WhoKnowsResponse> response = client.WhoKnows(request);
   if (!response.ok()) return Fail(response.status());
   std::cout << RenderWhoKnows(*response, global.json);
@@ -30,6 +32,7 @@ int RunOrgChart(Client& client, const GlobalFlags& global, const OrgChartFlags& 
   v1::OrgChartRequest request;
   request.set_root(flags.root);
   request.set_organization(flags.organization);
+  request.set_as_of(flags.as_of);
   absl::StatusOr<v1::OrgChartResponse> response = client.OrgChart(request);
   if (!response.ok()) return Fail(response.status());
   std::cout << RenderOrgChart(*response, global.json ? "json" : flags.format);
@@ -84,15 +87,18 @@ int RunIntroPath(Client& client, const GlobalFlags& global, const IntroPathFlags
   request.set_to(flags.to);
   request.set_max_hops(flags.max_hops);
   request.set_k(flags.k);
+  if (global.strength) *request.mutable_strength() = *global.strength;
   absl::StatusOr<v1::IntroPathResponse> response = client.IntroPath(request);
   if (!response.ok()) return Fail(response.status());
   std::cout << RenderIntroPath(*response, flags.max_hops, global.json);
   return kExitOk;
 }
 
-int RunProfile(Client& client, const GlobalFlags& global, const std::string& name) {
+int RunProfile(Client& client, const GlobalFlags& global, const ProfileFlags& flags) {
   v1::ProfileRequest request;
-  request.set_name(name);
+  request.set_name(flags.name);
+  request.set_as_of(flags.as_of);
+  if (global.strength) *request.mutable_strength() = *global.strength;
   absl::StatusOr<v1::ProfileResponse> response = client.Profile(request);
   if (!response.ok()) return Fail(response.status());
   std::cout << RenderProfile(*response, global.json);
@@ -120,6 +126,7 @@ int RunConnectors(Client& client, const GlobalFlags& global, const std::string& 
   v1::ConnectorsRequest request;
   request.set_organization(organization);
   request.set_limit(limit);
+  if (global.strength) *request.mutable_strength() = *global.strength;
   absl::StatusOr<v1::ConnectorsResponse> response = client.Connectors(request);
   if (!response.ok()) return Fail(response.status());
   std::cout << RenderConnectors(*response, global.json);

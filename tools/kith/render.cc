@@ -46,13 +46,15 @@ std::string RenderWhoKnows(const v1::WhoKnowsResponse& response, bool json) {
                         {"evidence", std::move(evidence)}});
     }
     Json out{{"subject", response.subject()}, {"people", std::move(people)}};
+    if (!response.as_of().empty()) out["as_of"] = response.as_of();
     return out.dump(2) + "\n";
   }
   std::string out;
+  std::string as_of = response.as_of().empty() ? "" : absl::StrCat(" as of ", response.as_of());
   if (response.people().empty()) {
-    return absl::StrCat("Nobody in the notes shares a meeting with ", response.subject(), ".\n");
+    return absl::StrCat("Nobody in the notes", as_of, " shares a meeting with ", response.subject(), ".\n");
   }
-  absl::StrAppend(&out, "Who knows ", response.subject(), ":\n");
+  absl::StrAppend(&out, "Who knows ", response.subject(), as_of, ":\n");
   int rank = 0;
   for (const v1::Acquaintance& a : response.people()) {
     absl::StrAppend(&out, absl::StrFormat("%2d. %-28s strength %.3f  %d meeting%s", ++rank, a.name(),

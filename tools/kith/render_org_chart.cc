@@ -25,6 +25,7 @@ std::string Text(const v1::OrgChartResponse& chart) {
   std::map<std::string, std::vector<const v1::OrgPerson*>> reports;
   for (const v1::OrgPerson& p : chart.people()) reports[p.manager()].push_back(&p);
   std::string out;
+  if (!chart.as_of().empty()) absl::StrAppend(&out, "As of ", chart.as_of(), ":\n");
   std::function<void(const std::string&, int)> walk = [&](const std::string& manager, int depth) {
     for (const v1::OrgPerson* p : reports[manager]) {
       absl::StrAppend(&out, std::string(2 * depth, ' '), Describe(*p), "\n");
@@ -69,6 +70,7 @@ std::string JsonChart(const v1::OrgChartResponse& chart) {
   for (const v1::OrgPerson& p : chart.unattached()) unattached.push_back(Node(p, nullptr));
   Json out{{"nodes", std::move(nodes)}, {"unattached", std::move(unattached)},
            {"problems", Json(std::vector<std::string>(chart.problems().begin(), chart.problems().end()))}};
+  if (!chart.as_of().empty()) out["as_of"] = chart.as_of();
   return out.dump(2) + "\n";
 }
 

@@ -37,9 +37,10 @@ std::string RenderProfile(const v1::ProfileResponse& p, bool json) {
              {"meetings", p.meetings()},
              {"first_interaction", p.first_interaction()},
              {"last_interaction", p.last_interaction()}};
+    if (!p.as_of().empty()) out["as_of"] = p.as_of();
     return out.dump(2) + "\n";
   }
-  std::string out = p.name() + "\n";
+  std::string out = p.name() + (p.as_of().empty() ? "" : " (as of " + p.as_of() + ")") + "\n";
   if (p.meetings() > 0) {
     absl::StrAppend(&out, "  ", p.meetings(), p.meetings() == 1 ? " meeting" : " meetings", ", first ",
                     p.first_interaction(), ", last ",

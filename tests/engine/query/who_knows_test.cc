@@ -140,5 +140,30 @@ TEST_F(WhoKnowsTest, PersonWithoutMeetingsKnowsNobody) {
   EXPECT_TRUE(r.people.empty());
 }
 
+TEST_F(WhoKnowsTest, AsOfLeavesOutLaterMeetingsAndMeasuresRecencyFromThatDay) {
+  Put(Meeting("march.md", "2025-03-01", {"Ana Bell", "Bo Chen"}));
+  Put(Meeting("may.md", "2025-05-01", {"Ana Bell", "Cy Dee"}));
+  WhoKnowsQuery q;
+  q.name = "Ana Bell";
+  std::unique_ptr<store::StoreReader> reader =
+      store::NewAsOfReader(store_->NewReader(), *util::ParseIsoDate("2025-03-01"));
+  ASSERT_OK_AND_ASSIGN(WhoKnowsResult r, WhoKnows(*reader, q));
+  ASSERT_EQ(r.people.size(), 1u);
+  EXPECT_EQ(r.people[0].name, "Bo Chen");
+  // On its own day the 1:1 has lost nothing to age.
+  EXPECT_NEAR(r.people[0].strength, 1 - std::exp(-1.0), 1e-9);
+}
+
+TEST_F(WhoKnowsTest, HalfLifeParameterSetsTheDecay) {
+  Put(Meeting("old.md", "2024-12-03", {"Ana Bell", "Bo Chen"}));  // 180 days before the reference date.
+  WhoKnowsQuery q;
+  q.name = "Ana Bell";
+  ASSERT_OK_AND_ASSIGN(WhoKnowsResult slow, WhoKnows(*store_->NewReader(), q));
+  EXPECT_NEAR(slow.people[0].strength, 1 - std::exp(-0.5), 1e-9);
+  q.model.half_life_days = 90;
+  ASSERT_OK_AND_ASSIGN(WhoKnowsResult fast, WhoKnows(*store_->NewReader(), q));
+  EXPECT_NEAR(fast.people[0].strength, 1 - std::exp(-0.25), 1e-9);
+}
+
 }  // namespace
 }  // namespace kith::query
