@@ -1,12 +1,32 @@
 #include <memory>
+#include <set>
 
 #include "engine/ingest_session.h"
 #include "engine/kith.h"
 #include "engine/store/store.h"
 #include "engine/util/status_macros.h"
+#include "engine/util/text.h"
 
 namespace kith {
 namespace {
+
+// Names a user curated into the person (alias, merge) and did not undo
+// later (unmerge), added to the profile's aliases.
+void AddCuratedAliases(const std::vector<Curation>& curations, query::Profile& profile) {
+  std::set<std::string> aliases(profile.aliases.begin(), profile.aliases.end());
+  std::string folded = util::FoldName(profile.name);
+  for (const Curation& c : curations) {
+    bool canonical = util::FoldName(c.canonical) == folded, variant = util::FoldName(c.variant) == folded;
+    if (!canonical && !variant) continue;
+    const std::string& other = canonical ? c.variant : c.canonical;
+    if (c.kind == Curation::Kind::kUnmerge) {
+      aliases.erase(other);
+    } else if (canonical) {
+      aliases.insert(other);
+    }
+  }
+  profile.aliases.assign(aliases.begin(), aliases.end());
+}
 
 class EngineImpl : public Engine {
  public:
@@ -67,7 +87,10 @@ class EngineImpl : public Engine {
 
   absl::StatusOr<query::Profile> Profile(const query::ProfileQuery& query) const override {
     std::unique_ptr<store::StoreReader> reader = Reader(query.as_of);
-    return query::BuildProfile(*reader, query);
+    ASSIGN_OR_RETURN(query::Profile profile, query::BuildProfile(*reader, query));
+    ASSIGN_OR_RETURN(std::vector<Curation> curations, ListCurations(*reader));
+    AddCuratedAliases(curations, profile);
+    return profile;
   }
 
   absl::StatusOr<query::Stats> Stats() const override {

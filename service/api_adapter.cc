@@ -255,6 +255,8 @@ absl::StatusOr<v1::ProfileResponse> Profile(const Engine& engine, const v1::Prof
   v1::ProfileResponse response;
   response.set_as_of(request.as_of());
   response.set_name(profile.name);
+  for (const std::string& alias : profile.aliases) response.add_aliases(alias);
+  for (const std::string& email : profile.emails) response.add_emails(email);
   for (const query::Employment& e : profile.employment) {
     v1::EmploymentRecord* out = response.add_employment();
     out->set_organization(e.organization);
@@ -303,6 +305,7 @@ absl::StatusOr<v1::SearchResponse> Search(const Engine& engine, const v1::Search
     out->set_name(h.name);
     out->set_kind(std::string(model::EntityKindName(h.kind)));
     out->set_rank(h.rank);
+    out->set_alias(h.alias);
   }
   return response;
 }

@@ -12,6 +12,7 @@
 #include "engine/extract/email.h"
 #include "engine/extract/gazetteer.h"
 #include "engine/extract/graph_builder.h"
+#include "engine/extract/identity_pass.h"
 #include "engine/extract/person_name.h"
 #include "engine/extract/clause.h"
 #include "engine/extract/sentence_pass.h"
@@ -55,17 +56,6 @@ bool IsReadme(std::string_view path) {
   size_t slash = path.find_last_of('/');
   std::string_view file = slash == std::string_view::npos ? path : path.substr(slash + 1);
   return util::FoldName(file) == "readme.md";
-}
-
-// Group mailboxes are not people.
-bool IsGroupMailbox(const Correspondent& c) {
-  std::string name = util::FoldName(c.name);
-  std::string local = c.address.substr(0, c.address.find('@'));
-  for (std::string_view word : {"team", "noreply", "no-reply", "info", "support", "alliances",
-                                "sales", "admin", "notifications", "hello", "contact"}) {
-    if (name.find(word) != std::string::npos || local == word) return true;
-  }
-  return false;
 }
 
 // True if `acronym` is all capitals and the initials of `name`'s words.
@@ -117,6 +107,8 @@ class NoteReader {
     FolderAndProfile();
     Prose();
     Email();
+    AddIdentityFacts(note_, about_, IsReadme(note_.path), thread_,
+                     [this](std::string_view raw, int line) { return Resolve(raw, line); }, builder_);
     for (const std::string& person : ReadPeopleTables(note_, builder_)) {
       mentions_.emplace_back(Mention{model::EntityKind::kPerson, person, 0, 0}, Evidence{"table", 0, person});
     }

@@ -6,7 +6,7 @@
 namespace kith::model {
 namespace {
 
-constexpr std::array<std::pair<RelationType, std::string_view>, 11> kRelationNames = {{
+constexpr std::array<std::pair<RelationType, std::string_view>, 13> kRelationNames = {{
     {RelationType::kAttended, "ATTENDED"},
     {RelationType::kOwnsAction, "OWNS_ACTION"},
     {RelationType::kMentionedIn, "MENTIONED_IN"},
@@ -18,13 +18,16 @@ constexpr std::array<std::pair<RelationType, std::string_view>, 11> kRelationNam
     {RelationType::kKnows, "KNOWS"},
     {RelationType::kLeads, "LEADS"},
     {RelationType::kDiscussed, "DISCUSSED"},
+    {RelationType::kHasEmail, "HAS_EMAIL"},
+    {RelationType::kAlsoKnownAs, "ALSO_KNOWN_AS"},
 }};
 
 }  // namespace
 
 bool IsNoteRelation(RelationType type) {
   return type == RelationType::kAttended || type == RelationType::kOwnsAction ||
-         type == RelationType::kMentionedIn || type == RelationType::kDiscussed;
+         type == RelationType::kMentionedIn || type == RelationType::kDiscussed ||
+         type == RelationType::kHasEmail || type == RelationType::kAlsoKnownAs;
 }
 
 std::string_view EntityKindName(EntityKind kind) {

@@ -27,6 +27,8 @@ enum class RelationType : uint16_t {
   kKnows = 9,        // [a, b]
   kLeads = 10,       // [person, team or org]
   kDiscussed = 11,   // [topic] discussed in the note.
+  kHasEmail = 12,    // [person] writes from the address in the fact's detail.
+  kAlsoKnownAs = 13, // [person] also goes by the name in the fact's detail.
 };
 
 // A relation whose only argument is linked to the note itself rather than to

@@ -1,7 +1,9 @@
 // profile: one person, from every query that concerns them.
 #include <algorithm>
 #include <map>
+#include <set>
 
+#include "engine/query/meetings.h"
 #include "engine/query/query.h"
 #include "engine/util/status_macros.h"
 
@@ -64,12 +66,27 @@ absl::StatusOr<std::vector<std::string>> Linked(const store::StoreReader& reader
   return out;
 }
 
+// The details of a person's one-argument identity facts of `type`, sorted
+// and unique.
+absl::StatusOr<std::vector<std::string>> IdentityDetails(const store::StoreReader& reader, store::NodeId person,
+                                                         RelationType type) {
+  ASSIGN_OR_RETURN(std::vector<store::EdgeRef> edges, reader.Edges(person, store::Direction::kOut, type));
+  std::set<std::string> details;
+  for (const store::EdgeRef& edge : edges) {
+    ASSIGN_OR_RETURN(std::optional<store::StoredFact> fact, reader.Fact(edge.note, edge.seq));
+    if (fact && !fact->detail.empty()) details.insert(fact->detail);
+  }
+  return std::vector<std::string>(details.begin(), details.end());
+}
+
 }  // namespace
 
 absl::StatusOr<Profile> BuildProfile(const store::StoreReader& reader, const ProfileQuery& query) {
   ASSIGN_OR_RETURN(store::EntityInfo person, ResolvePerson(reader, query.name));
   Profile profile;
   profile.name = person.name;
+  ASSIGN_OR_RETURN(profile.aliases, IdentityDetails(reader, person.id, RelationType::kAlsoKnownAs));
+  ASSIGN_OR_RETURN(profile.emails, IdentityDetails(reader, person.id, RelationType::kHasEmail));
   ASSIGN_OR_RETURN(profile.employment, EmploymentOf(reader, person.id));
   ASSIGN_OR_RETURN(profile.managers, Linked(reader, person.id, store::Direction::kOut));
   ASSIGN_OR_RETURN(profile.reports, Linked(reader, person.id, store::Direction::kIn));
@@ -84,10 +101,11 @@ absl::StatusOr<Profile> BuildProfile(const store::StoreReader& reader, const Pro
   ASSIGN_OR_RETURN(std::vector<store::EdgeRef> attended,
                    reader.Edges(person.id, store::Direction::kOut, RelationType::kAttended));
   std::map<std::string, int> topic_counts;
+  std::vector<store::NoteInfo> notes;
   for (const store::EdgeRef& edge : attended) {
     ASSIGN_OR_RETURN(std::optional<store::NoteInfo> note, reader.Note(edge.neighbour));
-    if (!note) continue;
-    ++profile.meetings;
+    if (!note || (!notes.empty() && notes.back().id == note->id)) continue;
+    notes.push_back(*note);
     if (note->date && (!profile.first_interaction || *note->date < *profile.first_interaction)) {
       profile.first_interaction = note->date;
     }
@@ -100,6 +118,7 @@ absl::StatusOr<Profile> BuildProfile(const store::StoreReader& reader, const Pro
       if (topic) ++topic_counts[topic->name];
     }
   }
+  profile.meetings = static_cast<int>(FoldMeetings(notes, query.model.duplicate_overlap).size());
   std::vector<std::pair<int, std::string>> ranked;
   for (auto& [topic, count] : topic_counts) ranked.emplace_back(-count, topic);
   std::sort(ranked.begin(), ranked.end());

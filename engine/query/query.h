@@ -275,13 +275,17 @@ struct Employment {
 
 struct Profile {
   std::string name;
+  // Other names: the profile page's aliases and names curated into this
+  // person (alias, merge). Sorted.
+  std::vector<std::string> aliases;
+  std::vector<std::string> emails;     // Addresses the notes show them writing from. Sorted.
   std::vector<Employment> employment;  // Current first, then by date.
   std::vector<std::string> managers;   // Most recently stated first.
   std::vector<std::string> reports;
   std::vector<Acquaintance> connections;  // Top five by who-knows strength.
   std::vector<std::string> topics;        // Of the meetings attended, most frequent first.
   std::vector<Task> open_tasks;
-  int meetings = 0;
+  int meetings = 0;  // Near-duplicate summaries of one meeting count once.
   std::optional<int32_t> first_interaction;
   std::optional<int32_t> last_interaction;
 };
@@ -313,10 +317,12 @@ struct SearchHit {
   // 0 exact, 1 name starts with the query, 2 a word starts with it, 3+ the
   // number of typos (edit distance) past which it still matches.
   int rank = 0;
+  std::string alias;  // The other name (folded) that matched; "" if the name did.
 };
 
 // Names matching `text`: exact, by prefix, by a word's prefix, or within a
-// few typos (one per four characters, at most two). Best first.
+// few typos (one per four characters, at most two); profile aliases match
+// too, as their person. Each entity once, best first.
 absl::StatusOr<std::vector<SearchHit>> Search(const store::StoreReader& reader, std::string_view text, int limit);
 
 struct Connector {

@@ -36,6 +36,16 @@ absl::StatusOr<store::EntityInfo> ResolvePerson(const store::StoreReader& reader
   for (const store::EntityInfo& entity : exact) {
     if (entity.kind == model::EntityKind::kPerson) return entity;
   }
+  // Another name a profile page gives: unique, or the user must choose.
+  ASSIGN_OR_RETURN(std::vector<store::EntityInfo> aliased, reader.FindByAlias(folded));
+  if (aliased.size() == 1) return aliased[0];
+  if (aliased.size() > 1) {
+    std::vector<std::string> names;
+    for (const store::EntityInfo& entity : aliased) names.push_back(entity.name);
+    std::sort(names.begin(), names.end());
+    return absl::InvalidArgumentError(absl::StrCat("'", std::string(name), "' is another name of several people: ",
+                                                   absl::StrJoin(names, ", "), "; which one?"));
+  }
 
   // One pass over the names collects both people whose name has the query
   // as one of its words and the closest spellings for the error message.

@@ -43,32 +43,39 @@ absl::StatusOr<std::vector<SearchHit>> Search(const store::StoreReader& reader, 
   const std::string query = util::FoldName(text);
   if (query.empty()) return absl::InvalidArgumentError("search needs some text");
   const int typos = std::min<int>(2, static_cast<int>(query.size()) / 4);
-  std::vector<std::pair<int, std::pair<model::EntityKind, store::NodeId>>> ranked;
-  RETURN_IF_ERROR(reader.ForEachName([&](std::string_view known, model::EntityKind kind, store::NodeId id) {
-    int rank = -1;
-    if (known == query) {
-      rank = 0;
-    } else if (util::StartsWith(known, query)) {
-      rank = 1;
-    } else {
-      for (std::string_view word : util::Split(known, ' ')) {
-        if (util::StartsWith(word, query)) rank = 2;
-      }
-      if (rank < 0 && typos > 0) {
-        // Typos against the whole name, or against the same number of words.
-        int distance = util::BoundedEditDistance(query, known, typos);
-        std::string_view prefix = known.substr(0, std::min(known.size(), query.size()));
-        distance = std::min(distance, util::BoundedEditDistance(query, prefix, typos));
-        if (distance <= typos) rank = 2 + distance;
-      }
+  // -1 for no match, else the SearchHit rank of `known` for the query.
+  auto rank_of = [&](std::string_view known) {
+    if (known == query) return 0;
+    if (util::StartsWith(known, query)) return 1;
+    for (std::string_view word : util::Split(known, ' ')) {
+      if (util::StartsWith(word, query)) return 2;
     }
-    if (rank >= 0) ranked.push_back({rank, {kind, id}});
+    if (typos == 0) return -1;
+    // Typos against the whole name, or against the same number of words.
+    int distance = util::BoundedEditDistance(query, known, typos);
+    std::string_view prefix = known.substr(0, std::min(known.size(), query.size()));
+    distance = std::min(distance, util::BoundedEditDistance(query, prefix, typos));
+    return distance <= typos ? 2 + distance : -1;
+  };
+  // Entity id → its best hit; an alias hit names the alias it matched.
+  std::map<store::NodeId, std::pair<int, std::string>> best;
+  auto consider = [&](store::NodeId id, int rank, std::string_view alias) {
+    if (rank < 0) return;
+    auto [it, inserted] = best.try_emplace(id, rank, std::string(alias));
+    if (!inserted && rank < it->second.first) it->second = {rank, std::string(alias)};
+  };
+  RETURN_IF_ERROR(reader.ForEachName([&](std::string_view known, model::EntityKind, store::NodeId id) {
+    consider(id, rank_of(known), "");
+    return true;
+  }));
+  RETURN_IF_ERROR(reader.ForEachAlias([&](std::string_view alias, store::NodeId person) {
+    consider(person, rank_of(alias), alias);
     return true;
   }));
   std::vector<SearchHit> hits;
-  for (const auto& [rank, entry] : ranked) {
-    ASSIGN_OR_RETURN(std::optional<store::EntityInfo> e, reader.Entity(entry.second));
-    if (e) hits.push_back({e->name, entry.first, rank});
+  for (const auto& [id, hit] : best) {
+    ASSIGN_OR_RETURN(std::optional<store::EntityInfo> e, reader.Entity(id));
+    if (e) hits.push_back({e->name, e->kind, hit.first, hit.second});
   }
   std::sort(hits.begin(), hits.end(), [](const SearchHit& a, const SearchHit& b) {
     return a.rank != b.rank ? a.rank < b.rank : a.name < b.name;

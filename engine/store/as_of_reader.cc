@@ -33,6 +33,14 @@ class AsOfReader : public StoreReader {
     return base_->ForEachName(visit);
   }
 
+  absl::StatusOr<std::vector<EntityInfo>> FindByAlias(std::string_view folded) const override {
+    return base_->FindByAlias(folded);
+  }
+
+  absl::Status ForEachAlias(const std::function<bool(std::string_view, NodeId)>& visit) const override {
+    return base_->ForEachAlias(visit);
+  }
+
   absl::StatusOr<std::vector<EdgeRef>> Edges(NodeId node, Direction direction,
                                              model::RelationType type) const override {
     ASSIGN_OR_RETURN(std::vector<EdgeRef> edges, base_->Edges(node, direction, type));

@@ -61,6 +61,21 @@ std::optional<NameKeyParts> DecodeNameKey(std::string_view key) {
   return parts;
 }
 
+std::string AliasKey(std::string_view folded, uint64_t person, uint64_t note) {
+  std::string key(folded);
+  key.push_back('\0');
+  AppendU64(key, person);
+  AppendU64(key, note);
+  return key;
+}
+
+std::optional<AliasKeyParts> DecodeAliasKey(std::string_view key) {
+  // As for names: the separator sits at a fixed distance from the end.
+  if (key.size() < 17 || key[key.size() - 17] != '\0') return std::nullopt;
+  return AliasKeyParts{key.substr(0, key.size() - 17), ReadU64(key.substr(key.size() - 16)),
+                       ReadU64(key.substr(key.size() - 8))};
+}
+
 std::string FactKey(uint64_t note, uint32_t seq) {
   std::string key;
   AppendU64(key, note);

@@ -36,6 +36,15 @@ struct NameKeyParts {
 };
 std::optional<NameKeyParts> DecodeNameKey(std::string_view key);
 
+// aliases: folded_alias 0x00 person:u64 note:u64 → (empty).
+std::string AliasKey(std::string_view folded, uint64_t person, uint64_t note);
+struct AliasKeyParts {
+  std::string_view folded;
+  uint64_t person;
+  uint64_t note;
+};
+std::optional<AliasKeyParts> DecodeAliasKey(std::string_view key);
+
 // facts: note:u64 seq:u32 → FactRecord.
 std::string FactKey(uint64_t note, uint32_t seq);
 

@@ -1,5 +1,7 @@
 #include <rocksdb/iterator.h>
 
+#include <set>
+
 #include "absl/strings/str_cat.h"
 #include "engine/store/keys.h"
 #include "engine/store/rocks_store.h"
@@ -125,6 +127,41 @@ absl::Status RocksReader::ForEachName(
       return false;
     }
     return visit(parts->folded, parts->kind, parts->id);
+  }));
+  return bad_key;
+}
+
+absl::StatusOr<std::vector<EntityInfo>> RocksReader::FindByAlias(std::string_view folded) const {
+  std::set<NodeId> ids;
+  absl::Status bad_key;
+  RETURN_IF_ERROR(Scan(families_.aliases, NamePrefix(folded), [&](std::string_view key, std::string_view) {
+    std::optional<AliasKeyParts> parts = DecodeAliasKey(key);
+    if (!parts) {
+      bad_key = absl::DataLossError("alias key does not decode");
+      return false;
+    }
+    ids.insert(parts->person);
+    return true;
+  }));
+  RETURN_IF_ERROR(bad_key);
+  std::vector<EntityInfo> found;
+  for (NodeId id : ids) {
+    ASSIGN_OR_RETURN(std::optional<EntityInfo> entity, Entity(id));
+    if (!entity) return absl::DataLossError(absl::StrCat("alias index names missing entity ", id));
+    found.push_back(*std::move(entity));
+  }
+  return found;
+}
+
+absl::Status RocksReader::ForEachAlias(const std::function<bool(std::string_view, NodeId)>& visit) const {
+  absl::Status bad_key;
+  RETURN_IF_ERROR(Scan(families_.aliases, "", [&](std::string_view key, std::string_view) {
+    std::optional<AliasKeyParts> parts = DecodeAliasKey(key);
+    if (!parts) {
+      bad_key = absl::DataLossError("alias key does not decode");
+      return false;
+    }
+    return visit(parts->folded, parts->person);
   }));
   return bad_key;
 }

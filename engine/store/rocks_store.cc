@@ -15,7 +15,8 @@
 namespace kith::store {
 namespace {
 
-constexpr const char* kFamilyNames[] = {"meta", "entities", "names", "notes", "facts", "edges"};
+// Appended to, never reordered: Families is filled in this order.
+constexpr const char* kFamilyNames[] = {"meta", "entities", "names", "notes", "facts", "edges", "aliases"};
 constexpr uint64_t kNoteSeed = 0x6e6f7465;  // "note"
 
 std::string SchemaBytes(uint32_t version) {
@@ -123,7 +124,7 @@ RocksStore::RocksStore(std::unique_ptr<rocksdb::DB> db,
                        std::vector<rocksdb::ColumnFamilyHandle*> handles)
     : db_(std::move(db)), handles_(std::move(handles)) {
   // handles_[0] is the default family, which kith does not use.
-  families_ = {handles_[1], handles_[2], handles_[3], handles_[4], handles_[5], handles_[6]};
+  families_ = {handles_[1], handles_[2], handles_[3], handles_[4], handles_[5], handles_[6], handles_[7]};
 }
 
 RocksStore::~RocksStore() {
@@ -146,6 +147,11 @@ absl::Status RocksStore::CheckSchema() {
     return absl::FailedPreconditionError(
         absl::StrCat("store has schema version ", version, ", newer than this kith's ",
                      kSchemaVersion, "; upgrade kith to open it"));
+  }
+  if (version < kSchemaVersion) {
+    // Every upgrade so far only added families, which Open has created.
+    return FromRocks(db_->Put({}, families_.meta, "schema_version", SchemaBytes(kSchemaVersion)),
+                     "cannot record schema version");
   }
   return absl::OkStatus();
 }
@@ -204,6 +210,9 @@ absl::StatusOr<std::optional<NoteRecord>> RocksStore::RetractInto(NodeId note,
     for (const EdgeKeyParts& edge : FactEdges(note, fact.seq, fact.type, fact.args)) {
       PutEdge(edge, families_.edges, batch, /*remove=*/true);
     }
+    if (fact.type == model::RelationType::kAlsoKnownAs && !fact.args.empty()) {
+      batch.Delete(families_.aliases, AliasKey(util::FoldName(fact.detail), fact.args[0], note));
+    }
     batch.Delete(families_.facts, FactKey(note, fact.seq));
   }
   batch.Delete(families_.notes, IdKey(note));
@@ -254,6 +263,9 @@ absl::Status RocksStore::PutNote(const extract::NoteGraph& graph, uint64_t conte
     }
     for (const EdgeKeyParts& edge : FactEdges(note, seq, fact.type, args)) {
       PutEdge(edge, families_.edges, batch, /*remove=*/false);
+    }
+    if (fact.type == model::RelationType::kAlsoKnownAs && !args.empty()) {
+      batch.Put(families_.aliases, AliasKey(util::FoldName(fact.detail), args[0], note), rocksdb::Slice());
     }
     batch.Put(families_.facts, FactKey(note, seq), fact_record.SerializeAsString());
     ++seq;

@@ -21,6 +21,7 @@ struct Families {
   rocksdb::ColumnFamilyHandle* notes = nullptr;
   rocksdb::ColumnFamilyHandle* facts = nullptr;
   rocksdb::ColumnFamilyHandle* edges = nullptr;
+  rocksdb::ColumnFamilyHandle* aliases = nullptr;
 };
 
 absl::Status FromRocks(const rocksdb::Status& status, std::string_view what);
@@ -39,6 +40,8 @@ class RocksReader : public StoreReader {
   absl::StatusOr<std::vector<EntityInfo>> FindByName(std::string_view folded) const override;
   absl::Status ForEachName(const std::function<bool(std::string_view, model::EntityKind, NodeId)>&
                                visit) const override;
+  absl::StatusOr<std::vector<EntityInfo>> FindByAlias(std::string_view folded) const override;
+  absl::Status ForEachAlias(const std::function<bool(std::string_view, NodeId)>& visit) const override;
   absl::StatusOr<std::vector<EdgeRef>> Edges(NodeId node, Direction direction,
                                              model::RelationType type) const override;
   absl::StatusOr<std::vector<StoredFact>> NoteFacts(NodeId note) const override;

@@ -7,6 +7,7 @@
 // | meta          | "curation/" seq:u64                          | CurationRecord | alias/merge/unmerge, in order      |
 // | entities      | id:u64                                       | EntityRecord | entity by id                         |
 // | names         | folded_name 0x00 kind:u8 id:u64              | (empty)      | name → ids; prefix search            |
+// | aliases       | folded_alias 0x00 person:u64 note:u64        | (empty)      | other names → person (ALSO_KNOWN_AS) |
 // | notes         | note_id:u64                                  | NoteRecord   | note by id; content hash for sync    |
 // | facts         | note_id:u64 seq:u32                          | FactRecord   | a note's facts, for display/retraction|
 // | edges         | 'O' src:u64 rel:u16 dst:u64 note:u64 seq:u32 | (empty)      | out-edges by prefix scan             |
@@ -17,6 +18,8 @@
 // Why ids are hashes: an entity's id is StableHash64 of its folded name
 // seeded by its kind, and a note's id that of its path, so re-ingesting a
 // vault reproduces the same keys without any id-allocation state to lose.
+// Why aliases carry the note: two profile pages may give one person the
+// same other name; retracting one note must leave the other's key.
 // Why edges carry note and seq: one relation stated in two notes is two
 // edges, so retracting one note removes exactly its own.
 // Edges of a fact: for a note relation (ATTENDED, OWNS_ACTION, ...) one
@@ -50,7 +53,9 @@ inline constexpr std::string_view kLatestNoteDateMeta = "latest_note_date";
 
 // Bumped when a key family or record changes meaning. A store written by a
 // newer kith is refused rather than misread.
-inline constexpr uint32_t kSchemaVersion = 1;
+// Version 2 added the aliases family; a version-1 store gains it empty on
+// open, and the re-extraction its older notes get fills it.
+inline constexpr uint32_t kSchemaVersion = 2;
 
 NodeId EntityId(model::EntityKind kind, std::string_view name);
 NodeId NoteId(std::string_view path);
@@ -116,6 +121,12 @@ class StoreReader {
   virtual absl::StatusOr<std::optional<NoteInfo>> Note(NodeId id) const = 0;
   // Entities whose folded name equals `folded` (util::FoldName).
   virtual absl::StatusOr<std::vector<EntityInfo>> FindByName(std::string_view folded) const = 0;
+  // People whose profile pages give them the other name `folded`, each
+  // once, in id order.
+  virtual absl::StatusOr<std::vector<EntityInfo>> FindByAlias(std::string_view folded) const = 0;
+  // Calls `visit(folded_alias, person)` for every alias key (a name given
+  // by several notes comes once per note); stops when it returns false.
+  virtual absl::Status ForEachAlias(const std::function<bool(std::string_view, NodeId)>& visit) const = 0;
   // Calls `visit(folded_name, kind, id)` for every name; stops when it
   // returns false.
   virtual absl::Status ForEachName(
@@ -137,7 +148,7 @@ class StoreReader {
 // A view of `base` as the notes stood on `day` (days since 1970-01-01):
 // notes dated later, and every fact and edge they state, are hidden.
 // Undated notes stay visible. The latest-note date reads as `day` at most.
-// Entities and names are not filtered: a person first named later still
+// Entities, names and aliases are not filtered: a person first named later still
 // resolves, with nothing known about them yet. Thread-safe like `base`.
 std::unique_ptr<StoreReader> NewAsOfReader(std::unique_ptr<StoreReader> base, int32_t day);
 

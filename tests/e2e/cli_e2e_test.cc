@@ -124,6 +124,8 @@ TEST_F(CliTest, EmbeddedAndServerOutputsAreByteIdentical) {
       {"profile", "Samuel Greer", "--as-of", "2025-10-02", "--json"},
       {"--strength", strength_file, "who-knows", "Samuel Greer", "--json"},
       {"--strength", strength_file, "intro-path", "Kenji Watanabe", "Samuel Greer"},
+      {"profile", "Tom Okafor"},
+      {"search", "tom oka", "--json"},
   };
   std::vector<RunResult> embedded;
   for (const auto& q : queries) embedded.push_back(Kith(q));
@@ -308,6 +310,8 @@ TEST_F(CliTest, CurationAppliesAtEveryIngestAndOverServer) {
   EXPECT_EQ(curations[0]["who"], "qa");
   EXPECT_EQ(curations[0]["why"], "test");
   EXPECT_EQ(Kith({"--server", address, "who-knows", "Dmitri Volkov"}).exit_code, 1);  // merged away
+  auto merged = nlohmann::json::parse(Kith({"--server", address, "profile", "Maya Lindqvist", "--json"}).out);
+  EXPECT_EQ(merged["aliases"], nlohmann::json::array({"Dmitri Volkov"})) << merged;
   EXPECT_EQ(server_->Stop(SIGTERM), 0);
 
   // Re-ingesting keeps the merge; unmerge undoes it at the next ingest.
@@ -316,6 +320,21 @@ TEST_F(CliTest, CurationAppliesAtEveryIngestAndOverServer) {
   ASSERT_EQ(Kith({"unmerge", "Maya Lindqvist", "Dmitri Volkov"}).exit_code, 0);
   ASSERT_EQ(Kith({"ingest", kExampleVault}).exit_code, 0);
   EXPECT_EQ(Kith({"who-knows", "Dmitri Volkov"}).exit_code, 0);
+  auto unmerged = nlohmann::json::parse(Kith({"profile", "Maya Lindqvist", "--json"}).out);
+  EXPECT_TRUE(unmerged["aliases"].empty()) << unmerged;
+}
+
+TEST_F(CliTest, ExampleVaultProfileShowsAliasesAndAddresses) {
+  ASSERT_EQ(Kith({"ingest", kExampleVault}).exit_code, 0);
+  auto tomas = nlohmann::json::parse(Kith({"profile", "Tom Okafor", "--json"}).out);
+  EXPECT_EQ(tomas["name"], "Tomas Okafor");
+  EXPECT_EQ(tomas["aliases"], nlohmann::json::array({"Tom Okafor"}));
+  EXPECT_EQ(tomas["emails"], nlohmann::json::array({"tomas.okafor@northwind.example"}));
+  auto oren = nlohmann::json::parse(Kith({"profile", "Oren Ashby", "--json"}).out);
+  EXPECT_EQ(oren["emails"], nlohmann::json::array({"oren.ashby@northwind.example"}));
+  RunResult facts = Kith({"facts", "--type", "HAS_EMAIL"});
+  EXPECT_NE(facts.out.find("[e-mail header] Elena Sato <elena.sato@brightwater.example>"), std::string::npos)
+      << facts.out;
 }
 
 TEST_F(CliTest, SeedSharedHistoryIsTheOctoberMeeting) {

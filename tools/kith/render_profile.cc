@@ -28,6 +28,8 @@ std::string RenderProfile(const v1::ProfileResponse& p, bool json) {
       tasks.push_back({{"text", t.text()}, {"status", t.status()}, {"due", t.due()}, {"path", t.note().path()}});
     }
     Json out{{"name", p.name()},
+             {"aliases", Json(std::vector<std::string>(p.aliases().begin(), p.aliases().end()))},
+             {"emails", Json(std::vector<std::string>(p.emails().begin(), p.emails().end()))},
              {"employment", std::move(employment)},
              {"managers", Json(std::vector<std::string>(p.managers().begin(), p.managers().end()))},
              {"reports", Json(std::vector<std::string>(p.reports().begin(), p.reports().end()))},
@@ -41,6 +43,8 @@ std::string RenderProfile(const v1::ProfileResponse& p, bool json) {
     return out.dump(2) + "\n";
   }
   std::string out = p.name() + (p.as_of().empty() ? "" : " (as of " + p.as_of() + ")") + "\n";
+  if (!p.aliases().empty()) absl::StrAppend(&out, "  also known as ", absl::StrJoin(p.aliases(), ", "), "\n");
+  if (!p.emails().empty()) absl::StrAppend(&out, "  e-mail ", absl::StrJoin(p.emails(), ", "), "\n");
   if (p.meetings() > 0) {
     absl::StrAppend(&out, "  ", p.meetings(), p.meetings() == 1 ? " meeting" : " meetings", ", first ",
                     p.first_interaction(), ", last ",
@@ -94,12 +98,17 @@ std::string RenderSearch(const v1::SearchResponse& r, bool json) {
   using Json = nlohmann::ordered_json;
   if (json) {
     Json hits = Json::array();
-    for (const v1::SearchHit& h : r.hits()) hits.push_back({{"name", h.name()}, {"kind", h.kind()}, {"rank", h.rank()}});
+    for (const v1::SearchHit& h : r.hits()) {
+      hits.push_back({{"name", h.name()}, {"kind", h.kind()}, {"rank", h.rank()}, {"alias", h.alias()}});
+    }
     return Json{{"hits", std::move(hits)}}.dump(2) + "\n";
   }
   if (r.hits().empty()) return "No matching names.\n";
   std::string out;
-  for (const v1::SearchHit& h : r.hits()) absl::StrAppend(&out, absl::StrFormat("%-36s %s\n", h.name(), h.kind()));
+  for (const v1::SearchHit& h : r.hits()) {
+    absl::StrAppend(&out, absl::StrFormat("%-36s %s", h.name(), h.kind()),
+                    h.alias().empty() ? "" : absl::StrCat("  (as ", h.alias(), ")"), "\n");
+  }
   return out;
 }
 

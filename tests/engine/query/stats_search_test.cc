@@ -44,5 +44,33 @@ TEST_F(StatsSearchTest, ExactThenPrefixThenWordThenTypos) {
   EXPECT_FALSE(Search(*store_->NewReader(), "  ", 20).ok());
 }
 
+TEST_F(StatsSearchTest, ProfileAliasesResolveAndSearchAsTheirPerson) {
+  extract::NoteGraph page = testing::Meeting("People/Tomas Okafor/README.md", "", {});
+  page.entities = {{model::EntityKind::kPerson, "Tomas Okafor"}};
+  extract::Fact alias;
+  alias.type = model::RelationType::kAlsoKnownAs;
+  alias.args = {0};
+  alias.detail = "Tom Okafor";
+  page.facts = {alias};
+  ASSERT_OK(store_->PutNote(page, 1));
+
+  ASSERT_OK_AND_ASSIGN(store::EntityInfo person, ResolvePerson(*store_->NewReader(), "tom okafor"));
+  EXPECT_EQ(person.name, "Tomas Okafor");
+  ASSERT_OK_AND_ASSIGN(std::vector<SearchHit> hits, Search(*store_->NewReader(), "tom ok", 20));
+  ASSERT_EQ(hits.size(), 1u);
+  EXPECT_EQ(hits[0].name, "Tomas Okafor");
+  EXPECT_EQ(hits[0].alias, "tom okafor");
+  EXPECT_EQ(hits[0].rank, 1);
+
+  // The same other name on a second person's page makes it ambiguous.
+  page.path = "People/Tom Okafor-Reyes/README.md";
+  page.entities = {{model::EntityKind::kPerson, "Thomas Okafor Reyes"}};
+  ASSERT_OK(store_->PutNote(page, 1));
+  absl::StatusOr<store::EntityInfo> either = ResolvePerson(*store_->NewReader(), "Tom Okafor");
+  EXPECT_EQ(either.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_NE(either.status().message().find("Thomas Okafor Reyes, Tomas Okafor"), std::string::npos)
+      << either.status().message();
+}
+
 }  // namespace
 }  // namespace kith::query

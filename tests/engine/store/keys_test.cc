@@ -41,6 +41,19 @@ TEST(KeysTest, NameKeyRoundTripsAndGroupsByName) {
   EXPECT_NE(key.substr(0, NamePrefix("rob").size()), NamePrefix("rob"));
 }
 
+TEST(KeysTest, AliasKeyRoundTripsAndGroupsByAlias) {
+  std::string key = AliasKey("tom okafor", 7, 9);
+  std::optional<AliasKeyParts> parts = DecodeAliasKey(key);
+  ASSERT_TRUE(parts.has_value());
+  EXPECT_EQ(parts->folded, "tom okafor");
+  EXPECT_EQ(parts->person, 7u);
+  EXPECT_EQ(parts->note, 9u);
+  EXPECT_EQ(key.rfind(NamePrefix("tom okafor"), 0), 0u);
+  // "tom" must not prefix-match "tom okafor"'s keys: the separator ends the name.
+  EXPECT_NE(key.rfind(NamePrefix("tom"), 0), 0u);
+  EXPECT_FALSE(DecodeAliasKey("short").has_value());
+}
+
 TEST(KeysTest, RejectsMalformedKeys) {
   EXPECT_FALSE(DecodeEdgeKey("short"));
   EXPECT_FALSE(DecodeNameKey("no separator here"));

@@ -103,6 +103,52 @@ TEST_F(StoreTest, DataSurvivesReopen) {
   EXPECT_EQ((*note)->content_hash, 77u);
 }
 
+// A profile page at `path` giving Ana Bell the other name `alias`.
+extract::NoteGraph AliasNote(const std::string& path, const std::string& alias) {
+  extract::NoteGraph g = Meeting(path, "", {});
+  g.entities = {{model::EntityKind::kPerson, "Ana Bell"}};
+  extract::Fact f;
+  f.type = model::RelationType::kAlsoKnownAs;
+  f.args = {0};
+  f.detail = alias;
+  g.facts = {f};
+  return g;
+}
+
+TEST_F(StoreTest, AliasKeysFollowTheNotesThatGiveThem) {
+  ASSERT_OK(store_->PutNote(AliasNote("a.md", "Annie Bell"), 1));
+  ASSERT_OK(store_->PutNote(AliasNote("b.md", "Annie Bell"), 1));
+  auto found = [&](const char* folded) {
+    auto people = store_->NewReader()->FindByAlias(folded);
+    EXPECT_OK(people);
+    return people->size() == 1 && (*people)[0].name == "Ana Bell";
+  };
+  EXPECT_TRUE(found("annie bell"));
+  ASSERT_OK(store_->DeleteNote("a.md"));
+  EXPECT_TRUE(found("annie bell"));  // b.md still says so.
+  ASSERT_OK(store_->PutNote(AliasNote("b.md", "Nan Bell"), 2));
+  EXPECT_FALSE(found("annie bell"));
+  EXPECT_TRUE(found("nan bell"));
+  ASSERT_OK(store_->DeleteNote("b.md"));
+  size_t keys = 0;
+  ASSERT_OK(store_->NewReader()->ForEachAlias([&](std::string_view, NodeId) { return ++keys, true; }));
+  EXPECT_EQ(keys, 0u);
+}
+
+TEST(StoreSchemaTest, OlderSchemaIsUpgradedOnOpen) {
+  testing::TempDir dir;
+  {
+    ASSERT_OK_AND_ASSIGN(auto store, Store::Open({}, dir.path()));
+    std::string older;
+    AppendU32(older, kSchemaVersion - 1);
+    ASSERT_OK(store->PutMeta("schema_version", older));
+  }
+  ASSERT_OK_AND_ASSIGN(auto store, Store::Open({}, dir.path()));
+  ASSERT_OK_AND_ASSIGN(std::optional<std::string> version, store->NewReader()->Meta("schema_version"));
+  ASSERT_TRUE(version.has_value());
+  EXPECT_EQ(ReadU32(*version), kSchemaVersion);
+}
+
 TEST(StoreSchemaTest, RefusesNewerSchema) {
   testing::TempDir dir;
   {
