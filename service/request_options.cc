@@ -38,6 +38,8 @@ constexpr FieldPair kFields[] = {
      &v1::StrengthModel::introduced_weight, &v1::StrengthModel::set_introduced_weight},
     {"duplicate_overlap", &query::StrengthModel::duplicate_overlap, &v1::StrengthModel::has_duplicate_overlap,
      &v1::StrengthModel::duplicate_overlap, &v1::StrengthModel::set_duplicate_overlap},
+    {"attendee_exponent", &query::StrengthModel::attendee_exponent, &v1::StrengthModel::has_attendee_exponent,
+     &v1::StrengthModel::attendee_exponent, &v1::StrengthModel::set_attendee_exponent},
 };
 
 }  // namespace

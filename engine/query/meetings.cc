@@ -62,7 +62,8 @@ double MeetingWeight(const store::NoteInfo& note, std::optional<int32_t> referen
                      const StrengthModel& model) {
   // A 1:1 says more than a 20-person call: split one unit of weight over
   // the other attendees.
-  double size = note.attendees.size() > 1 ? 1.0 / (note.attendees.size() - 1) : 1.0;
+  double others = note.attendees.size() > 1 ? static_cast<double>(note.attendees.size() - 1) : 1.0;
+  double size = std::pow(others, -model.attendee_exponent);
   return size * Recency(note.date, reference, model);
 }
 

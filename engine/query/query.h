@@ -26,6 +26,9 @@ struct StrengthModel {
   // Score at which strength reaches 1 - 1/e (about 0.63); a 1:1 on the
   // reference date scores 1.
   double saturation = 1.0;
+  // A meeting of n people weighs (n - 1)^-attendee_exponent: 1 splits one
+  // unit of attention over the others, 0 counts every meeting alike.
+  double attendee_exponent = 1.0;
   // What a stated relation adds to the score, in units of a 1:1 meeting on
   // the reference date (recency applies to the note that states it). Each
   // relation counts once however many notes repeat it.

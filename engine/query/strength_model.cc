@@ -26,6 +26,7 @@ constexpr Field kFields[] = {
     {"half_life_days", &StrengthModel::half_life_days, 0, true, kNoUpper},
     {"undated_weight", &StrengthModel::undated_weight, 0, false, kNoUpper},
     {"saturation", &StrengthModel::saturation, 0, true, kNoUpper},
+    {"attendee_exponent", &StrengthModel::attendee_exponent, 0, false, 4.0},
     {"reports_to_weight", &StrengthModel::reports_to_weight, 0, false, kNoUpper},
     {"worked_with_weight", &StrengthModel::worked_with_weight, 0, false, kNoUpper},
     {"family_weight", &StrengthModel::family_weight, 0, false, kNoUpper},
@@ -41,7 +42,9 @@ bool InRange(const Field& field, double value) {
 }
 
 std::string RangeText(const Field& field) {
-  if (field.upper != kNoUpper) return absl::StrCat("in (", field.lower, ", ", field.upper, "]");
+  if (field.upper != kNoUpper) {
+    return absl::StrCat("in ", field.lower_open ? "(" : "[", field.lower, ", ", field.upper, "]");
+  }
   return field.lower_open ? "positive" : "zero or more";
 }
 

@@ -154,6 +154,18 @@ TEST_F(WhoKnowsTest, AsOfLeavesOutLaterMeetingsAndMeasuresRecencyFromThatDay) {
   EXPECT_NEAR(r.people[0].strength, 1 - std::exp(-1.0), 1e-9);
 }
 
+TEST_F(WhoKnowsTest, AttendeeExponentSetsHowMuchSizeCounts) {
+  Put(Meeting("big.md", "2025-06-01", {"Ana Bell", "Bo Chen", "Cy Dee", "Di Eng", "Ed Fox"}));
+  WhoKnowsQuery q;
+  q.name = "Ana Bell";
+  q.model.attendee_exponent = 0;  // Every meeting alike.
+  ASSERT_OK_AND_ASSIGN(WhoKnowsResult flat, WhoKnows(*store_->NewReader(), q));
+  EXPECT_NEAR(flat.people[0].strength, 1 - std::exp(-1.0), 1e-9);
+  q.model.attendee_exponent = 2;  // 1 / 4^2.
+  ASSERT_OK_AND_ASSIGN(WhoKnowsResult steep, WhoKnows(*store_->NewReader(), q));
+  EXPECT_NEAR(steep.people[0].strength, 1 - std::exp(-1.0 / 16), 1e-9);
+}
+
 TEST_F(WhoKnowsTest, HalfLifeParameterSetsTheDecay) {
   Put(Meeting("old.md", "2024-12-03", {"Ana Bell", "Bo Chen"}));  // 180 days before the reference date.
   WhoKnowsQuery q;
