@@ -114,6 +114,8 @@ class EngineImpl : public Engine {
     return query::BuildTimeline(*reader, name, options_.strength.duplicate_overlap);
   }
 
+  absl::StatusOr<store::CheckReport> Check() const override { return store_->Check(); }
+
   absl::StatusOr<std::vector<query::FactView>> Facts(const query::FactsQuery& query) const override {
     std::unique_ptr<store::StoreReader> reader = store_->NewReader();
     return query::Facts(*reader, query);

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <chrono>
 #include <map>
+#include <set>
 
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
@@ -24,6 +25,7 @@ struct Pending {
   std::string path;
   uint64_t raw_hash = 0;
   note::ParsedNote parsed;
+  extract::LearnedNames learned;
 };
 
 // The stored fingerprint of a note: its bytes, the extractor that read
@@ -47,12 +49,16 @@ class Session : public IngestSession {
 
   void Add(std::string_view path, std::string_view content) override {
     ++report_.notes_read;
+    seen_.emplace(path);
     uint64_t raw_hash = util::StableHash64(content);
     if (!settled_owner_.has_value()) settled_owner_ = KnownOwner();
     if (!curation_digest_) curation_digest_ = StoredCurationDigest();
-    if (!settled_owner_->empty() && IsUnchanged(path, Fingerprint(raw_hash, *settled_owner_, *curation_digest_))) {
-      ++report_.notes_unchanged;
-      return;
+    if (!settled_owner_->empty()) {
+      if (auto stored = StoredIfUnchanged(path, Fingerprint(raw_hash, *settled_owner_, *curation_digest_))) {
+        ++report_.notes_unchanged;
+        NoteDate(stored->date);
+        return;
+      }
     }
     absl::StatusOr<note::ParsedNote> parsed = note::ParseNote(path, content, parse_);
     if (!parsed.ok()) {
@@ -60,10 +66,12 @@ class Session : public IngestSession {
           {std::string(path), note::LineOf(parsed.status()), std::string(parsed.status().message())});
       return;
     }
-    pending_.push_back({std::string(path), raw_hash, *std::move(parsed)});
+    extract::LearnedNames learned = extract::LearnNames(*parsed);
+    pending_.push_back({std::string(path), raw_hash, *std::move(parsed), std::move(learned)});
   }
 
   void AddProblem(vault::FileProblem problem) override {
+    seen_.insert(problem.path);
     report_.failed.push_back(std::move(problem));
   }
 
@@ -79,24 +87,25 @@ class Session : public IngestSession {
     extract::ExtractOptions extract_options;
     extract_options.owner = owner;
     extract_options.gazetteer = &gazetteer;
-    std::optional<int32_t> latest;
     size_t done = 0;
     for (const Pending& note : pending_) {
       uint64_t fingerprint = Fingerprint(note.raw_hash, owner, *curation_digest_);
-      if (IsUnchanged(note.path, fingerprint)) {
+      if (StoredIfUnchanged(note.path, fingerprint)) {
         ++report_.notes_unchanged;
       } else {
         extract::NoteGraph graph = extract::Extract(note.parsed, extract_options);
+        graph.learned = note.learned;
         RETURN_IF_ERROR(store_.PutNote(graph, fingerprint));
         ++report_.notes_stored;
         for (const note::Warning& w : graph.warnings) {
           report_.warnings.push_back({note.path, w.line, w.reason});
         }
       }
-      if (note.parsed.date && (!latest || *note.parsed.date > *latest)) latest = note.parsed.date;
+      NoteDate(note.parsed.date);
       if (progress) progress(++done, pending_.size());
     }
-    RETURN_IF_ERROR(RecordLatestDate(latest));
+    RETURN_IF_ERROR(RecordLatestDate(latest_));
+    if (options_.prune) RETURN_IF_ERROR(Prune());
     std::sort(report_.failed.begin(), report_.failed.end(),
               [](const vault::FileProblem& a, const vault::FileProblem& b) { return a.path < b.path; });
     report_.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
@@ -130,22 +139,22 @@ class Session : public IngestSession {
     return best;
   }
 
-  // The names sentences are read against: what the store knows and what
-  // this run's notes make known.
+  // The names sentences are read against: those every note of the vault
+  // makes known, this run's notes from their new text and the others from
+  // what was stored with them, replayed in path order. The result does not
+  // depend on which notes changed or on what an interrupted run stored, so
+  // an incremental or resumed ingest reads like a clean one.
   absl::StatusOr<extract::Gazetteer> KnownNames(const std::string& owner) const {
-    extract::Gazetteer gazetteer;
-    std::vector<std::pair<model::EntityKind, store::NodeId>> ids;
-    RETURN_IF_ERROR(reader_->ForEachName([&](std::string_view, model::EntityKind kind, store::NodeId id) {
-      if (kind != model::EntityKind::kTopic) ids.emplace_back(kind, id);
+    std::map<std::string, const extract::LearnedNames*> by_path;
+    for (const Pending& note : pending_) by_path[note.path] = &note.learned;
+    std::vector<std::pair<std::string, extract::LearnedNames>> stored;
+    RETURN_IF_ERROR(reader_->ForEachNoteNames([&](const std::string& path, const extract::LearnedNames& learned) {
+      if (!by_path.count(path)) stored.emplace_back(path, learned);
       return true;
     }));
-    for (const auto& [kind, id] : ids) {
-      ASSIGN_OR_RETURN(std::optional<store::EntityInfo> entity, reader_->Entity(id));
-      if (!entity) continue;
-      if (kind == model::EntityKind::kPerson) gazetteer.AddPerson(entity->name);
-      if (kind == model::EntityKind::kOrganization) gazetteer.AddOrganization(entity->name);
-    }
-    for (const Pending& note : pending_) extract::LearnNames(note.parsed, gazetteer);
+    for (const auto& [path, learned] : stored) by_path[path] = &learned;
+    extract::Gazetteer gazetteer;
+    for (const auto& [path, learned] : by_path) learned->ApplyTo(gazetteer);
     if (!owner.empty()) gazetteer.AddPerson(owner);
     ASSIGN_OR_RETURN(std::vector<Curation> curations, ListCurations(*reader_));
     ApplyCurations(curations, gazetteer);
@@ -158,9 +167,32 @@ class Session : public IngestSession {
     return curations.ok() ? CurationDigest(*curations) : std::string();
   }
 
-  bool IsUnchanged(std::string_view path, uint64_t fingerprint) const {
+  // Retracts the stored notes this run did not see, one atomic delete
+  // each, so that an interrupted prune leaves every note whole or gone.
+  absl::Status Prune() {
+    std::vector<std::string> vanished;
+    RETURN_IF_ERROR(reader_->ForEachNote([&](const store::NoteInfo& note) {
+      if (!seen_.count(note.path)) vanished.push_back(note.path);
+      return true;
+    }));
+    for (const std::string& path : vanished) {
+      RETURN_IF_ERROR(store_.DeleteNote(path));
+      ++report_.notes_pruned;
+    }
+    return absl::OkStatus();
+  }
+
+  // The stored note at `path` if it has this fingerprint, else nullopt.
+  std::optional<store::NoteInfo> StoredIfUnchanged(std::string_view path, uint64_t fingerprint) const {
     absl::StatusOr<std::optional<store::NoteInfo>> stored = reader_->Note(store::NoteId(path));
-    return stored.ok() && stored->has_value() && (*stored)->content_hash == fingerprint;
+    if (!stored.ok() || !stored->has_value() || (*stored)->content_hash != fingerprint) return std::nullopt;
+    return **stored;
+  }
+
+  // Every note of the run, stored now or before, counts for the newest
+  // date: a run that stops early must not leave it behind.
+  void NoteDate(const std::optional<int32_t>& date) {
+    if (date && (!latest_ || *date > *latest_)) latest_ = date;
   }
 
   absl::Status RecordLatestDate(std::optional<int32_t> latest) {
@@ -181,6 +213,8 @@ class Session : public IngestSession {
   std::optional<std::string> settled_owner_;
   std::optional<std::string> curation_digest_;
   std::vector<Pending> pending_;
+  std::optional<int32_t> latest_;
+  std::set<std::string, std::less<>> seen_;  // Every path Add or AddProblem was given.
   IngestReport report_;
 };
 

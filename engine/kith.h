@@ -33,12 +33,16 @@ struct IngestOptions {
   // owner stored by an earlier ingest, else take the person who attends
   // the most notes of this ingest.
   std::string me;
+  // Retract every stored note this run did not see (neither as a note nor
+  // as a file it could not read): the files that vanished from the vault.
+  bool prune = false;
 };
 
 struct IngestReport {
   int64_t notes_read = 0;
   int64_t notes_stored = 0;
   int64_t notes_unchanged = 0;  // Same content as stored; nothing written.
+  int64_t notes_pruned = 0;     // Stored before, not seen now; retracted (prune).
   std::vector<vault::FileProblem> failed;    // Not stored; reason given.
   std::vector<vault::FileProblem> warnings;  // Stored, with a remark.
   std::string owner;
@@ -116,6 +120,9 @@ class Engine {
 
   // See query::BuildTimeline.
   virtual absl::StatusOr<query::PersonTimeline> Timeline(std::string_view name) const = 0;
+
+  // See store::Store::Check: the store's invariants over one snapshot.
+  virtual absl::StatusOr<store::CheckReport> Check() const = 0;
 
   // See query::Facts.
   virtual absl::StatusOr<std::vector<query::FactView>> Facts(

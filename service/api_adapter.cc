@@ -339,6 +339,20 @@ absl::StatusOr<v1::TimelineResponse> Timeline(const Engine& engine, const v1::Ti
   return response;
 }
 
+absl::StatusOr<v1::CheckResponse> Check(const Engine& engine) {
+  ASSIGN_OR_RETURN(store::CheckReport report, engine.Check());
+  v1::CheckResponse response;
+  response.set_notes(report.notes);
+  response.set_facts(report.facts);
+  response.set_edges(report.edges);
+  response.set_entities(report.entities);
+  response.set_names(report.names);
+  response.set_aliases(report.aliases);
+  response.set_breach_count(report.breach_count);
+  for (const std::string& b : report.breaches) response.add_breaches(b);
+  return response;
+}
+
 IngestSession& IngestCall::Session() {
   if (!session_) session_ = engine_.BeginIngest(options_);
   return *session_;
@@ -349,6 +363,7 @@ absl::Status IngestCall::Accept(const v1::IngestRequest& request) {
     case v1::IngestRequest::kOptions:
       if (session_) return absl::InvalidArgumentError("ingest options must come before any note");
       options_.me = request.options().me();
+      options_.prune = request.options().prune();
       return absl::OkStatus();
     case v1::IngestRequest::kNote:
       Session().Add(request.note().path(), request.note().content());
@@ -369,6 +384,7 @@ absl::StatusOr<v1::IngestResponse> IngestCall::Finish(const IngestProgress& prog
   response.set_notes_read(report.notes_read);
   response.set_notes_stored(report.notes_stored);
   response.set_notes_unchanged(report.notes_unchanged);
+  response.set_notes_pruned(report.notes_pruned);
   for (const vault::FileProblem& problem : report.failed) ToProto(problem, *response.add_failed());
   for (const vault::FileProblem& w : report.warnings) ToProto(w, *response.add_warnings());
   response.set_owner(report.owner);

@@ -45,6 +45,8 @@ absl::StatusOr<v1::ConnectorsResponse> Connectors(const Engine& engine, const v1
 
 absl::StatusOr<v1::TimelineResponse> Timeline(const Engine& engine, const v1::TimelineRequest& request);
 
+absl::StatusOr<v1::CheckResponse> Check(const Engine& engine);
+
 // One Ingest call: the requests of the stream in order, then Finish.
 class IngestCall {
  public:

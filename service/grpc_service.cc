@@ -113,6 +113,10 @@ grpc::Status KithService::Timeline(grpc::ServerContext*, const v1::TimelineReque
   return Reply(service::Timeline(engine_, *request), response);
 }
 
+grpc::Status KithService::Check(grpc::ServerContext*, const v1::CheckRequest*, v1::CheckResponse* response) {
+  return Reply(service::Check(engine_), response);
+}
+
 grpc::Status KithService::ListCurations(grpc::ServerContext*, const v1::ListCurationsRequest*,
                                         v1::ListCurationsResponse* response) {
   return Reply(service::ListCurations(engine_), response);

@@ -50,6 +50,8 @@ class KithService final : public v1::Kith::Service {
                           v1::ConnectorsResponse* response) override;
   grpc::Status Timeline(grpc::ServerContext* context, const v1::TimelineRequest* request,
                         v1::TimelineResponse* response) override;
+  grpc::Status Check(grpc::ServerContext* context, const v1::CheckRequest* request,
+                     v1::CheckResponse* response) override;
   grpc::Status ListCurations(grpc::ServerContext* context, const v1::ListCurationsRequest* request,
                              v1::ListCurationsResponse* response) override;
 

@@ -72,7 +72,7 @@ bool IsAcronymOf(std::string_view acronym, std::string_view name) {
 
 // "Azure Compute leadership", "the Apollo team": capitalised words right
 // before a group word name a group.
-void LearnGroupNames(std::string_view text, Gazetteer& gazetteer) {
+void LearnGroupNames(std::string_view text, LearnedNames& gazetteer) {
   std::vector<std::string_view> words = util::Split(text, ' ');
   for (size_t i = 1; i < words.size(); ++i) {
     std::string_view w = words[i];
@@ -394,7 +394,20 @@ std::vector<std::string> ParticipantNames(const note::ParsedNote& note) {
   return names;
 }
 
-void LearnNames(const note::ParsedNote& note, Gazetteer& gazetteer) {
+void LearnedNames::ApplyTo(Gazetteer& gazetteer) const {
+  for (const Entry& e : entries) {
+    switch (e.kind) {
+      case Kind::kPerson: gazetteer.AddPerson(e.name); break;
+      case Kind::kOrganization: gazetteer.AddOrganization(e.name); break;
+      case Kind::kPersonAlias: gazetteer.AddPersonAlias(e.name, e.other); break;
+      case Kind::kGroup: gazetteer.AddGroupName(e.name); break;
+      case Kind::kAcronym: gazetteer.AddAcronym(e.name, e.other); break;
+    }
+  }
+}
+
+LearnedNames LearnNames(const note::ParsedNote& note) {
+  LearnedNames gazetteer;
   for (const std::string& name : ParticipantNames(note)) {
     if (!IsSelfReference(name)) gazetteer.AddPerson(name);
   }
@@ -433,6 +446,7 @@ void LearnNames(const note::ParsedNote& note, Gazetteer& gazetteer) {
       if (IsAcronymOf(r.name, r.text)) gazetteer.AddAcronym(r.text, r.name);
     }
   }
+  return gazetteer;
 }
 
 NoteGraph Extract(const note::ParsedNote& note, const ExtractOptions& options) {

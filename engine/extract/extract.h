@@ -14,6 +14,8 @@
 
 namespace kith::extract {
 
+class Gazetteer;
+
 struct EntityMention {
   model::EntityKind kind = model::EntityKind::kPerson;
   std::string name;  // Cleaned display name, e.g. "Rob Banga".
@@ -37,6 +39,32 @@ struct Fact {
   Evidence evidence;
 };
 
+// The names one note makes known, in the order found, so that they can be
+// stored with the note and replayed into a gazetteer later: a gazetteer
+// built from every note's LearnedNames is the same whether the notes were
+// read in this run or an earlier one.
+struct LearnedNames {
+  enum class Kind : uint8_t { kPerson = 1, kOrganization = 2, kPersonAlias = 3, kGroup = 4, kAcronym = 5 };
+  struct Entry {
+    Kind kind;
+    std::string name;
+    std::string other;  // The alias or the acronym; "" otherwise.
+  };
+  std::vector<Entry> entries;
+
+  void AddPerson(std::string_view name) { entries.push_back({Kind::kPerson, std::string(name), ""}); }
+  void AddOrganization(std::string_view name) { entries.push_back({Kind::kOrganization, std::string(name), ""}); }
+  void AddPersonAlias(std::string_view name, std::string_view alias) {
+    entries.push_back({Kind::kPersonAlias, std::string(name), std::string(alias)});
+  }
+  void AddGroupName(std::string_view name) { entries.push_back({Kind::kGroup, std::string(name), ""}); }
+  void AddAcronym(std::string_view name, std::string_view acronym) {
+    entries.push_back({Kind::kAcronym, std::string(name), std::string(acronym)});
+  }
+  // Replays the entries into `gazetteer`, in order.
+  void ApplyTo(Gazetteer& gazetteer) const;
+};
+
 struct NoteGraph {
   std::string path;
   std::string title;
@@ -48,9 +76,9 @@ struct NoteGraph {
   // Sentences kept verbatim for later extraction passes (Key Information,
   // Decisions and similar sections).
   std::vector<note::Line> kept_lines;
+  // What the note contributes to the vault's gazetteer (LearnNames).
+  LearnedNames learned;
 };
-
-class Gazetteer;
 
 struct ExtractOptions {
   // Canonical name of the vault owner; "@Myself" and "Me" resolve to it.
@@ -67,10 +95,10 @@ NoteGraph Extract(const note::ParsedNote& note, const ExtractOptions& options);
 // Used to find the vault owner before extraction.
 std::vector<std::string> ParticipantNames(const note::ParsedNote& note);
 
-// Adds to `gazetteer` the names a note makes known: participants, action
-// owners, the person or organisation its folder is about, a profile's
-// company, an organisation page's title.
-void LearnNames(const note::ParsedNote& note, Gazetteer& gazetteer);
+// The names a note makes known: participants, action owners, the person or
+// organisation its folder is about, a profile's company and aliases,
+// groups ("X team"), acronyms written out in the text.
+LearnedNames LearnNames(const note::ParsedNote& note);
 
 }  // namespace kith::extract
 

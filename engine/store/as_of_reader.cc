@@ -69,6 +69,12 @@ class AsOfReader : public StoreReader {
     return base_->ForEachNote([&](const NoteInfo& note) { return !Visible(note.date) || visit(note); });
   }
 
+  // Names are what the vault knows, not what happened when: not filtered.
+  absl::Status ForEachNoteNames(
+      const std::function<bool(const std::string&, const extract::LearnedNames&)>& visit) const override {
+    return base_->ForEachNoteNames(visit);
+  }
+
   absl::StatusOr<std::optional<std::string>> Meta(std::string_view key) const override {
     ASSIGN_OR_RETURN(std::optional<std::string> value, base_->Meta(key));
     // Recency is measured back from the newest note; on the cut-off day no

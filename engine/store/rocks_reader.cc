@@ -226,6 +226,24 @@ absl::Status RocksReader::ForEachNote(const std::function<bool(const NoteInfo&)>
   return bad;
 }
 
+absl::Status RocksReader::ForEachNoteNames(
+    const std::function<bool(const std::string&, const extract::LearnedNames&)>& visit) const {
+  absl::Status bad;
+  RETURN_IF_ERROR(Scan(families_.notes, "", [&](std::string_view key, std::string_view value) {
+    NoteRecord record;
+    if (key.size() != 8 || !record.ParseFromArray(value.data(), static_cast<int>(value.size()))) {
+      bad = absl::DataLossError("note record does not decode");
+      return false;
+    }
+    extract::LearnedNames learned;
+    for (const LearnedNameRecord& r : record.learned()) {
+      learned.entries.push_back({static_cast<extract::LearnedNames::Kind>(r.kind()), r.name(), r.other()});
+    }
+    return visit(record.path(), learned);
+  }));
+  return bad;
+}
+
 absl::StatusOr<std::optional<std::string>> RocksReader::Meta(std::string_view key) const {
   std::string value;
   rocksdb::Status status = db_->Get(read_options_, families_.meta,

@@ -25,21 +25,6 @@ std::string SchemaBytes(uint32_t version) {
   return out;
 }
 
-// The edges a fact contributes, in the 'O' direction.
-std::vector<EdgeKeyParts> FactEdges(NodeId note, uint32_t seq, model::RelationType type,
-                                    const std::vector<NodeId>& args) {
-  std::vector<EdgeKeyParts> edges;
-  if (args.empty()) return edges;
-  if (model::IsNoteRelation(type)) {
-    edges.push_back({kOutEdgeTag, args[0], type, note, note, seq});
-  } else {
-    for (size_t i = 1; i < args.size(); ++i) {
-      edges.push_back({kOutEdgeTag, args[0], type, args[i], note, seq});
-    }
-  }
-  return edges;
-}
-
 void PutEdge(const EdgeKeyParts& out, rocksdb::ColumnFamilyHandle* family,
              rocksdb::WriteBatch& batch, bool remove) {
   EdgeKeyParts in{kInEdgeTag, out.to, out.rel, out.from, out.note, out.seq};
@@ -71,6 +56,21 @@ FactRecord RecordFromFact(const extract::Fact& fact, const std::vector<NodeId>& 
 }
 
 }  // namespace
+
+std::vector<EdgeKeyParts> FactEdges(NodeId note, uint32_t seq, model::RelationType type,
+                                    const std::vector<NodeId>& args) {
+  std::vector<EdgeKeyParts> edges;
+  if (args.empty()) return edges;
+  if (model::IsNoteRelation(type)) {
+    edges.push_back({kOutEdgeTag, args[0], type, note, note, seq});
+  } else {
+    for (size_t i = 1; i < args.size(); ++i) {
+      edges.push_back({kOutEdgeTag, args[0], type, args[i], note, seq});
+    }
+  }
+  return edges;
+}
+
 
 NodeId EntityId(model::EntityKind kind, std::string_view name) {
   return util::StableHash64(util::FoldName(name), static_cast<uint64_t>(kind));
@@ -155,6 +155,8 @@ absl::Status RocksStore::CheckSchema() {
   }
   return absl::OkStatus();
 }
+
+absl::StatusOr<CheckReport> RocksStore::Check() const { return CheckStore(db_.get(), families_); }
 
 std::unique_ptr<StoreReader> RocksStore::NewReader() const {
   return std::make_unique<RocksReader>(db_.get(), families_);
@@ -278,6 +280,12 @@ absl::Status RocksStore::PutNote(const extract::NoteGraph& graph, uint64_t conte
     kept->set_text(line.text);
   }
   record.set_warning_count(static_cast<uint32_t>(graph.warnings.size()));
+  for (const extract::LearnedNames::Entry& e : graph.learned.entries) {
+    LearnedNameRecord* learned = record.add_learned();
+    learned->set_kind(static_cast<uint32_t>(e.kind));
+    learned->set_name(e.name);
+    learned->set_other(e.other);
+  }
   batch.Put(families_.notes, IdKey(note), record.SerializeAsString());
   return FromRocks(db_->Write({}, &batch), absl::StrCat("cannot store note ", graph.path));
 }

@@ -8,6 +8,7 @@
 #include <mutex>
 #include <vector>
 
+#include "engine/store/keys.h"
 #include "engine/store/store.h"
 #include "records.pb.h"
 
@@ -27,6 +28,13 @@ struct Families {
 absl::Status FromRocks(const rocksdb::Status& status, std::string_view what);
 
 StoredFact FactFromRecord(NodeId note, uint32_t seq, const FactRecord& record);
+
+// The edges a fact contributes, in the 'O' direction.
+std::vector<EdgeKeyParts> FactEdges(NodeId note, uint32_t seq, model::RelationType type,
+                                    const std::vector<NodeId>& args);
+
+// Store::Check over one snapshot of `db` (rocks_check.cc).
+absl::StatusOr<CheckReport> CheckStore(rocksdb::DB* db, const Families& families);
 NoteInfo NoteFromRecord(NodeId id, const NoteRecord& record);
 
 // Reads through a snapshot that it releases on destruction.
@@ -47,6 +55,8 @@ class RocksReader : public StoreReader {
   absl::StatusOr<std::vector<StoredFact>> NoteFacts(NodeId note) const override;
   absl::StatusOr<std::optional<StoredFact>> Fact(NodeId note, uint32_t seq) const override;
   absl::Status ForEachNote(const std::function<bool(const NoteInfo&)>& visit) const override;
+  absl::Status ForEachNoteNames(
+      const std::function<bool(const std::string&, const extract::LearnedNames&)>& visit) const override;
   absl::StatusOr<std::optional<std::string>> Meta(std::string_view key) const override;
   absl::StatusOr<std::vector<std::pair<std::string, std::string>>> MetaWithPrefix(
       std::string_view prefix) const override;
@@ -70,6 +80,7 @@ class RocksStore : public Store {
   ~RocksStore() override;
 
   std::unique_ptr<StoreReader> NewReader() const override;
+  absl::StatusOr<CheckReport> Check() const override;
   absl::Status PutNote(const extract::NoteGraph& graph, uint64_t content_hash) override;
   absl::Status DeleteNote(std::string_view path) override;
   absl::Status PutMeta(std::string_view key, std::string_view value) override;

@@ -138,6 +138,9 @@ class StoreReader {
   virtual absl::StatusOr<std::optional<StoredFact>> Fact(NodeId note, uint32_t seq) const = 0;
   // Every stored note, in id order.
   virtual absl::Status ForEachNote(const std::function<bool(const NoteInfo&)>& visit) const = 0;
+  // Every stored note's path and learned names, in id order.
+  virtual absl::Status ForEachNoteNames(
+      const std::function<bool(const std::string&, const extract::LearnedNames&)>& visit) const = 0;
   virtual absl::StatusOr<std::optional<std::string>> Meta(std::string_view key) const = 0;
   // Every meta entry whose key starts with `prefix`, in key order.
   virtual absl::StatusOr<std::vector<std::pair<std::string, std::string>>> MetaWithPrefix(
@@ -152,6 +155,20 @@ class StoreReader {
 // resolves, with nothing known about them yet. Thread-safe like `base`.
 std::unique_ptr<StoreReader> NewAsOfReader(std::unique_ptr<StoreReader> base, int32_t day);
 
+// What Store::Check found. Counts are of what it read; a breach is one
+// sentence naming the keys involved.
+struct CheckReport {
+  uint64_t notes = 0;
+  uint64_t facts = 0;
+  uint64_t edges = 0;  // Each counted once per direction read.
+  uint64_t entities = 0;
+  uint64_t names = 0;
+  uint64_t aliases = 0;
+  uint64_t breach_count = 0;
+  std::vector<std::string> breaches;  // The first kMaxListedBreaches.
+  static constexpr size_t kMaxListedBreaches = 100;
+};
+
 class Store {
  public:
   // Opens (or creates) the store in `dir`. FailedPrecondition if the store
@@ -161,6 +178,16 @@ class Store {
   virtual ~Store() = default;
 
   virtual std::unique_ptr<StoreReader> NewReader() const = 0;
+
+  // Verifies the store's invariants over one snapshot: every edge is
+  // stored in both directions and is exactly one its fact implies; every
+  // fact's note exists and the note counts its facts; every entity a note
+  // or fact names exists, and its reference count is the number of notes
+  // naming it; the name index and the entities agree; every alias key
+  // belongs to an ALSO_KNOWN_AS fact and back; every note's id is its
+  // path's. Breaches are reported, not repaired. A read error or a record
+  // that does not decode is a breach too.
+  virtual absl::StatusOr<CheckReport> Check() const = 0;
 
   // Replaces everything the note at `graph.path` contributed with `graph`,
   // in one atomic write.

@@ -125,6 +125,8 @@ TEST_F(CliTest, EmbeddedAndServerOutputsAreByteIdentical) {
       {"--strength", strength_file, "who-knows", "Samuel Greer", "--json"},
       {"--strength", strength_file, "intro-path", "Kenji Watanabe", "Samuel Greer"},
       {"profile", "Tom Okafor"},
+      {"check"},
+      {"check", "--json"},
       {"search", "tom oka", "--json"},
   };
   std::vector<RunResult> embedded;
@@ -173,6 +175,35 @@ TEST_F(CliTest, AsOfAndStrengthFileChangeTheAnswer) {
   RunResult before = Kith({"org-chart", "--as-of", "2025-09-01"});
   ASSERT_EQ(before.exit_code, 0) << before.err;
   EXPECT_NE(before.out.find("No reporting lines are known."), std::string::npos) << before.out;
+}
+
+TEST_F(CliTest, PruneRetractsExactlyWhatVanishedFilesContributed) {
+  const std::string vault = db_.path() + "/vault";
+  std::filesystem::copy(kExampleVault, vault, std::filesystem::copy_options::recursive);
+  ASSERT_EQ(Kith({"ingest", vault}).exit_code, 0);
+  const std::string gone = "Meetings/2025-11-12 - Coffee with Dmitri.md";
+  std::string before = Kith({"facts", "--json"}).out;
+  std::filesystem::remove(vault + "/" + gone);
+
+  RunResult kept = Kith({"ingest", vault, "--json"});  // Without --prune nothing is retracted.
+  EXPECT_EQ(nlohmann::json::parse(kept.out)["notes_pruned"], 0);
+  EXPECT_EQ(Kith({"facts", "--json"}).out, before);
+
+  RunResult pruned = Kith({"ingest", vault, "--prune", "--json"});
+  ASSERT_EQ(pruned.exit_code, 0) << pruned.err;
+  EXPECT_EQ(nlohmann::json::parse(pruned.out)["notes_pruned"], 1);
+  EXPECT_EQ(Kith({"facts", "--note", gone}).exit_code, 1);
+  // Every other note's facts are exactly as before.
+  std::string expected;
+  std::istringstream lines(before);
+  for (std::string line; std::getline(lines, line);) {
+    if (nlohmann::json::parse(line)["evidence"][0]["path"] != gone) expected += line + "\n";
+  }
+  EXPECT_EQ(Kith({"facts", "--json"}).out, expected);
+  EXPECT_EQ(Kith({"check"}).exit_code, 0);
+  RunResult again = Kith({"ingest", vault, "--prune", "--json"});
+  EXPECT_EQ(nlohmann::json::parse(again.out)["notes_pruned"], 0);
+  EXPECT_EQ(nlohmann::json::parse(again.out)["notes_stored"], 0);
 }
 
 TEST_F(CliTest, IngestOverServerMatchesEmbeddedIngest) {

@@ -33,6 +33,7 @@ struct IngestFlags {
   std::string me;
   bool follow_symlinks = false;
   bool verbose = false;
+  bool prune = false;
 };
 
 int RunIngest(Client& client, const GlobalFlags& global, const IngestFlags& flags);
@@ -117,6 +118,9 @@ int RunSearch(Client& client, const GlobalFlags& global, const std::string& text
 int RunConnectors(Client& client, const GlobalFlags& global, const std::string& organization, int limit);
 
 int RunTimeline(Client& client, const GlobalFlags& global, const std::string& name);
+
+// Exit 0 when the store keeps every invariant, kExitError when it does not.
+int RunCheck(Client& client, const GlobalFlags& global);
 
 // Prints "kith: <message>" to stderr and returns kExitError.
 int Fail(const absl::Status& status);

@@ -64,6 +64,7 @@ class EmbeddedClient : public Client {
   absl::StatusOr<v1::TimelineResponse> Timeline(const v1::TimelineRequest& request) override {
     return service::Timeline(*engine_, request);
   }
+  absl::StatusOr<v1::CheckResponse> Check() override { return service::Check(*engine_); }
   absl::StatusOr<v1::SharedHistoryResponse> SharedHistory(const v1::SharedHistoryRequest& request) override {
     return service::SharedHistory(*engine_, request);
   }

@@ -59,6 +59,7 @@ int RunIngest(Client& client, const GlobalFlags& global, const IngestFlags& flag
   std::unique_ptr<IngestStream> stream = client.Ingest();
   v1::IngestRequest request;
   request.mutable_options()->set_me(flags.me);
+  request.mutable_options()->set_prune(flags.prune);
   if (absl::Status s = stream->Write(request); !s.ok()) return Fail(s);
   for (const vault::FileProblem& problem : walk.problems) {
     v1::IngestRequest r;

@@ -38,6 +38,8 @@ int main(int argc, char** argv) {
   ingest_cmd->add_option("--me", ingest.me, "your name: what @Myself in action items means");
   ingest_cmd->add_flag("--follow-symlinks", ingest.follow_symlinks, "follow symbolic links");
   ingest_cmd->add_flag("-v,--verbose", ingest.verbose, "list every warning");
+  ingest_cmd->add_flag("--prune", ingest.prune,
+                       "retract the stored notes not found this time (files deleted from the vault)");
   ingest_cmd->add_flag("--json", global.json, "print JSON instead of text");
 
   WhoKnowsFlags who;
@@ -153,6 +155,9 @@ int main(int argc, char** argv) {
   timeline_cmd->add_option("name", timeline_name, "a person's name")->required();
   timeline_cmd->add_flag("--json", global.json, "print JSON instead of text");
 
+  CLI::App* check_cmd = app.add_subcommand("check", "verify the store's invariants; exit 1 on any breach");
+  check_cmd->add_flag("--json", global.json, "print JSON instead of text");
+
   CLI11_PARSE(app, argc, argv);
 
   if (!strength_file.empty()) {
@@ -181,5 +186,6 @@ int main(int argc, char** argv) {
   if (*search_cmd) return RunSearch(**client, global, search_text, search_limit);
   if (*connectors_cmd) return RunConnectors(**client, global, connectors_org, connectors_limit);
   if (*timeline_cmd) return RunTimeline(**client, global, timeline_name);
+  if (*check_cmd) return RunCheck(**client, global);
   return kExitUsage;
 }

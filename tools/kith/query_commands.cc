@@ -142,4 +142,11 @@ int RunTimeline(Client& client, const GlobalFlags& global, const std::string& na
   return kExitOk;
 }
 
+int RunCheck(Client& client, const GlobalFlags& global) {
+  absl::StatusOr<v1::CheckResponse> response = client.Check();
+  if (!response.ok()) return Fail(response.status());
+  std::cout << RenderCheck(*response, global.json);
+  return response->breach_count() == 0 ? kExitOk : kExitError;
+}
+
 }  // namespace kith::cli

@@ -80,6 +80,7 @@ class RemoteClient : public Client {
   absl::StatusOr<v1::TimelineResponse> Timeline(const v1::TimelineRequest& request) override {
     return Unary(&v1::Kith::Stub::Timeline, request);
   }
+  absl::StatusOr<v1::CheckResponse> Check() override { return Unary(&v1::Kith::Stub::Check, v1::CheckRequest()); }
   absl::StatusOr<v1::SharedHistoryResponse> SharedHistory(const v1::SharedHistoryRequest& request) override {
     return Unary(&v1::Kith::Stub::SharedHistory, request);
   }

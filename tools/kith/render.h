@@ -29,6 +29,7 @@ std::string RenderStats(const v1::StatsResponse& response, bool json);
 std::string RenderSearch(const v1::SearchResponse& response, bool json);
 std::string RenderConnectors(const v1::ConnectorsResponse& response, bool json);
 std::string RenderTimeline(const v1::TimelineResponse& response, bool json);
+std::string RenderCheck(const v1::CheckResponse& response, bool json);
 std::string RenderIngest(const v1::IngestResponse& response, bool json, bool verbose);
 
 }  // namespace kith::cli

@@ -140,4 +140,23 @@ std::string RenderConnectors(const v1::ConnectorsResponse& r, bool json) {
   return out;
 }
 
+std::string RenderCheck(const v1::CheckResponse& r, bool json) {
+  if (json) {
+    nlohmann::ordered_json out{{"notes", r.notes()},       {"facts", r.facts()},
+                               {"edges", r.edges()},       {"entities", r.entities()},
+                               {"names", r.names()},       {"aliases", r.aliases()},
+                               {"breach_count", r.breach_count()},
+                               {"breaches", std::vector<std::string>(r.breaches().begin(), r.breaches().end())}};
+    return out.dump(2) + "\n";
+  }
+  std::string out = absl::StrFormat(
+      "Checked %d notes, %d facts, %d edge keys, %d entities, %d names, %d aliases: ", r.notes(), r.facts(),
+      r.edges(), r.entities(), r.names(), r.aliases());
+  if (r.breach_count() == 0) return out + "no breaches.\n";
+  absl::StrAppend(&out, r.breach_count(), r.breach_count() == 1 ? " breach" : " breaches", ".\n");
+  for (const std::string& b : r.breaches()) absl::StrAppend(&out, "  ", b, "\n");
+  if (r.breach_count() > r.breaches_size()) absl::StrAppend(&out, "  ... and ", r.breach_count() - r.breaches_size(), " more\n");
+  return out;
+}
+
 }  // namespace kith::cli
