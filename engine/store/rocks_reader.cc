@@ -213,7 +213,7 @@ absl::StatusOr<std::optional<StoredFact>> RocksReader::Fact(NodeId note, uint32_
   return FactFromRecord(note, seq, record);
 }
 
-absl::Status RocksReader::ForEachNote(const std::function<bool(const NoteInfo&)>& visit) const {
+absl::Status RocksReader::ScanNoteRecords(const std::function<bool(NodeId, const NoteRecord&)>& visit) const {
   absl::Status bad;
   RETURN_IF_ERROR(Scan(families_.notes, "", [&](std::string_view key, std::string_view value) {
     NoteRecord record;
@@ -221,27 +221,24 @@ absl::Status RocksReader::ForEachNote(const std::function<bool(const NoteInfo&)>
       bad = absl::DataLossError("note record does not decode");
       return false;
     }
-    return visit(NoteFromRecord(ReadU64(key), record));
+    return visit(ReadU64(key), record);
   }));
   return bad;
 }
 
+absl::Status RocksReader::ForEachNote(const std::function<bool(const NoteInfo&)>& visit) const {
+  return ScanNoteRecords([&](NodeId id, const NoteRecord& record) { return visit(NoteFromRecord(id, record)); });
+}
+
 absl::Status RocksReader::ForEachNoteNames(
     const std::function<bool(const std::string&, const extract::LearnedNames&)>& visit) const {
-  absl::Status bad;
-  RETURN_IF_ERROR(Scan(families_.notes, "", [&](std::string_view key, std::string_view value) {
-    NoteRecord record;
-    if (key.size() != 8 || !record.ParseFromArray(value.data(), static_cast<int>(value.size()))) {
-      bad = absl::DataLossError("note record does not decode");
-      return false;
-    }
+  return ScanNoteRecords([&](NodeId, const NoteRecord& record) {
     extract::LearnedNames learned;
     for (const LearnedNameRecord& r : record.learned()) {
       learned.entries.push_back({static_cast<extract::LearnedNames::Kind>(r.kind()), r.name(), r.other()});
     }
     return visit(record.path(), learned);
-  }));
-  return bad;
+  });
 }
 
 absl::StatusOr<std::optional<std::string>> RocksReader::Meta(std::string_view key) const {
