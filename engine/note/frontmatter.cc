@@ -2,6 +2,8 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
+
 #include "absl/strings/cord.h"
 #include "absl/strings/str_cat.h"
 #include "engine/note/line_status.h"
@@ -10,19 +12,33 @@
 namespace kith::note {
 namespace {
 
-// Reads a scalar, or the scalars of a sequence, into `out`. Nested maps and
-// nulls contribute nothing.
-void AppendStrings(const YAML::Node& node, std::vector<std::string>& out) {
+// Reads a scalar, or the scalars of a sequence, into `out`. Nulls
+// contribute nothing; a nested list or map is not read and is remarked on
+// once per field (an alias bomb is a tower of nested lists, and is never
+// walked).
+void AppendStrings(const YAML::Node& node, std::string_view field, int first_line, Frontmatter& fm,
+                   std::vector<std::string>& out) {
   if (!node) return;
+  auto remark = [&](const YAML::Node& where) {
+    fm.remarks.emplace_back(first_line + std::max(0, where.Mark().line),
+                            absl::StrCat("frontmatter '", std::string(field),
+                                         "' holds a nested list or map; only plain names are read"));
+  };
   if (node.IsScalar()) {
     std::string value = node.Scalar();
     if (!util::Trim(value).empty()) out.push_back(std::move(value));
   } else if (node.IsSequence()) {
+    bool remarked = false;
     for (const YAML::Node& item : node) {
-      if (item.IsScalar() && !util::Trim(item.Scalar()).empty()) {
-        out.push_back(item.Scalar());
+      if (item.IsScalar()) {
+        if (!util::Trim(item.Scalar()).empty()) out.push_back(item.Scalar());
+      } else if (!item.IsNull() && !remarked) {
+        remark(item);
+        remarked = true;
       }
     }
+  } else if (node.IsMap()) {
+    remark(node);
   }
 }
 
@@ -86,16 +102,19 @@ absl::StatusOr<Frontmatter> ParseFrontmatter(std::string_view yaml, int first_li
     fm.date = ScalarOrEmpty(root["date"]);
     fm.type = ScalarOrEmpty(root["type"]);
     fm.person = ScalarOrEmpty(root["person"]);
-    AppendStrings(root["participants"], fm.participants);
-    AppendStrings(root["attendees"], fm.participants);
+    auto append = [&](const YAML::Node& node, std::string_view field, std::vector<std::string>& out) {
+      AppendStrings(node, field, first_line, fm, out);
+    };
+    append(root["participants"], "participants", fm.participants);
+    append(root["attendees"], "attendees", fm.participants);
     // 1:1 templates name the other person as `counterpart`.
-    AppendStrings(root["counterpart"], fm.counterparts);
-    AppendStrings(root["tags"], fm.tags);
-    AppendStrings(root["aliases"], fm.aliases);
+    append(root["counterpart"], "counterpart", fm.counterparts);
+    append(root["tags"], "tags", fm.tags);
+    append(root["aliases"], "aliases", fm.aliases);
     YAML::Node entities = root["entities"];
     if (entities && entities.IsMap()) {
-      AppendStrings(entities["people"], fm.people);
-      AppendStrings(entities["projects"], fm.projects);
+      append(entities["people"], "entities.people", fm.people);
+      append(entities["projects"], "entities.projects", fm.projects);
     }
     YAML::Node roles = root["previous_roles"];
     if (roles && roles.IsSequence()) {

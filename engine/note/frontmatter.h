@@ -25,6 +25,9 @@ struct Frontmatter {
   std::vector<std::pair<std::string, std::string>> previous_roles;  // (company, title)
   std::vector<std::string> tags;
   std::vector<std::string> aliases;
+  // (line, reason) for fields read only in part, e.g. a participants entry
+  // that is itself a list or a map (as an expanded YAML alias would be).
+  std::vector<std::pair<int, std::string>> remarks;
 };
 
 struct FrontmatterSplit {

@@ -242,6 +242,7 @@ absl::StatusOr<ParsedNote> ParseNote(std::string_view path, std::string_view raw
   note.participants.insert(note.participants.end(), fm.counterparts.begin(), fm.counterparts.end());
   note.fields = std::move(fm.scalars);
   note.previous_roles = std::move(fm.previous_roles);
+  for (auto& [line, reason] : fm.remarks) note.warnings.push_back({line, std::move(reason)});
 
   BodyWalker walker(note);
   walker.Walk(split.body, split.body_first_line);

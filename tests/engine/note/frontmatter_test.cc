@@ -53,3 +53,25 @@ TEST(FrontmatterTest, ScalarDocumentIsRejected) {
 
 }  // namespace
 }  // namespace kith::note
+
+namespace kith::note {
+namespace {
+
+TEST(FrontmatterRemarksTest, NestedListsInNameFieldsAreRemarkedNotWalked) {
+  std::string yaml = "a: &a [x, x, x]\nb: &b [*a, *a, *a]\nc: &c [*b, *b, *b]\nparticipants: [Ana Bell, *c]\n";
+  absl::StatusOr<Frontmatter> fm = ParseFrontmatter(yaml, 2);
+  ASSERT_TRUE(fm.ok()) << fm.status();
+  EXPECT_EQ(fm->participants, std::vector<std::string>{"Ana Bell"});
+  ASSERT_EQ(fm->remarks.size(), 1u);
+  EXPECT_NE(fm->remarks[0].second.find("'participants' holds a nested list"), std::string::npos);
+  EXPECT_GE(fm->remarks[0].first, 2);
+}
+
+TEST(FrontmatterRemarksTest, PlainListsHaveNoRemarks) {
+  absl::StatusOr<Frontmatter> fm = ParseFrontmatter("participants: [Ana Bell, Bo Chen]\ntags: [a, b]\n", 2);
+  ASSERT_TRUE(fm.ok());
+  EXPECT_TRUE(fm->remarks.empty());
+}
+
+}  // namespace
+}  // namespace kith::note
