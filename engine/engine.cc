@@ -115,6 +115,7 @@ class EngineImpl : public Engine {
   }
 
   absl::StatusOr<store::CheckReport> Check() const override { return store_->Check(); }
+  absl::Status Backup(const std::string& dir) const override { return store_->Backup(dir); }
 
   absl::StatusOr<std::vector<query::FactView>> Facts(const query::FactsQuery& query) const override {
     std::unique_ptr<store::StoreReader> reader = store_->NewReader();
@@ -134,6 +135,11 @@ class EngineImpl : public Engine {
 };
 
 }  // namespace
+
+absl::Status Engine::Restore(const std::string& backup_dir, const std::string& db_dir, bool replace,
+                             std::string* moved_to) {
+  return store::RestoreStore(backup_dir, db_dir, replace, moved_to);
+}
 
 absl::StatusOr<std::unique_ptr<Engine>> Engine::Open(const EngineOptions& options,
                                                      const std::string& db_dir) {

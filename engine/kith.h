@@ -121,6 +121,14 @@ class Engine {
   // See query::BuildTimeline.
   virtual absl::StatusOr<query::PersonTimeline> Timeline(std::string_view name) const = 0;
 
+  // A consistent copy of the store in `dir`, taken while it is in use (see
+  // store::Store::Backup).
+  virtual absl::Status Backup(const std::string& dir) const = 0;
+
+  // See store::RestoreStore. The store in `db_dir` must not be open.
+  static absl::Status Restore(const std::string& backup_dir, const std::string& db_dir, bool replace,
+                              std::string* moved_to);
+
   // See store::Store::Check: the store's invariants over one snapshot.
   virtual absl::StatusOr<store::CheckReport> Check() const = 0;
 

@@ -1,5 +1,7 @@
 #include "service/api_adapter.h"
 
+#include <filesystem>
+
 #include "absl/strings/str_cat.h"
 #include "engine/util/date.h"
 #include "engine/util/status_macros.h"
@@ -350,6 +352,22 @@ absl::StatusOr<v1::CheckResponse> Check(const Engine& engine) {
   response.set_aliases(report.aliases);
   response.set_breach_count(report.breach_count);
   for (const std::string& b : report.breaches) response.add_breaches(b);
+  return response;
+}
+
+absl::StatusOr<v1::BackupResponse> Backup(const Engine& engine, const v1::BackupRequest& request) {
+  if (request.dir().empty() || request.dir()[0] != '/') {
+    return absl::InvalidArgumentError("backup needs an absolute directory path");
+  }
+  RETURN_IF_ERROR(engine.Backup(request.dir()));
+  v1::BackupResponse response;
+  response.set_dir(request.dir());
+  int64_t bytes = 0;
+  std::error_code ec;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(request.dir(), ec)) {
+    if (entry.is_regular_file(ec)) bytes += static_cast<int64_t>(entry.file_size(ec));
+  }
+  response.set_bytes(bytes);
   return response;
 }
 

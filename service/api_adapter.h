@@ -46,6 +46,9 @@ absl::StatusOr<v1::ConnectorsResponse> Connectors(const Engine& engine, const v1
 absl::StatusOr<v1::TimelineResponse> Timeline(const Engine& engine, const v1::TimelineRequest& request);
 
 absl::StatusOr<v1::CheckResponse> Check(const Engine& engine);
+// InvalidArgument for an empty or relative dir (a server's working
+// directory is no place a client can name).
+absl::StatusOr<v1::BackupResponse> Backup(const Engine& engine, const v1::BackupRequest& request);
 
 // One Ingest call: the requests of the stream in order, then Finish.
 class IngestCall {

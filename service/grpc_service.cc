@@ -117,6 +117,11 @@ grpc::Status KithService::Check(grpc::ServerContext*, const v1::CheckRequest*, v
   return Reply(service::Check(engine_), response);
 }
 
+grpc::Status KithService::Backup(grpc::ServerContext*, const v1::BackupRequest* request,
+                                 v1::BackupResponse* response) {
+  return Reply(service::Backup(engine_, *request), response);
+}
+
 grpc::Status KithService::ListCurations(grpc::ServerContext*, const v1::ListCurationsRequest*,
                                         v1::ListCurationsResponse* response) {
   return Reply(service::ListCurations(engine_), response);

@@ -83,6 +83,7 @@ class RocksStore : public Store {
 
   std::unique_ptr<StoreReader> NewReader() const override;
   absl::StatusOr<CheckReport> Check() const override;
+  absl::Status Backup(const std::string& dir) const override;
   absl::Status PutNote(const extract::NoteGraph& graph, uint64_t content_hash) override;
   absl::Status DeleteNote(std::string_view path) override;
   absl::Status PutMeta(std::string_view key, std::string_view value) override;

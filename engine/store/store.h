@@ -189,6 +189,11 @@ class Store {
   // that does not decode is a breach too.
   virtual absl::StatusOr<CheckReport> Check() const = 0;
 
+  // Writes a consistent copy of the store to `dir` (a RocksDB checkpoint:
+  // hard links where the file system allows), while writes may go on.
+  // AlreadyExists if `dir` exists.
+  virtual absl::Status Backup(const std::string& dir) const = 0;
+
   // Replaces everything the note at `graph.path` contributed with `graph`,
   // in one atomic write.
   virtual absl::Status PutNote(const extract::NoteGraph& graph, uint64_t content_hash) = 0;
@@ -196,6 +201,14 @@ class Store {
   virtual absl::Status DeleteNote(std::string_view path) = 0;
   virtual absl::Status PutMeta(std::string_view key, std::string_view value) = 0;
 };
+
+// Makes the backup in `backup_dir` the store in `db_dir`. The backup must
+// open as a kith store this build can read (FailedPrecondition if newer,
+// InvalidArgument if it is no store). An existing store in `db_dir` is
+// refused (AlreadyExists) unless `replace`; then it is moved aside to
+// `moved_to`, never deleted. Must not run while the store is open.
+absl::Status RestoreStore(const std::string& backup_dir, const std::string& db_dir, bool replace,
+                          std::string* moved_to);
 
 }  // namespace kith::store
 

@@ -206,6 +206,26 @@ TEST_F(CliTest, PruneRetractsExactlyWhatVanishedFilesContributed) {
   EXPECT_EQ(nlohmann::json::parse(again.out)["notes_stored"], 0);
 }
 
+TEST_F(CliTest, BackupThroughKithdRestoresToTheSameAnswers) {
+  ASSERT_EQ(Kith({"ingest", kExampleVault}).exit_code, 0);
+  std::string before = Kith({"who-knows", "Samuel Greer", "--json"}).out;
+  std::string address = StartServer();
+  const std::string backup = db_.path() + "/backup";
+  RunResult made = Kith({"--server", address, "backup", backup});
+  ASSERT_EQ(made.exit_code, 0) << made.err;
+  EXPECT_EQ(Kith({"--server", address, "backup", backup}).exit_code, 1);  // Never overwrites.
+  RunResult remote_restore = Kith({"--server", address, "restore", backup});
+  EXPECT_EQ(remote_restore.exit_code, 1);
+  EXPECT_NE(remote_restore.err.find("stop kithd"), std::string::npos) << remote_restore.err;
+  EXPECT_EQ(server_->Stop(SIGTERM), 0);
+
+  testing::TempDir other;
+  RunResult restored = RunProcess({KITH_BIN, "--db", other.path() + "/db", "restore", backup});
+  ASSERT_EQ(restored.exit_code, 0) << restored.err;
+  EXPECT_NE(restored.out.find("no breaches"), std::string::npos) << restored.out;
+  EXPECT_EQ(RunProcess({KITH_BIN, "--db", other.path() + "/db", "who-knows", "Samuel Greer", "--json"}).out, before);
+}
+
 TEST_F(CliTest, IngestOverServerMatchesEmbeddedIngest) {
   testing::TempDir other;
   ASSERT_EQ(RunProcess({KITH_BIN, "--db", other.path(), "ingest", kExampleVault}).exit_code, 0);

@@ -122,6 +122,14 @@ int RunTimeline(Client& client, const GlobalFlags& global, const std::string& na
 // Exit 0 when the store keeps every invariant, kExitError when it does not.
 int RunCheck(Client& client, const GlobalFlags& global);
 
+// Backs the store up into DIR (made absolute here; with --server it names a
+// directory on kithd's machine).
+int RunBackup(Client& client, const GlobalFlags& global, const std::string& dir);
+
+// Restores a backup into the store directory (--db); in-process only, as
+// the store must be closed. Checks the restored store before returning.
+int RunRestore(const GlobalFlags& global, const std::string& backup_dir, bool force);
+
 // Prints "kith: <message>" to stderr and returns kExitError.
 int Fail(const absl::Status& status);
 

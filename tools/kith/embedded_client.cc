@@ -65,6 +65,9 @@ class EmbeddedClient : public Client {
     return service::Timeline(*engine_, request);
   }
   absl::StatusOr<v1::CheckResponse> Check() override { return service::Check(*engine_); }
+  absl::StatusOr<v1::BackupResponse> Backup(const v1::BackupRequest& request) override {
+    return service::Backup(*engine_, request);
+  }
   absl::StatusOr<v1::SharedHistoryResponse> SharedHistory(const v1::SharedHistoryRequest& request) override {
     return service::SharedHistory(*engine_, request);
   }

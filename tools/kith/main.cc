@@ -158,6 +158,16 @@ int main(int argc, char** argv) {
   CLI::App* check_cmd = app.add_subcommand("check", "verify the store's invariants; exit 1 on any breach");
   check_cmd->add_flag("--json", global.json, "print JSON instead of text");
 
+  std::string backup_dir;
+  CLI::App* backup_cmd = app.add_subcommand("backup", "write a consistent copy of the store to a new directory");
+  backup_cmd->add_option("dir", backup_dir, "a directory that does not exist yet")->required();
+  backup_cmd->add_flag("--json", global.json, "print JSON instead of text");
+  std::string restore_dir;
+  bool restore_force = false;
+  CLI::App* restore_cmd = app.add_subcommand("restore", "make a backup the store (kithd must be stopped)");
+  restore_cmd->add_option("backup", restore_dir, "a directory written by kith backup")->required();
+  restore_cmd->add_flag("--force", restore_force, "replace an existing store (it is moved aside, not deleted)");
+
   CLI11_PARSE(app, argc, argv);
 
   if (!strength_file.empty()) {
@@ -165,6 +175,7 @@ int main(int argc, char** argv) {
     if (!strength.ok()) return Fail(strength.status());
     global.strength = *std::move(strength);
   }
+  if (*restore_cmd) return RunRestore(global, restore_dir, restore_force);
   auto client = MakeClient(global);
   if (!client.ok()) return Fail(client.status());
   if (*ingest_cmd) return RunIngest(**client, global, ingest);
@@ -187,5 +198,6 @@ int main(int argc, char** argv) {
   if (*connectors_cmd) return RunConnectors(**client, global, connectors_org, connectors_limit);
   if (*timeline_cmd) return RunTimeline(**client, global, timeline_name);
   if (*check_cmd) return RunCheck(**client, global);
+  if (*backup_cmd) return RunBackup(**client, global, backup_dir);
   return kExitUsage;
 }

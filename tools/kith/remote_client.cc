@@ -81,6 +81,9 @@ class RemoteClient : public Client {
     return Unary(&v1::Kith::Stub::Timeline, request);
   }
   absl::StatusOr<v1::CheckResponse> Check() override { return Unary(&v1::Kith::Stub::Check, v1::CheckRequest()); }
+  absl::StatusOr<v1::BackupResponse> Backup(const v1::BackupRequest& request) override {
+    return Unary(&v1::Kith::Stub::Backup, request);
+  }
   absl::StatusOr<v1::SharedHistoryResponse> SharedHistory(const v1::SharedHistoryRequest& request) override {
     return Unary(&v1::Kith::Stub::SharedHistory, request);
   }
