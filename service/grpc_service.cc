@@ -25,6 +25,7 @@ grpc::Status Reply(absl::StatusOr<Response> result, Response* response) {
 grpc::Status KithService::Ingest(grpc::ServerContext* context,
                                  grpc::ServerReader<v1::IngestRequest>* reader,
                                  v1::IngestResponse* response) {
+  if (grpc::Status denied = Allow(context, Access::kWrite); !denied.ok()) return denied;
   IngestCall call(engine_);
   v1::IngestRequest request;
   while (reader->Read(&request)) {
@@ -37,13 +38,15 @@ grpc::Status KithService::Ingest(grpc::ServerContext* context,
   return grpc::Status::OK;
 }
 
-grpc::Status KithService::WhoKnows(grpc::ServerContext*, const v1::WhoKnowsRequest* request,
+grpc::Status KithService::WhoKnows(grpc::ServerContext* context, const v1::WhoKnowsRequest* request,
                                    v1::WhoKnowsResponse* response) {
+  if (grpc::Status denied = Allow(context, Access::kRead); !denied.ok()) return denied;
   return Reply(service::WhoKnows(engine_, *request), response);
 }
 
 grpc::Status KithService::Facts(grpc::ServerContext* context, const v1::FactsRequest* request,
                                 grpc::ServerWriter<v1::Fact>* writer) {
+  if (grpc::Status denied = Allow(context, Access::kRead); !denied.ok()) return denied;
   absl::StatusOr<std::vector<v1::Fact>> facts = service::Facts(engine_, *request);
   if (!facts.ok()) return ToGrpcStatus(facts.status());
   for (const v1::Fact& fact : *facts) {
@@ -54,76 +57,91 @@ grpc::Status KithService::Facts(grpc::ServerContext* context, const v1::FactsReq
   return grpc::Status::OK;
 }
 
-grpc::Status KithService::Curate(grpc::ServerContext*, const v1::Curation* request,
+grpc::Status KithService::Curate(grpc::ServerContext* context, const v1::Curation* request,
                                  v1::CurateResponse* response) {
+  if (grpc::Status denied = Allow(context, Access::kWrite); !denied.ok()) return denied;
   return Reply(service::Curate(engine_, *request), response);
 }
 
-grpc::Status KithService::OrgChart(grpc::ServerContext*, const v1::OrgChartRequest* request,
+grpc::Status KithService::OrgChart(grpc::ServerContext* context, const v1::OrgChartRequest* request,
                                    v1::OrgChartResponse* response) {
+  if (grpc::Status denied = Allow(context, Access::kRead); !denied.ok()) return denied;
   return Reply(service::OrgChart(engine_, *request), response);
 }
 
-grpc::Status KithService::Introductions(grpc::ServerContext*, const v1::IntroductionsRequest* request,
+grpc::Status KithService::Introductions(grpc::ServerContext* context, const v1::IntroductionsRequest* request,
                                         v1::IntroductionsResponse* response) {
+  if (grpc::Status denied = Allow(context, Access::kRead); !denied.ok()) return denied;
   return Reply(service::Introductions(engine_, *request), response);
 }
 
-grpc::Status KithService::HowMet(grpc::ServerContext*, const v1::HowMetRequest* request,
+grpc::Status KithService::HowMet(grpc::ServerContext* context, const v1::HowMetRequest* request,
                                  v1::HowMetResponse* response) {
+  if (grpc::Status denied = Allow(context, Access::kRead); !denied.ok()) return denied;
   return Reply(service::HowMet(engine_, *request), response);
 }
 
-grpc::Status KithService::Tasks(grpc::ServerContext*, const v1::TasksRequest* request,
+grpc::Status KithService::Tasks(grpc::ServerContext* context, const v1::TasksRequest* request,
                                 v1::TasksResponse* response) {
+  if (grpc::Status denied = Allow(context, Access::kRead); !denied.ok()) return denied;
   return Reply(service::Tasks(engine_, *request), response);
 }
 
-grpc::Status KithService::SharedHistory(grpc::ServerContext*, const v1::SharedHistoryRequest* request,
+grpc::Status KithService::SharedHistory(grpc::ServerContext* context, const v1::SharedHistoryRequest* request,
                                         v1::SharedHistoryResponse* response) {
+  if (grpc::Status denied = Allow(context, Access::kRead); !denied.ok()) return denied;
   return Reply(service::SharedHistory(engine_, *request), response);
 }
 
-grpc::Status KithService::IntroPath(grpc::ServerContext*, const v1::IntroPathRequest* request,
+grpc::Status KithService::IntroPath(grpc::ServerContext* context, const v1::IntroPathRequest* request,
                                     v1::IntroPathResponse* response) {
+  if (grpc::Status denied = Allow(context, Access::kRead); !denied.ok()) return denied;
   return Reply(service::IntroPath(engine_, *request), response);
 }
 
-grpc::Status KithService::Profile(grpc::ServerContext*, const v1::ProfileRequest* request,
+grpc::Status KithService::Profile(grpc::ServerContext* context, const v1::ProfileRequest* request,
                                   v1::ProfileResponse* response) {
+  if (grpc::Status denied = Allow(context, Access::kRead); !denied.ok()) return denied;
   return Reply(service::Profile(engine_, *request), response);
 }
 
-grpc::Status KithService::Stats(grpc::ServerContext*, const v1::StatsRequest*, v1::StatsResponse* response) {
+grpc::Status KithService::Stats(grpc::ServerContext* context, const v1::StatsRequest*, v1::StatsResponse* response) {
+  if (grpc::Status denied = Allow(context, Access::kRead); !denied.ok()) return denied;
   return Reply(service::Stats(engine_), response);
 }
 
-grpc::Status KithService::Search(grpc::ServerContext*, const v1::SearchRequest* request,
+grpc::Status KithService::Search(grpc::ServerContext* context, const v1::SearchRequest* request,
                                  v1::SearchResponse* response) {
+  if (grpc::Status denied = Allow(context, Access::kRead); !denied.ok()) return denied;
   return Reply(service::Search(engine_, *request), response);
 }
 
-grpc::Status KithService::Connectors(grpc::ServerContext*, const v1::ConnectorsRequest* request,
+grpc::Status KithService::Connectors(grpc::ServerContext* context, const v1::ConnectorsRequest* request,
                                      v1::ConnectorsResponse* response) {
+  if (grpc::Status denied = Allow(context, Access::kRead); !denied.ok()) return denied;
   return Reply(service::Connectors(engine_, *request), response);
 }
 
-grpc::Status KithService::Timeline(grpc::ServerContext*, const v1::TimelineRequest* request,
+grpc::Status KithService::Timeline(grpc::ServerContext* context, const v1::TimelineRequest* request,
                                    v1::TimelineResponse* response) {
+  if (grpc::Status denied = Allow(context, Access::kRead); !denied.ok()) return denied;
   return Reply(service::Timeline(engine_, *request), response);
 }
 
-grpc::Status KithService::Check(grpc::ServerContext*, const v1::CheckRequest*, v1::CheckResponse* response) {
+grpc::Status KithService::Check(grpc::ServerContext* context, const v1::CheckRequest*, v1::CheckResponse* response) {
+  if (grpc::Status denied = Allow(context, Access::kRead); !denied.ok()) return denied;
   return Reply(service::Check(engine_), response);
 }
 
-grpc::Status KithService::Backup(grpc::ServerContext*, const v1::BackupRequest* request,
+grpc::Status KithService::Backup(grpc::ServerContext* context, const v1::BackupRequest* request,
                                  v1::BackupResponse* response) {
+  if (grpc::Status denied = Allow(context, Access::kWrite); !denied.ok()) return denied;
   return Reply(service::Backup(engine_, *request), response);
 }
 
-grpc::Status KithService::ListCurations(grpc::ServerContext*, const v1::ListCurationsRequest*,
+grpc::Status KithService::ListCurations(grpc::ServerContext* context, const v1::ListCurationsRequest*,
                                         v1::ListCurationsResponse* response) {
+  if (grpc::Status denied = Allow(context, Access::kRead); !denied.ok()) return denied;
   return Reply(service::ListCurations(engine_), response);
 }
 

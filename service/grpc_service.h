@@ -7,6 +7,7 @@
 
 #include "absl/status/status.h"
 #include "engine/kith.h"
+#include "service/auth.h"
 #include "kith/v1/kith.grpc.pb.h"
 
 namespace kith::service {
@@ -17,8 +18,9 @@ absl::Status FromGrpcStatus(const grpc::Status& status);
 
 class KithService final : public v1::Kith::Service {
  public:
-  // `engine` must outlive the service.
-  explicit KithService(Engine& engine) : engine_(engine) {}
+  // `engine` must outlive the service, and so must `auth` if given; without
+  // it every call is allowed (kithd then listens on loopback only).
+  explicit KithService(Engine& engine, const TokenAuthenticator* auth = nullptr) : engine_(engine), auth_(auth) {}
 
   grpc::Status Ingest(grpc::ServerContext* context, grpc::ServerReader<v1::IngestRequest>* reader,
                       v1::IngestResponse* response) override;
@@ -58,7 +60,12 @@ class KithService final : public v1::Kith::Service {
                              v1::ListCurationsResponse* response) override;
 
  private:
+  grpc::Status Allow(grpc::ServerContext* context, Access access) const {
+    return auth_ ? auth_->Authorize(*context, access) : grpc::Status::OK;
+  }
+
   Engine& engine_;
+  const TokenAuthenticator* auth_;
 };
 
 }  // namespace kith::service

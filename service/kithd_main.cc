@@ -18,12 +18,23 @@ int main(int argc, char** argv) {
   CLI::App app{"kithd: the kith relationship engine over gRPC"};
   std::string db;
   kith::service::ServerOptions options;
+  int max_message_mb = options.max_message_bytes >> 20;
   app.add_option("--db", db, "store directory (default: $KITH_DB, else the per-user data dir)");
   app.add_option("--listen", options.listen, "address to listen on")->capture_default_str();
+  app.add_option("--auth-token-file", options.auth_token_file,
+                 "file of `read TOKEN` / `write TOKEN` lines; every call must then bring a bearer token "
+                 "(required beyond loopback)");
+  app.add_option("--tls-cert", options.tls_cert, "PEM certificate chain: serve TLS");
+  app.add_option("--tls-key", options.tls_key, "PEM private key of --tls-cert");
+  app.add_flag("--allow-plaintext", options.allow_plaintext,
+               "serve a non-loopback address without TLS (only where the network encrypts)");
+  app.add_option("--max-message-mb", max_message_mb, "largest request or response, in MiB")
+      ->capture_default_str()->check(CLI::Range(1, 1024));
   std::string strength_file;
   app.add_option("--strength", strength_file,
                  "YAML file of strength-model parameters (docs/STRENGTH.md); requests may override them");
   CLI11_PARSE(app, argc, argv);
+  options.max_message_bytes = max_message_mb << 20;
 
   kith::EngineOptions engine_options;
   if (!strength_file.empty()) {
@@ -59,7 +70,8 @@ int main(int argc, char** argv) {
     return 1;
   }
   std::string host = options.listen.substr(0, options.listen.rfind(':'));
-  std::cout << "kithd listening on " << host << ":" << running->port << " (store " << dir << ")"
+  std::cout << "kithd listening on " << host << ":" << running->port << " (store " << dir
+            << (options.tls_cert.empty() ? "" : ", TLS") << (running->auth ? ", tokens required" : "") << ")"
             << std::endl;
 
   int received = 0;

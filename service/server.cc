@@ -3,7 +3,11 @@
 #include <grpcpp/ext/proto_server_reflection_plugin.h>
 #include <grpcpp/health_check_service_interface.h>
 
+#include <fstream>
+#include <sstream>
+
 #include "absl/strings/str_cat.h"
+#include "engine/util/status_macros.h"
 #include "engine/util/text.h"
 
 namespace kith::service {
@@ -16,19 +20,57 @@ bool IsLoopbackAddress(const std::string& host_port) {
          util::StartsWith(s, "localhost:");
 }
 
-absl::StatusOr<RunningServer> StartServer(Engine& engine, const ServerOptions& options) {
-  if (!IsLoopbackAddress(options.listen)) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        "refusing to listen on ", options.listen,
-        ": kithd serves loopback addresses only (127.0.0.1, [::1], localhost)"));
+namespace {
+
+absl::StatusOr<std::string> ReadPem(const std::string& path, std::string_view what) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return absl::NotFoundError(absl::StrCat("cannot read the TLS ", std::string(what), " ", path));
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+absl::StatusOr<std::shared_ptr<grpc::ServerCredentials>> Credentials(const ServerOptions& options) {
+  if (options.tls_cert.empty() && options.tls_key.empty()) return grpc::InsecureServerCredentials();
+  if (options.tls_cert.empty() || options.tls_key.empty()) {
+    return absl::InvalidArgumentError("TLS needs both --tls-cert and --tls-key");
   }
+  ASSIGN_OR_RETURN(std::string cert, ReadPem(options.tls_cert, "certificate"));
+  ASSIGN_OR_RETURN(std::string key, ReadPem(options.tls_key, "key"));
+  grpc::SslServerCredentialsOptions ssl;
+  ssl.pem_key_cert_pairs.push_back({key, cert});
+  return grpc::SslServerCredentials(ssl);
+}
+
+}  // namespace
+
+absl::StatusOr<RunningServer> StartServer(Engine& engine, const ServerOptions& options) {
+  RunningServer running;
+  if (!options.auth_token_file.empty()) {
+    ASSIGN_OR_RETURN(TokenAuthenticator auth, TokenAuthenticator::FromFile(options.auth_token_file));
+    running.auth = std::make_unique<TokenAuthenticator>(std::move(auth));
+  }
+  bool tls = !options.tls_cert.empty() || !options.tls_key.empty();
+  if (!IsLoopbackAddress(options.listen)) {
+    if (!running.auth) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          "refusing to listen on ", options.listen,
+          " without --auth-token-file: only loopback addresses (127.0.0.1, [::1], localhost) are served openly"));
+    }
+    if (!tls && !options.allow_plaintext) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          "refusing to listen on ", options.listen,
+          " without TLS (--tls-cert, --tls-key): tokens would cross the network in the clear "
+          "(--allow-plaintext if the network encrypts)"));
+    }
+  }
+  ASSIGN_OR_RETURN(std::shared_ptr<grpc::ServerCredentials> credentials, Credentials(options));
   grpc::EnableDefaultHealthCheckService(true);
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();
 
-  RunningServer running;
-  running.service = std::make_unique<KithService>(engine);
+  running.service = std::make_unique<KithService>(engine, running.auth.get());
   grpc::ServerBuilder builder;
-  builder.AddListeningPort(options.listen, grpc::InsecureServerCredentials(), &running.port);
+  builder.AddListeningPort(options.listen, credentials, &running.port);
   builder.SetMaxReceiveMessageSize(options.max_message_bytes);
   builder.SetMaxSendMessageSize(options.max_message_bytes);
   builder.RegisterService(running.service.get());

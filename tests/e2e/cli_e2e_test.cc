@@ -35,9 +35,10 @@ class CliTest : public ::testing::Test {
   }
 
   // Starts kithd on this test's store and returns its address.
-  std::string StartServer() {
-    server_ = std::make_unique<testing::Background>(std::vector<std::string>{
-        KITHD_BIN, "--db", db_.path() + "/db", "--listen", "127.0.0.1:0"});
+  std::string StartServer(const std::vector<std::string>& extra = {}) {
+    std::vector<std::string> argv{KITHD_BIN, "--db", db_.path() + "/db", "--listen", "127.0.0.1:0"};
+    argv.insert(argv.end(), extra.begin(), extra.end());
+    server_ = std::make_unique<testing::Background>(argv);
     std::string line = server_->ReadLine();
     const std::string prefix = "kithd listening on ";
     EXPECT_EQ(line.rfind(prefix, 0), 0u) << line;
@@ -224,6 +225,25 @@ TEST_F(CliTest, BackupThroughKithdRestoresToTheSameAnswers) {
   ASSERT_EQ(restored.exit_code, 0) << restored.err;
   EXPECT_NE(restored.out.find("no breaches"), std::string::npos) << restored.out;
   EXPECT_EQ(RunProcess({KITH_BIN, "--db", other.path() + "/db", "who-knows", "Samuel Greer", "--json"}).out, before);
+}
+
+TEST_F(CliTest, KithdWithTokensServesOnlyClientsThatBringOne) {
+  const std::string tokens = db_.path() + "/tokens", reader = db_.path() + "/reader", writer = db_.path() + "/writer";
+  std::ofstream(tokens) << "read reader-token-0123456789\nwrite writer-token-0123456789\n";
+  std::filesystem::permissions(tokens, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
+  std::ofstream(reader) << "reader-token-0123456789\n";
+  std::ofstream(writer) << "writer-token-0123456789\n";
+  std::string address = StartServer({"--auth-token-file", tokens});
+  RunResult anonymous = Kith({"--server", address, "stats"});
+  EXPECT_EQ(anonymous.exit_code, 1);
+  EXPECT_NE(anonymous.err.find("bearer token"), std::string::npos) << anonymous.err;
+  RunResult refused = Kith({"--server", address, "--token-file", reader, "ingest", kExampleVault});
+  EXPECT_EQ(refused.exit_code, 1);
+  EXPECT_NE(refused.err.find("may read but not change"), std::string::npos) << refused.err;
+  ASSERT_EQ(Kith({"--server", address, "--token-file", writer, "ingest", kExampleVault}).exit_code, 0);
+  RunResult who = Kith({"--server", address, "--token-file", reader, "who-knows", "Samuel Greer"});
+  EXPECT_EQ(who.exit_code, 0) << who.err;
+  EXPECT_EQ(server_->Stop(SIGTERM), 0);
 }
 
 TEST_F(CliTest, IngestOverServerMatchesEmbeddedIngest) {

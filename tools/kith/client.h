@@ -45,7 +45,11 @@ class Client {
 };
 
 absl::StatusOr<std::unique_ptr<Client>> OpenEmbedded(const std::string& db_dir);
-absl::StatusOr<std::unique_ptr<Client>> ConnectRemote(const std::string& address);
+struct RemoteOptions {
+  std::string token;        // Bearer token for kithd's --auth-token-file; "" for none.
+  std::string tls_ca_file;  // PEM roots to verify kithd's certificate; "" for plaintext.
+};
+absl::StatusOr<std::unique_ptr<Client>> ConnectRemote(const std::string& address, const RemoteOptions& options);
 
 }  // namespace kith::cli
 

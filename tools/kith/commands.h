@@ -19,6 +19,8 @@ inline constexpr int kExitSomeNotesFailed = 3; // Ingest stored the rest.
 struct GlobalFlags {
   std::string db;
   std::string server;
+  std::string token_file;  // With --server: a file holding the bearer token.
+  std::string tls_ca;      // With --server: PEM roots; connect with TLS.
   bool json = false;
   // From --strength FILE: sent with every query that ranks people.
   std::optional<v1::StrengthModel> strength;

@@ -1,17 +1,39 @@
 // kith: the command-line front end. Runs the engine in-process by default,
 // or talks to kithd with --server ADDR; the output is the same either way.
+#include <cstdlib>
+#include <fstream>
 #include <iostream>
 #include <tuple>
 
 #include <CLI/CLI.hpp>
 
 #include "engine/util/db_path.h"
+#include "engine/util/text.h"
 #include "tools/kith/commands.h"
 
 namespace {
 
+// The token from --token-file (its first non-empty line), else $KITH_TOKEN.
+absl::StatusOr<std::string> Token(const kith::cli::GlobalFlags& g) {
+  if (g.token_file.empty()) {
+    const char* env = std::getenv("KITH_TOKEN");
+    return std::string(env ? env : "");
+  }
+  std::ifstream in(g.token_file);
+  if (!in) return absl::NotFoundError("cannot read the token file " + g.token_file);
+  for (std::string line; std::getline(in, line);) {
+    std::string_view token = kith::util::Trim(line);
+    if (!token.empty()) return std::string(token);
+  }
+  return absl::InvalidArgumentError(g.token_file + " holds no token");
+}
+
 absl::StatusOr<std::unique_ptr<kith::cli::Client>> MakeClient(const kith::cli::GlobalFlags& g) {
-  if (!g.server.empty()) return kith::cli::ConnectRemote(g.server);
+  if (!g.server.empty()) {
+    absl::StatusOr<std::string> token = Token(g);
+    if (!token.ok()) return token.status();
+    return kith::cli::ConnectRemote(g.server, {*token, g.tls_ca});
+  }
   return kith::cli::OpenEmbedded(kith::util::ResolveDbPath(g.db));
 }
 
@@ -25,6 +47,9 @@ int main(int argc, char** argv) {
   app.add_option("--db", global.db,
                  "store directory (default: $KITH_DB, else $XDG_DATA_HOME/kith or ~/.local/share/kith)");
   app.add_option("--server", global.server, "talk to kithd at this address instead of opening the store");
+  app.add_option("--token-file", global.token_file,
+                 "with --server: file holding the bearer token (default: $KITH_TOKEN)");
+  app.add_option("--tls-ca", global.tls_ca, "with --server: PEM CA certificates; connect with TLS");
   app.add_flag("--json", global.json, "print JSON instead of text");
   std::string strength_file;
   app.add_option("--strength", strength_file,

@@ -1,6 +1,8 @@
 #include <grpcpp/grpcpp.h>
 
 #include <chrono>
+#include <fstream>
+#include <sstream>
 
 #include "kith/v1/kith.grpc.pb.h"
 #include "service/grpc_service.h"
@@ -11,9 +13,14 @@ namespace {
 
 constexpr auto kQueryDeadline = std::chrono::seconds(30);
 
+// Every call carries the bearer token, when there is one.
+void Authorize(grpc::ClientContext& context, const std::string& token) {
+  if (!token.empty()) context.AddMetadata("authorization", "Bearer " + token);
+}
+
 class RemoteIngest : public IngestStream {
  public:
-  explicit RemoteIngest(v1::Kith::Stub& stub) : writer_(stub.Ingest(&context_, &response_)) {}
+  RemoteIngest(v1::Kith::Stub& stub, const std::string& token) : writer_(Start(stub, token)) {}
 
   absl::Status Write(const v1::IngestRequest& request) override {
     if (!writer_->Write(request)) return service::FromGrpcStatus(writer_->Finish());
@@ -28,6 +35,11 @@ class RemoteIngest : public IngestStream {
   }
 
  private:
+  std::unique_ptr<grpc::ClientWriter<v1::IngestRequest>> Start(v1::Kith::Stub& stub, const std::string& token) {
+    Authorize(context_, token);
+    return stub.Ingest(&context_, &response_);
+  }
+
   grpc::ClientContext context_;
   v1::IngestResponse response_;
   std::unique_ptr<grpc::ClientWriter<v1::IngestRequest>> writer_;
@@ -35,10 +47,10 @@ class RemoteIngest : public IngestStream {
 
 class RemoteClient : public Client {
  public:
-  explicit RemoteClient(std::shared_ptr<grpc::Channel> channel)
-      : stub_(v1::Kith::NewStub(std::move(channel))) {}
+  RemoteClient(std::shared_ptr<grpc::Channel> channel, std::string token)
+      : stub_(v1::Kith::NewStub(std::move(channel))), token_(std::move(token)) {}
 
-  std::unique_ptr<IngestStream> Ingest() override { return std::make_unique<RemoteIngest>(*stub_); }
+  std::unique_ptr<IngestStream> Ingest() override { return std::make_unique<RemoteIngest>(*stub_, token_); }
 
   absl::StatusOr<v1::WhoKnowsResponse> WhoKnows(const v1::WhoKnowsRequest& request) override {
     return Unary(&v1::Kith::Stub::WhoKnows, request);
@@ -91,6 +103,7 @@ class RemoteClient : public Client {
   absl::StatusOr<std::vector<v1::Fact>> Facts(const v1::FactsRequest& request) override {
     grpc::ClientContext context;
     context.set_deadline(std::chrono::system_clock::now() + kQueryDeadline);
+    Authorize(context, token_);
     std::unique_ptr<grpc::ClientReader<v1::Fact>> reader = stub_->Facts(&context, request);
     std::vector<v1::Fact> facts;
     v1::Fact fact;
@@ -108,6 +121,7 @@ class RemoteClient : public Client {
                                  const Request& request) {
     grpc::ClientContext context;
     context.set_deadline(std::chrono::system_clock::now() + kQueryDeadline);
+    Authorize(context, token_);
     Response response;
     grpc::Status status = (stub_.get()->*method)(&context, request, &response);
     if (!status.ok()) return service::FromGrpcStatus(status);
@@ -115,16 +129,27 @@ class RemoteClient : public Client {
   }
 
   std::unique_ptr<v1::Kith::Stub> stub_;
+  std::string token_;
 };
 
 }  // namespace
 
-absl::StatusOr<std::unique_ptr<Client>> ConnectRemote(const std::string& address) {
+absl::StatusOr<std::unique_ptr<Client>> ConnectRemote(const std::string& address, const RemoteOptions& options) {
   grpc::ChannelArguments args;
   args.SetMaxReceiveMessageSize(64 << 20);
   args.SetMaxSendMessageSize(64 << 20);
-  auto channel = grpc::CreateCustomChannel(address, grpc::InsecureChannelCredentials(), args);
-  return std::make_unique<RemoteClient>(std::move(channel));
+  std::shared_ptr<grpc::ChannelCredentials> credentials = grpc::InsecureChannelCredentials();
+  if (!options.tls_ca_file.empty()) {
+    std::ifstream in(options.tls_ca_file, std::ios::binary);
+    if (!in) return absl::NotFoundError("cannot read the TLS CA file " + options.tls_ca_file);
+    std::ostringstream pem;
+    pem << in.rdbuf();
+    grpc::SslCredentialsOptions ssl;
+    ssl.pem_root_certs = pem.str();
+    credentials = grpc::SslCredentials(ssl);
+  }
+  auto channel = grpc::CreateCustomChannel(address, credentials, args);
+  return std::make_unique<RemoteClient>(std::move(channel), options.token);
 }
 
 }  // namespace kith::cli
