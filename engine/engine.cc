@@ -115,6 +115,11 @@ class EngineImpl : public Engine {
   }
 
   absl::StatusOr<store::CheckReport> Check() const override { return store_->Check(); }
+
+  absl::StatusOr<query::GraphExport> Export(const query::StrengthModel& model) const override {
+    std::unique_ptr<store::StoreReader> reader = store_->NewReader();
+    return query::ExportGraph(*reader, model);
+  }
   absl::Status Backup(const std::string& dir) const override { return store_->Backup(dir); }
 
   absl::StatusOr<std::vector<query::FactView>> Facts(const query::FactsQuery& query) const override {

@@ -371,6 +371,38 @@ absl::StatusOr<v1::BackupResponse> Backup(const Engine& engine, const v1::Backup
   return response;
 }
 
+absl::StatusOr<std::vector<v1::ExportItem>> Export(const Engine& engine, const v1::ExportRequest& request) {
+  ASSIGN_OR_RETURN(query::StrengthModel model, ApplyStrength(engine.DefaultStrengthModel(), request.strength()));
+  ASSIGN_OR_RETURN(query::GraphExport graph, engine.Export(model));
+  std::vector<v1::ExportItem> items;
+  items.reserve(graph.nodes.size() + graph.edges.size());
+  for (const query::ExportNode& n : graph.nodes) {
+    v1::ExportNode* out = items.emplace_back().mutable_node();
+    out->set_id(n.id);
+    out->set_kind(n.kind);
+    out->set_name(n.name);
+    out->set_path(n.path);
+    out->set_date(DateText(n.date));
+    for (const std::string& e : n.emails) out->add_emails(e);
+    for (const std::string& a : n.aliases) out->add_aliases(a);
+  }
+  for (const query::ExportEdge& e : graph.edges) {
+    v1::ExportEdge* out = items.emplace_back().mutable_edge();
+    out->set_type(e.type);
+    out->set_from(e.from);
+    out->set_to(e.to);
+    out->set_strength(e.strength);
+    out->set_status(e.status);
+    out->set_role(e.role);
+    out->set_detail(e.detail);
+    out->set_path(e.path);
+    out->set_section(e.section);
+    out->set_line(e.line);
+    out->set_text(e.text);
+  }
+  return items;
+}
+
 IngestSession& IngestCall::Session() {
   if (!session_) session_ = engine_.BeginIngest(options_);
   return *session_;

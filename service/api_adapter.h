@@ -50,6 +50,9 @@ absl::StatusOr<v1::CheckResponse> Check(const Engine& engine);
 // directory is no place a client can name).
 absl::StatusOr<v1::BackupResponse> Backup(const Engine& engine, const v1::BackupRequest& request);
 
+// Nodes first, then edges, in the engine's order.
+absl::StatusOr<std::vector<v1::ExportItem>> Export(const Engine& engine, const v1::ExportRequest& request);
+
 // One Ingest call: the requests of the stream in order, then Finish.
 class IngestCall {
  public:

@@ -22,6 +22,20 @@ grpc::Status Reply(absl::StatusOr<Response> result, Response* response) {
   return grpc::Status::OK;
 }
 
+// The streaming handlers share one shape too: call the adapter, then write
+// each item until the client goes away.
+template <typename Item>
+grpc::Status Stream(grpc::ServerContext* context, absl::StatusOr<std::vector<Item>> items,
+                    grpc::ServerWriter<Item>* writer) {
+  if (!items.ok()) return ToGrpcStatus(items.status());
+  for (const Item& item : *items) {
+    if (context->IsCancelled() || !writer->Write(item)) {
+      return grpc::Status(grpc::StatusCode::CANCELLED, "client went away");
+    }
+  }
+  return grpc::Status::OK;
+}
+
 grpc::Status KithService::Ingest(grpc::ServerContext* context,
                                  grpc::ServerReader<v1::IngestRequest>* reader,
                                  v1::IngestResponse* response) {
@@ -47,14 +61,7 @@ grpc::Status KithService::WhoKnows(grpc::ServerContext* context, const v1::WhoKn
 grpc::Status KithService::Facts(grpc::ServerContext* context, const v1::FactsRequest* request,
                                 grpc::ServerWriter<v1::Fact>* writer) {
   if (grpc::Status denied = Allow(context, Access::kRead); !denied.ok()) return denied;
-  absl::StatusOr<std::vector<v1::Fact>> facts = service::Facts(engine_, *request);
-  if (!facts.ok()) return ToGrpcStatus(facts.status());
-  for (const v1::Fact& fact : *facts) {
-    if (context->IsCancelled() || !writer->Write(fact)) {
-      return grpc::Status(grpc::StatusCode::CANCELLED, "client went away");
-    }
-  }
-  return grpc::Status::OK;
+  return Stream(context, service::Facts(engine_, *request), writer);
 }
 
 grpc::Status KithService::Curate(grpc::ServerContext* context, const v1::Curation* request,
@@ -137,6 +144,12 @@ grpc::Status KithService::Backup(grpc::ServerContext* context, const v1::BackupR
                                  v1::BackupResponse* response) {
   if (grpc::Status denied = Allow(context, Access::kWrite); !denied.ok()) return denied;
   return Reply(service::Backup(engine_, *request), response);
+}
+
+grpc::Status KithService::Export(grpc::ServerContext* context, const v1::ExportRequest* request,
+                                 grpc::ServerWriter<v1::ExportItem>* writer) {
+  if (grpc::Status denied = Allow(context, Access::kRead); !denied.ok()) return denied;
+  return Stream(context, service::Export(engine_, *request), writer);
 }
 
 grpc::Status KithService::ListCurations(grpc::ServerContext* context, const v1::ListCurationsRequest*,

@@ -38,6 +38,7 @@ absl::StatusOr<SocialGraph> SocialGraph::Build(const store::StoreReader& reader,
     ASSIGN_OR_RETURN(std::optional<store::EntityInfo> e, reader.Entity(id));
     uint32_t v = static_cast<uint32_t>(graph.names_.size());
     graph.names_.push_back(e ? e->name : "?");
+    graph.ids_.push_back(id);
     graph.index_.emplace(id, v);
     return v;
   };

@@ -36,11 +36,13 @@ class SocialGraph {
 
   size_t vertex_count() const { return names_.size(); }
   const std::string& name(uint32_t v) const { return names_[v]; }
+  store::NodeId id(uint32_t v) const { return ids_[v]; }
   std::optional<uint32_t> vertex(store::NodeId id) const;
   const std::vector<Tie>& ties() const { return ties_; }
 
  private:
   std::vector<std::string> names_;
+  std::vector<store::NodeId> ids_;  // Vertex → entity id.
   std::unordered_map<store::NodeId, uint32_t> index_;
   std::vector<Tie> ties_;
 };

@@ -346,6 +346,40 @@ struct ConnectorsResult {
 absl::StatusOr<ConnectorsResult> FindConnectors(const store::StoreReader& reader, std::string_view organization,
                                                 int limit, const StrengthModel& model = {});
 
+// The whole graph, for other tools: every person, organisation, topic and
+// note; every stated relation with its evidence; and one CONNECTED edge per
+// pair of people with their who-knows strength.
+struct ExportNode {
+  std::string id;    // "<kind>:<16 hex digits>", stable across ingests.
+  std::string kind;  // person, organization, topic, note
+  std::string name;  // A note's title.
+  std::string path;  // Notes only.
+  std::optional<int32_t> date;        // Notes only.
+  std::vector<std::string> emails;    // People only (HAS_EMAIL).
+  std::vector<std::string> aliases;   // People only (ALSO_KNOWN_AS).
+};
+
+struct ExportEdge {
+  std::string type;  // A relation name (REPORTS_TO, ATTENDED, ...) or CONNECTED.
+  std::string from;  // Node ids.
+  std::string to;
+  double strength = 0;  // CONNECTED only.
+  std::string status;
+  std::string role;
+  std::string detail;
+  std::string path;  // The note that states it; for CONNECTED the latest shared note.
+  std::string section;
+  int line = 0;
+  std::string text;  // The sentence; for CONNECTED the strongest reason.
+};
+
+struct GraphExport {
+  std::vector<ExportNode> nodes;  // By kind, then id.
+  std::vector<ExportEdge> edges;  // Stated relations by note path, then CONNECTED by strength.
+};
+
+absl::StatusOr<GraphExport> ExportGraph(const store::StoreReader& reader, const StrengthModel& model);
+
 // Finds the organisation a user means (folded exact name, else the one
 // whose name starts with the query). NotFound lists the closest.
 absl::StatusOr<store::EntityInfo> ResolveOrganization(const store::StoreReader& reader,

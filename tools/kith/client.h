@@ -41,6 +41,7 @@ class Client {
   virtual absl::StatusOr<v1::TimelineResponse> Timeline(const v1::TimelineRequest& request) = 0;
   virtual absl::StatusOr<v1::CheckResponse> Check() = 0;
   virtual absl::StatusOr<v1::BackupResponse> Backup(const v1::BackupRequest& request) = 0;
+  virtual absl::StatusOr<std::vector<v1::ExportItem>> Export(const v1::ExportRequest& request) = 0;
   virtual absl::StatusOr<v1::SharedHistoryResponse> SharedHistory(const v1::SharedHistoryRequest& request) = 0;
 };
 

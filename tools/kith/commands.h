@@ -124,6 +124,12 @@ int RunTimeline(Client& client, const GlobalFlags& global, const std::string& na
 // Exit 0 when the store keeps every invariant, kExitError when it does not.
 int RunCheck(Client& client, const GlobalFlags& global);
 
+struct ExportFlags {
+  std::string format = "json";  // json, graphml, dot, neo4j-csv
+  std::string output;           // A file, or a directory for neo4j-csv; "" for stdout.
+};
+int RunExport(Client& client, const GlobalFlags& global, const ExportFlags& flags);
+
 // Backs the store up into DIR (made absolute here; with --server it names a
 // directory on kithd's machine).
 int RunBackup(Client& client, const GlobalFlags& global, const std::string& dir);

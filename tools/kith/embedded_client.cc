@@ -68,6 +68,9 @@ class EmbeddedClient : public Client {
   absl::StatusOr<v1::BackupResponse> Backup(const v1::BackupRequest& request) override {
     return service::Backup(*engine_, request);
   }
+  absl::StatusOr<std::vector<v1::ExportItem>> Export(const v1::ExportRequest& request) override {
+    return service::Export(*engine_, request);
+  }
   absl::StatusOr<v1::SharedHistoryResponse> SharedHistory(const v1::SharedHistoryRequest& request) override {
     return service::SharedHistory(*engine_, request);
   }

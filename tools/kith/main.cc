@@ -183,6 +183,12 @@ int main(int argc, char** argv) {
   CLI::App* check_cmd = app.add_subcommand("check", "verify the store's invariants; exit 1 on any breach");
   check_cmd->add_flag("--json", global.json, "print JSON instead of text");
 
+  ExportFlags export_flags;
+  CLI::App* export_cmd = app.add_subcommand("export", "the whole graph for other tools: JSON, GraphML, DOT or Neo4j CSVs");
+  export_cmd->add_option("--format", export_flags.format, "json, graphml, dot or neo4j-csv")
+      ->check(CLI::IsMember({"json", "graphml", "dot", "neo4j-csv"}))->capture_default_str();
+  export_cmd->add_option("-o,--output", export_flags.output, "write here (a directory for neo4j-csv) instead of stdout");
+
   std::string backup_dir;
   CLI::App* backup_cmd = app.add_subcommand("backup", "write a consistent copy of the store to a new directory");
   backup_cmd->add_option("dir", backup_dir, "a directory that does not exist yet")->required();
@@ -224,5 +230,6 @@ int main(int argc, char** argv) {
   if (*timeline_cmd) return RunTimeline(**client, global, timeline_name);
   if (*check_cmd) return RunCheck(**client, global);
   if (*backup_cmd) return RunBackup(**client, global, backup_dir);
+  if (*export_cmd) return RunExport(**client, global, export_flags);
   return kExitUsage;
 }

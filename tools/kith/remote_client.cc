@@ -101,19 +101,30 @@ class RemoteClient : public Client {
   }
 
   absl::StatusOr<std::vector<v1::Fact>> Facts(const v1::FactsRequest& request) override {
-    grpc::ClientContext context;
-    context.set_deadline(std::chrono::system_clock::now() + kQueryDeadline);
-    Authorize(context, token_);
-    std::unique_ptr<grpc::ClientReader<v1::Fact>> reader = stub_->Facts(&context, request);
-    std::vector<v1::Fact> facts;
-    v1::Fact fact;
-    while (reader->Read(&fact)) facts.push_back(fact);
-    grpc::Status status = reader->Finish();
-    if (!status.ok()) return service::FromGrpcStatus(status);
-    return facts;
+    return ServerStream(&v1::Kith::Stub::Facts, request);
+  }
+  absl::StatusOr<std::vector<v1::ExportItem>> Export(const v1::ExportRequest& request) override {
+    return ServerStream(&v1::Kith::Stub::Export, request);
   }
 
  private:
+  // Every item of a server-streaming call, or its error.
+  template <typename Request, typename Item>
+  absl::StatusOr<std::vector<Item>> ServerStream(
+      std::unique_ptr<grpc::ClientReader<Item>> (v1::Kith::Stub::*method)(grpc::ClientContext*, const Request&),
+      const Request& request) {
+    grpc::ClientContext context;
+    context.set_deadline(std::chrono::system_clock::now() + kQueryDeadline);
+    Authorize(context, token_);
+    std::unique_ptr<grpc::ClientReader<Item>> reader = (stub_.get()->*method)(&context, request);
+    std::vector<Item> items;
+    Item item;
+    while (reader->Read(&item)) items.push_back(item);
+    grpc::Status status = reader->Finish();
+    if (!status.ok()) return service::FromGrpcStatus(status);
+    return items;
+  }
+
   // One unary call with the query deadline, its status converted.
   template <typename Request, typename Response>
   absl::StatusOr<Response> Unary(grpc::Status (v1::Kith::Stub::*method)(grpc::ClientContext*, const Request&,
