@@ -116,6 +116,11 @@ class EngineImpl : public Engine {
 
   absl::StatusOr<store::CheckReport> Check() const override { return store_->Check(); }
 
+  absl::StatusOr<query::Neighbourhood> Neighbourhood(const query::NeighbourhoodQuery& query) const override {
+    std::unique_ptr<store::StoreReader> reader = store_->NewReader();
+    return query::BuildNeighbourhood(*reader, query);
+  }
+
   absl::StatusOr<query::GraphExport> Export(const query::StrengthModel& model) const override {
     std::unique_ptr<store::StoreReader> reader = store_->NewReader();
     return query::ExportGraph(*reader, model);

@@ -129,6 +129,9 @@ class Engine {
   static absl::Status Restore(const std::string& backup_dir, const std::string& db_dir, bool replace,
                               std::string* moved_to);
 
+  // See query::BuildNeighbourhood.
+  virtual absl::StatusOr<query::Neighbourhood> Neighbourhood(const query::NeighbourhoodQuery& query) const = 0;
+
   // See query::ExportGraph.
   virtual absl::StatusOr<query::GraphExport> Export(const query::StrengthModel& model) const = 0;
 

@@ -371,6 +371,35 @@ absl::StatusOr<v1::BackupResponse> Backup(const Engine& engine, const v1::Backup
   return response;
 }
 
+absl::StatusOr<v1::NeighbourhoodResponse> Neighbourhood(const Engine& engine,
+                                                        const v1::NeighbourhoodRequest& request) {
+  query::NeighbourhoodQuery query;
+  query.name = request.name();
+  if (request.depth() != 0) query.depth = request.depth();
+  if (request.limit() != 0) query.limit = request.limit();
+  if (query.depth < 1 || query.depth > 6) return absl::InvalidArgumentError("depth must be 1 to 6");
+  if (query.limit < 1 || query.limit > 5000) return absl::InvalidArgumentError("limit must be 1 to 5000");
+  ASSIGN_OR_RETURN(query.model, ApplyStrength(engine.DefaultStrengthModel(), request.strength()));
+  ASSIGN_OR_RETURN(query::Neighbourhood hood, engine.Neighbourhood(query));
+  v1::NeighbourhoodResponse response;
+  response.set_center(hood.center);
+  for (const query::NeighbourPerson& p : hood.people) {
+    v1::NeighbourPerson* out = response.add_people();
+    out->set_name(p.name);
+    out->set_distance(p.distance);
+    out->set_organization(p.organization);
+  }
+  for (const query::NeighbourTie& t : hood.ties) {
+    v1::NeighbourTie* out = response.add_ties();
+    out->set_a(t.a);
+    out->set_b(t.b);
+    out->set_strength(t.strength);
+    out->set_meetings(t.meetings);
+    out->set_relation(t.relation);
+  }
+  return response;
+}
+
 absl::StatusOr<std::vector<v1::ExportItem>> Export(const Engine& engine, const v1::ExportRequest& request) {
   ASSIGN_OR_RETURN(query::StrengthModel model, ApplyStrength(engine.DefaultStrengthModel(), request.strength()));
   ASSIGN_OR_RETURN(query::GraphExport graph, engine.Export(model));

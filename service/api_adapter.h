@@ -50,6 +50,9 @@ absl::StatusOr<v1::CheckResponse> Check(const Engine& engine);
 // directory is no place a client can name).
 absl::StatusOr<v1::BackupResponse> Backup(const Engine& engine, const v1::BackupRequest& request);
 
+absl::StatusOr<v1::NeighbourhoodResponse> Neighbourhood(const Engine& engine,
+                                                        const v1::NeighbourhoodRequest& request);
+
 // Nodes first, then edges, in the engine's order.
 absl::StatusOr<std::vector<v1::ExportItem>> Export(const Engine& engine, const v1::ExportRequest& request);
 

@@ -152,6 +152,12 @@ grpc::Status KithService::Export(grpc::ServerContext* context, const v1::ExportR
   return Stream(context, service::Export(engine_, *request), writer);
 }
 
+grpc::Status KithService::Neighbourhood(grpc::ServerContext* context, const v1::NeighbourhoodRequest* request,
+                                        v1::NeighbourhoodResponse* response) {
+  if (grpc::Status denied = Allow(context, Access::kRead); !denied.ok()) return denied;
+  return Reply(service::Neighbourhood(engine_, *request), response);
+}
+
 grpc::Status KithService::ListCurations(grpc::ServerContext* context, const v1::ListCurationsRequest*,
                                         v1::ListCurationsResponse* response) {
   if (grpc::Status denied = Allow(context, Access::kRead); !denied.ok()) return denied;

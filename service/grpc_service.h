@@ -58,6 +58,8 @@ class KithService final : public v1::Kith::Service {
                       v1::BackupResponse* response) override;
   grpc::Status Export(grpc::ServerContext* context, const v1::ExportRequest* request,
                       grpc::ServerWriter<v1::ExportItem>* writer) override;
+  grpc::Status Neighbourhood(grpc::ServerContext* context, const v1::NeighbourhoodRequest* request,
+                             v1::NeighbourhoodResponse* response) override;
   grpc::Status ListCurations(grpc::ServerContext* context, const v1::ListCurationsRequest* request,
                              v1::ListCurationsResponse* response) override;
 

@@ -380,6 +380,37 @@ struct GraphExport {
 
 absl::StatusOr<GraphExport> ExportGraph(const store::StoreReader& reader, const StrengthModel& model);
 
+// A person's relationship neighbourhood, for pictures: the people within
+// `depth` ties, nearest and strongest first up to `limit`, and the ties
+// among them.
+struct NeighbourhoodQuery {
+  std::string name;
+  int depth = 2;
+  int limit = 60;  // People at most, the centre included.
+  StrengthModel model;
+};
+
+struct NeighbourPerson {
+  std::string name;
+  int distance = 0;          // Ties from the centre.
+  std::string organization;  // Latest current employer, "" if none stated.
+};
+
+struct NeighbourTie {
+  std::string a, b;
+  double strength = 0;
+  int meetings = 0;
+  std::string relation;  // The strongest stated relation ("reporting line", ...), "" for meetings only.
+};
+
+struct Neighbourhood {
+  std::string center;
+  std::vector<NeighbourPerson> people;  // The centre first, then by distance.
+  std::vector<NeighbourTie> ties;       // Strongest first.
+};
+
+absl::StatusOr<Neighbourhood> BuildNeighbourhood(const store::StoreReader& reader, const NeighbourhoodQuery& query);
+
 // Finds the organisation a user means (folded exact name, else the one
 // whose name starts with the query). NotFound lists the closest.
 absl::StatusOr<store::EntityInfo> ResolveOrganization(const store::StoreReader& reader,

@@ -128,14 +128,42 @@ TEST_F(CliExportTest, DotRendersWithGraphviz) {
   EXPECT_GT(std::filesystem::file_size(dir_.path() + "/graph.svg"), 1000u);
 }
 
+TEST_F(CliExportTest, GraphOfAPersonIsDrawnByGraphviz) {
+  nlohmann::json hood = nlohmann::json::parse(Kith({"graph", "Samuel Greer", "--json"}).out);
+  EXPECT_EQ(hood["center"], "Samuel Greer");
+  EXPECT_EQ(hood["people"][0]["name"], "Samuel Greer");
+  EXPECT_EQ(hood["people"][0]["organization"], "Brightwater Analytics");
+  ASSERT_GT(hood["ties"].size(), 3u);
+  RunResult dot = Kith({"graph", "Samuel Greer", "--depth", "1"});
+  EXPECT_NE(dot.out.find("subgraph cluster_"), std::string::npos) << dot.out;
+  EXPECT_NE(dot.out.find("label=\"Brightwater Analytics\""), std::string::npos);
+  for (const char* format : {"svg", "png"}) {
+    const std::string path = dir_.path() + "/samuel." + format;
+    RunResult drawn = Kith({"graph", "Samuel Greer", "--format", format, "-o", path});
+    ASSERT_EQ(drawn.exit_code, 0) << drawn.err;
+    std::ifstream in(path, std::ios::binary);
+    std::string head(8, '\0');
+    in.read(head.data(), 8);
+    if (std::string(format) == "png") {
+      EXPECT_EQ(head.substr(1, 3), "PNG");
+    } else {
+      EXPECT_NE(head.find('<'), std::string::npos);
+    }
+  }
+  EXPECT_EQ(Kith({"graph", "Nobody Known"}).exit_code, 1);
+}
+
 TEST_F(CliExportTest, KithdStreamsTheSameExport) {
   std::string embedded = Kith({"export", "--format", "graphml"}).out;
+  std::string embedded_graph = Kith({"graph", "Samuel Greer"}).out;
+  ASSERT_FALSE(embedded_graph.empty());
   testing::Background server({KITHD_BIN, "--db", dir_.path() + "/db", "--listen", "127.0.0.1:0"});
   std::string line = server.ReadLine();
   std::string address = line.substr(19, line.find(' ', 19) - 19);
   RunResult remote = RunProcess({KITH_BIN, "--server", address, "export", "--format", "graphml"});
   EXPECT_EQ(remote.exit_code, 0) << remote.err;
   EXPECT_EQ(remote.out, embedded);
+  EXPECT_EQ(RunProcess({KITH_BIN, "--server", address, "graph", "Samuel Greer"}).out, embedded_graph);
   EXPECT_EQ(server.Stop(SIGTERM), 0);
 }
 

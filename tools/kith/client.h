@@ -42,6 +42,7 @@ class Client {
   virtual absl::StatusOr<v1::CheckResponse> Check() = 0;
   virtual absl::StatusOr<v1::BackupResponse> Backup(const v1::BackupRequest& request) = 0;
   virtual absl::StatusOr<std::vector<v1::ExportItem>> Export(const v1::ExportRequest& request) = 0;
+  virtual absl::StatusOr<v1::NeighbourhoodResponse> Neighbourhood(const v1::NeighbourhoodRequest& request) = 0;
   virtual absl::StatusOr<v1::SharedHistoryResponse> SharedHistory(const v1::SharedHistoryRequest& request) = 0;
 };
 

@@ -124,6 +124,15 @@ int RunTimeline(Client& client, const GlobalFlags& global, const std::string& na
 // Exit 0 when the store keeps every invariant, kExitError when it does not.
 int RunCheck(Client& client, const GlobalFlags& global);
 
+struct GraphFlags {
+  std::string name;
+  int depth = 2;
+  int limit = 60;
+  std::string format = "dot";  // dot, svg, png, json
+  std::string output;          // "" for stdout.
+};
+int RunGraph(Client& client, const GlobalFlags& global, const GraphFlags& flags);
+
 struct ExportFlags {
   std::string format = "json";  // json, graphml, dot, neo4j-csv
   std::string output;           // A file, or a directory for neo4j-csv; "" for stdout.

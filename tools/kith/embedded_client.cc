@@ -71,6 +71,9 @@ class EmbeddedClient : public Client {
   absl::StatusOr<std::vector<v1::ExportItem>> Export(const v1::ExportRequest& request) override {
     return service::Export(*engine_, request);
   }
+  absl::StatusOr<v1::NeighbourhoodResponse> Neighbourhood(const v1::NeighbourhoodRequest& request) override {
+    return service::Neighbourhood(*engine_, request);
+  }
   absl::StatusOr<v1::SharedHistoryResponse> SharedHistory(const v1::SharedHistoryRequest& request) override {
     return service::SharedHistory(*engine_, request);
   }

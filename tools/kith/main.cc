@@ -183,6 +183,17 @@ int main(int argc, char** argv) {
   CLI::App* check_cmd = app.add_subcommand("check", "verify the store's invariants; exit 1 on any breach");
   check_cmd->add_flag("--json", global.json, "print JSON instead of text");
 
+  GraphFlags graph;
+  CLI::App* graph_cmd = app.add_subcommand("graph", "a person's relationship neighbourhood as DOT, SVG or PNG");
+  graph_cmd->add_option("name", graph.name, "a person's name")->required();
+  graph_cmd->add_option("--depth", graph.depth, "ties from the person")->capture_default_str()->check(CLI::Range(1, 6));
+  graph_cmd->add_option("--limit", graph.limit, "people at most, nearest and strongest first")
+      ->capture_default_str()->check(CLI::Range(1, 5000));
+  graph_cmd->add_option("--format", graph.format, "dot, svg, png (drawn by Graphviz) or json")
+      ->check(CLI::IsMember({"dot", "svg", "png", "json"}))->capture_default_str();
+  graph_cmd->add_option("-o,--output", graph.output, "write here instead of stdout");
+  graph_cmd->add_flag("--json", global.json, "same as --format json");
+
   ExportFlags export_flags;
   CLI::App* export_cmd = app.add_subcommand("export", "the whole graph for other tools: JSON, GraphML, DOT or Neo4j CSVs");
   export_cmd->add_option("--format", export_flags.format, "json, graphml, dot or neo4j-csv")
@@ -231,5 +242,6 @@ int main(int argc, char** argv) {
   if (*check_cmd) return RunCheck(**client, global);
   if (*backup_cmd) return RunBackup(**client, global, backup_dir);
   if (*export_cmd) return RunExport(**client, global, export_flags);
+  if (*graph_cmd) return RunGraph(**client, global, graph);
   return kExitUsage;
 }

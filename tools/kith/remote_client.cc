@@ -106,6 +106,9 @@ class RemoteClient : public Client {
   absl::StatusOr<std::vector<v1::ExportItem>> Export(const v1::ExportRequest& request) override {
     return ServerStream(&v1::Kith::Stub::Export, request);
   }
+  absl::StatusOr<v1::NeighbourhoodResponse> Neighbourhood(const v1::NeighbourhoodRequest& request) override {
+    return Unary(&v1::Kith::Stub::Neighbourhood, request);
+  }
 
  private:
   // Every item of a server-streaming call, or its error.
