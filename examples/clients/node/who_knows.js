@@ -1,0 +1,51 @@
+// Asks a running kithd who knows someone, with the API's own .proto file:
+//   node who_knows.js ADDRESS NAME [--limit N] [--token TOKEN]
+// ADDRESS is kithd's host:port. TOKEN (or $KITH_TOKEN) is needed when kithd
+// runs with --auth-token-file. Prints one line per person, strongest first.
+'use strict';
+
+const path = require('path');
+const grpc = require('@grpc/grpc-js');
+const protoLoader = require('@grpc/proto-loader');
+
+const PROTO = path.join(__dirname, '..', '..', '..', 'proto', 'kith', 'v1', 'kith.proto');
+
+function parseArgs(argv) {
+  const args = { limit: 10, token: process.env.KITH_TOKEN || '' };
+  const rest = [];
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--limit') args.limit = Number(argv[++i]);
+    else if (argv[i] === '--token') args.token = argv[++i];
+    else rest.push(argv[i]);
+  }
+  if (rest.length !== 2 || !(args.limit > 0)) {
+    console.error('usage: node who_knows.js ADDRESS NAME [--limit N] [--token TOKEN]');
+    process.exit(2);
+  }
+  [args.address, args.name] = rest;
+  return args;
+}
+
+function main() {
+  const args = parseArgs(process.argv.slice(2));
+  const definition = protoLoader.loadSync(PROTO, { keepCase: true, longs: String, enums: String, defaults: true });
+  const kith = grpc.loadPackageDefinition(definition).kith.v1;
+  const client = new kith.Kith(args.address, grpc.credentials.createInsecure());
+  const metadata = new grpc.Metadata();
+  if (args.token) metadata.add('authorization', `Bearer ${args.token}`);
+  const deadline = new Date(Date.now() + 10000);
+  client.WhoKnows({ name: args.name, limit: args.limit }, metadata, { deadline }, (error, response) => {
+    if (error) {
+      console.error(`kith: ${error.details || error.message}`);
+      process.exit(1);
+    }
+    console.log(`Who knows ${response.subject}:`);
+    response.people.forEach((person, i) => {
+      const last = person.last_interaction ? `, last ${person.last_interaction}` : '';
+      console.log(`${i + 1}. ${person.name}  strength ${person.strength.toFixed(3)}  ${person.interactions} meetings${last}`);
+    });
+    client.close();
+  });
+}
+
+main();
