@@ -83,7 +83,12 @@ class Session : public IngestSession {
     if (!owner.empty() && stored_owner != owner) RETURN_IF_ERROR(store_.PutMeta("owner", owner));
     report_.owner = owner;
 
-    ASSIGN_OR_RETURN(extract::Gazetteer gazetteer, KnownNames(owner));
+    // The gazetteer replays every stored note's names: only worth building
+    // when some note is to be read, never on a no-change re-sync.
+    extract::Gazetteer gazetteer;
+    if (!pending_.empty()) {
+      ASSIGN_OR_RETURN(gazetteer, KnownNames(owner));
+    }
     extract::ExtractOptions extract_options;
     extract_options.owner = owner;
     extract_options.gazetteer = &gazetteer;

@@ -56,12 +56,10 @@ std::pair<std::string, Evidence> ProfileAddress(const note::ParsedNote& note) {
 bool IsGroupMailbox(const Correspondent& c) {
   std::string name = util::FoldName(c.name);
   std::string local = c.address.substr(0, c.address.find('@'));
-  for (std::string_view word : {"team", "noreply", "no-reply", "info", "support", "alliances",
-                                "sales", "admin", "notifications", "hello", "contact", "invitations"}) {
-    if (name.find(word) != std::string::npos || local == word ||
-        local.find("noreply") != std::string::npos || local.find("no-reply") != std::string::npos) {
-      return true;
-    }
+  if (local.find("noreply") != std::string::npos || local.find("no-reply") != std::string::npos) return true;
+  for (std::string_view word : {"team", "noreply", "no-reply", "info", "support", "alliances", "sales", "admin",
+                                "notifications", "hello", "contact", "invitations"}) {
+    if (name.find(word) != std::string::npos || local == word) return true;
   }
   return false;
 }

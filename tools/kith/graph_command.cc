@@ -16,20 +16,12 @@
 
 #include "absl/strings/str_cat.h"
 #include "tools/kith/commands.h"
+#include "tools/kith/render_export.h"
 
 extern char** environ;
 
 namespace kith::cli {
 namespace {
-
-std::string Quoted(std::string_view s) {
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"' || c == '\\') out += '\\';
-    out += c == '\n' ? ' ' : c;
-  }
-  return out + "\"";
-}
 
 const char* RelationColour(const std::string& relation) {
   if (relation == "reporting line") return "#1f77b4";
@@ -41,9 +33,9 @@ const char* RelationColour(const std::string& relation) {
 }
 
 std::string Dot(const v1::NeighbourhoodResponse& hood) {
-  std::string out = absl::StrCat("graph ", Quoted("neighbourhood of " + hood.center()), " {\n",
+  std::string out = absl::StrCat("graph ", DotQuoted("neighbourhood of " + hood.center()), " {\n",
                                  "  graph [layout=dot, rankdir=LR, fontname=\"Helvetica\", label=",
-                                 Quoted("Who " + hood.center() + " knows"), "];\n",
+                                 DotQuoted("Who " + hood.center() + " knows"), "];\n",
                                  "  node [fontname=\"Helvetica\", shape=ellipse];\n");
   std::map<std::string, std::vector<const v1::NeighbourPerson*>> by_org;
   for (const v1::NeighbourPerson& p : hood.people()) by_org[p.organization()].push_back(&p);
@@ -51,21 +43,21 @@ std::string Dot(const v1::NeighbourhoodResponse& hood) {
   for (const auto& [org, people] : by_org) {
     std::string indent = "  ";
     if (!org.empty()) {
-      absl::StrAppend(&out, "  subgraph cluster_", cluster++, " {\n    label=", Quoted(org),
+      absl::StrAppend(&out, "  subgraph cluster_", cluster++, " {\n    label=", DotQuoted(org),
                       "; style=rounded; color=\"#cccccc\";\n");
       indent = "    ";
     }
     for (const v1::NeighbourPerson* p : people) {
-      absl::StrAppend(&out, indent, Quoted(p->name()),
+      absl::StrAppend(&out, indent, DotQuoted(p->name()),
                       p->distance() == 0 ? " [penwidth=3, style=filled, fillcolor=\"#fff2cc\"]" : "", ";\n");
     }
     if (!org.empty()) out += "  }\n";
   }
   for (const v1::NeighbourTie& t : hood.ties()) {
-    absl::StrAppend(&out, "  ", Quoted(t.a()), " -- ", Quoted(t.b()), " [penwidth=",
+    absl::StrAppend(&out, "  ", DotQuoted(t.a()), " -- ", DotQuoted(t.b()), " [penwidth=",
                     std::round((0.5 + 4.5 * t.strength()) * 10) / 10, ", color=\"", RelationColour(t.relation()),
                     "\", tooltip=",
-                    Quoted(absl::StrCat("strength ", std::round(t.strength() * 1000) / 1000, ", ", t.meetings(),
+                    DotQuoted(absl::StrCat("strength ", std::round(t.strength() * 1000) / 1000, ", ", t.meetings(),
                                         t.meetings() == 1 ? " meeting" : " meetings",
                                         t.relation().empty() ? "" : ", " + t.relation())),
                     "];\n");

@@ -28,15 +28,6 @@ std::string Xml(std::string_view s) {
   return out;
 }
 
-std::string DotQuoted(std::string_view s) {
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"' || c == '\\') out += '\\';
-    out += c == '\n' ? ' ' : c;
-  }
-  return out + "\"";
-}
-
 // A CSV field, always quoted; newlines become spaces so that the import
 // needs no multi-line mode.
 std::string Csv(std::string_view s) {
@@ -54,6 +45,15 @@ std::string Joined(const Items& items) {
 }
 
 }  // namespace
+
+std::string DotQuoted(std::string_view s) {
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"' || c == '\\') out += '\\';
+    out += c == '\n' ? ' ' : c;
+  }
+  return out + "\"";
+}
 
 std::string RenderExportJson(const std::vector<v1::ExportItem>& items) {
   Json nodes = Json::array(), edges = Json::array();

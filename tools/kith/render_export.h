@@ -5,11 +5,16 @@
 
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "kith/v1/kith.pb.h"
 
 namespace kith::cli {
+
+// `s` as a DOT string literal: quotes and backslashes escaped, newlines
+// made spaces.
+std::string DotQuoted(std::string_view s);
 
 // {"nodes": [...], "edges": [...]} for scripts.
 std::string RenderExportJson(const std::vector<v1::ExportItem>& items);
