@@ -26,6 +26,11 @@ absl::Status RestoreStore(const std::string& backup_dir, const std::string& db_d
   namespace fs = std::filesystem;
   std::error_code ec;
   if (!fs::is_directory(backup_dir, ec)) return absl::NotFoundError(absl::StrCat(backup_dir, " is not a directory"));
+  // Opening a directory, even one that fails to open, leaves RocksDB's LOCK
+  // and LOG in it; a directory without CURRENT is refused untouched.
+  if (!fs::exists(fs::path(backup_dir) / "CURRENT", ec)) {
+    return absl::InvalidArgumentError(absl::StrCat(backup_dir, " is not a kith store: it has no CURRENT file"));
+  }
   {
     // The backup must be a store this build reads; opening it does not
     // create anything (and it is opened before anything is moved).

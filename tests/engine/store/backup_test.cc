@@ -75,6 +75,7 @@ TEST(BackupTest, RestoreRefusesWhatIsNoStoreAndWhatIsNewer) {
   fs::create_directories(dir.path() + "/junk");
   EXPECT_EQ(RestoreStore(dir.path() + "/junk", dir.path() + "/db", false, nullptr).code(),
             absl::StatusCode::kInvalidArgument);
+  EXPECT_TRUE(fs::is_empty(dir.path() + "/junk"));  // Refused without leaving RocksDB's LOCK behind.
   EXPECT_EQ(RestoreStore(dir.path() + "/absent", dir.path() + "/db", false, nullptr).code(),
             absl::StatusCode::kNotFound);
   const std::string newer = dir.path() + "/newer";
