@@ -174,7 +174,19 @@ std::optional<RelationArg> ClauseReader::SubjectOf(size_t at) const {
       opening = &m;
     }
   }
-  if (nearest != nullptr && nearest != opening && Is(nearest->end, "who")) {
+  // "Amara, Levi works at ...": the first name is the person addressed, the
+  // second the subject.
+  if (opening != nullptr && opening->begin == 0 && opening->end + 1 < size() &&
+      tokens()[opening->end].text == ",") {
+    const Mention* addressed_to = MentionAt(opening->end + 1);
+    if (addressed_to != nullptr && addressed_to->kind == model::EntityKind::kPerson) opening = addressed_to;
+  }
+  // "meet Fabian Keleby, who is CEO at ...": the comma before "who" binds
+  // no less.
+  bool relative = nearest != nullptr && (Is(nearest->end, "who") || (nearest->end < size() &&
+                                                                     tokens()[nearest->end].text == "," &&
+                                                                     Is(nearest->end + 1, "who")));
+  if (nearest != nullptr && nearest != opening && relative) {
     return RelationArg{nearest->kind, nearest->name};
   }
   if (opening != nullptr && opening->end <= at) return RelationArg{opening->kind, opening->name};

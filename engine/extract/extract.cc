@@ -151,9 +151,37 @@ class NoteReader {
         }
       }
       if (auto full = gazetteer_.PersonByFirstName(folded)) return *full;
+      if (auto written = FullNameWrittenInNote(*name)) return *written;
     }
     if (auto known = gazetteer_.Person(folded)) return *known;
     return *std::move(name);
+  }
+
+  // A lone first name ("Hi Sune,") that nothing else resolves names the one
+  // person whose full name the same note writes out ("meet Sune Ingerby"),
+  // if there is exactly one such name.
+  std::optional<std::string> FullNameWrittenInNote(const std::string& first) const {
+    std::optional<std::string> found;
+    const std::string prefix = first + " ";
+    for (const note::Line& line : note_.lines) {
+      for (size_t at = line.text.find(prefix); at != std::string::npos; at = line.text.find(prefix, at + 1)) {
+        bool word_start = at == 0 || !std::isalpha(static_cast<unsigned char>(line.text[at - 1]));
+        size_t end = at + prefix.size();
+        if (!word_start || end >= line.text.size() || !std::isupper(static_cast<unsigned char>(line.text[end]))) {
+          continue;
+        }
+        while (end < line.text.size() && (std::isalpha(static_cast<unsigned char>(line.text[end])) ||
+                                          line.text[end] == '-' || line.text[end] == '\'')) {
+          ++end;
+        }
+        absl::StatusOr<std::string> candidate = CleanPersonName(std::string_view(line.text).substr(at, end - at));
+        if (!candidate.ok() || candidate->find(' ') == std::string::npos) continue;
+        if (gazetteer_.IsOrganization(util::FoldName(*candidate))) continue;
+        if (found && *found != *candidate) return std::nullopt;
+        found = *candidate;
+      }
+    }
+    return found;
   }
 
   void Attendance() {

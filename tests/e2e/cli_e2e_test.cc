@@ -98,6 +98,7 @@ TEST_F(CliTest, EmbeddedAndServerOutputsAreByteIdentical) {
       {"org-chart", "--format", "json"},
       {"org-chart", "--org", "Northwind Labs", "--format", "mermaid"},
       {"org-chart", "--root", "Tomas Okafor", "--format", "dot"},
+      {"org-chart", "--org", "Northwind Labs", "--format", "html"},
       {"introductions"},
       {"introductions", "--by", "Elena Sato", "--json"},
       {"how-met", "Samuel Greer", "Maya Lindqvist"},

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "tools/gen/vault_generator.h"
 #include "tools/kith/client.h"
 
 namespace kith::cli {
@@ -78,6 +79,7 @@ struct OrgChartFlags {
   std::string organization;
   std::string format = "text";
   std::string as_of;
+  std::string output;  // -o: write here instead of standard output.
 };
 
 int RunOrgChart(Client& client, const GlobalFlags& global, const OrgChartFlags& flags);
@@ -147,8 +149,20 @@ int RunBackup(Client& client, const GlobalFlags& global, const std::string& dir)
 // the store must be closed. Checks the restored store before returning.
 int RunRestore(const GlobalFlags& global, const std::string& backup_dir, bool force);
 
+struct GenFlags {
+  std::string dir;
+  gen::GenOptions options;
+};
+
+// Writes a synthetic vault; needs no store.
+int RunGen(const GlobalFlags& global, const GenFlags& flags);
+
 // Prints "kith: <message>" to stderr and returns kExitError.
 int Fail(const absl::Status& status);
+
+// Writes `text` to `path` (standard output when empty); kExitOk, or what
+// Fail returns when the file cannot be written.
+int WriteOutput(const std::string& text, const std::string& path);
 
 }  // namespace kith::cli
 

@@ -107,13 +107,7 @@ int RunGraph(Client& client, const GlobalFlags& global, const GraphFlags& flags)
   if (!hood.ok()) return Fail(hood.status());
   std::string format = global.json ? "json" : flags.format;
   if (format == "dot" || format == "json") {
-    std::string text = format == "dot" ? Dot(*hood) : Json(*hood);
-    if (flags.output.empty()) {
-      std::cout << text;
-    } else if (!(std::ofstream(flags.output, std::ios::binary) << text)) {
-      return Fail(absl::UnavailableError("cannot write " + flags.output));
-    }
-    return kExitOk;
+    return WriteOutput(format == "dot" ? Dot(*hood) : Json(*hood), flags.output);
   }
   // svg or png: Graphviz draws from a temporary DOT file.
   std::filesystem::path temp = std::filesystem::temp_directory_path() / ("kith-graph-" + std::to_string(getpid()));

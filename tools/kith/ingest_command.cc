@@ -46,11 +46,6 @@ class ProgressLine {
 
 }  // namespace
 
-int Fail(const absl::Status& status) {
-  std::cerr << "kith: " << status.message() << "\n";
-  return kExitError;
-}
-
 int RunIngest(Client& client, const GlobalFlags& global, const IngestFlags& flags) {
   vault::WalkOptions walk_options;
   walk_options.follow_symlinks = flags.follow_symlinks;

@@ -113,8 +113,10 @@ int main(int argc, char** argv) {
   auto* root_opt = org_cmd->add_option("--root", org_chart.root, "only this person's part of the chart");
   org_cmd->add_option("--org", org_chart.organization, "only people currently at this organisation")
       ->excludes(root_opt);
-  org_cmd->add_option("--format", org_chart.format, "text, json (d3-org-chart), dot or mermaid")
-      ->check(CLI::IsMember({"text", "json", "dot", "mermaid"}))->capture_default_str();
+  org_cmd->add_option("--format", org_chart.format,
+                      "text, json (d3-org-chart), dot, mermaid, or html (a self-contained page to open in a browser)")
+      ->check(CLI::IsMember({"text", "json", "dot", "mermaid", "html"}))->capture_default_str();
+  org_cmd->add_option("-o,--output", org_chart.output, "write to this file instead of standard output");
   org_cmd->add_option("--as-of", org_chart.as_of, as_of_help);
   org_cmd->add_flag("--json", global.json, "same as --format json");
 
@@ -210,6 +212,17 @@ int main(int argc, char** argv) {
   restore_cmd->add_option("backup", restore_dir, "a directory written by kith backup")->required();
   restore_cmd->add_flag("--force", restore_force, "replace an existing store (it is moved aside, not deleted)");
 
+  GenFlags gen_flags;
+  CLI::App* gen_cmd = app.add_subcommand("gen", "write a synthetic vault (deterministic; for benchmarks and tests)");
+  gen_cmd->add_option("dir", gen_flags.dir, "a new or empty directory")->required();
+  gen_cmd->add_option("--notes", gen_flags.options.notes, "notes to write (about 2 per person)")
+      ->capture_default_str()->check(CLI::Range(int64_t{1}, int64_t{10'000'000}));
+  gen_cmd->add_option("--seed", gen_flags.options.seed, "the same seed writes the same vault")->capture_default_str();
+  gen_cmd->add_option("--zipf", gen_flags.options.zipf, "popularity exponent (higher: bigger hubs)")
+      ->capture_default_str()->check(CLI::Range(0.0, 3.0));
+  gen_cmd->add_option("--truth", gen_flags.options.truth_path, "also write the generated people as JSON here");
+  gen_cmd->add_flag("--json", global.json, "print JSON instead of text");
+
   CLI11_PARSE(app, argc, argv);
 
   if (!strength_file.empty()) {
@@ -218,6 +231,7 @@ int main(int argc, char** argv) {
     global.strength = *std::move(strength);
   }
   if (*restore_cmd) return RunRestore(global, restore_dir, restore_force);
+  if (*gen_cmd) return RunGen(global, gen_flags);
   auto client = MakeClient(global);
   if (!client.ok()) return Fail(client.status());
   if (*ingest_cmd) return RunIngest(**client, global, ingest);

@@ -3,6 +3,7 @@
 
 #include "tools/kith/commands.h"
 #include "tools/kith/render.h"
+#include "tools/kith/render_org_chart_page.h"
 
 namespace kith::cli {
 
@@ -35,8 +36,29 @@ int RunOrgChart(Client& client, const GlobalFlags& global, const OrgChartFlags& 
   request.set_as_of(flags.as_of);
   absl::StatusOr<v1::OrgChartResponse> response = client.OrgChart(request);
   if (!response.ok()) return Fail(response.status());
-  std::cout << RenderOrgChart(*response, global.json ? "json" : flags.format);
-  return kExitOk;
+  std::string format = global.json ? "json" : flags.format;
+  std::string text;
+  if (format == "html") {
+    // The side panel shows each person's profile, fetched the same way
+    // embedded and through --server.
+    std::map<std::string, absl::StatusOr<v1::ProfileResponse>> profiles;
+    auto fetch = [&](const v1::OrgPerson& person) {
+      v1::ProfileRequest profile_request;
+      profile_request.set_name(person.name());
+      profile_request.set_as_of(flags.as_of);
+      if (global.strength) *profile_request.mutable_strength() = *global.strength;
+      profiles.emplace(person.name(), client.Profile(profile_request));
+    };
+    for (const v1::OrgPerson& p : response->people()) fetch(p);
+    for (const v1::OrgPerson& p : response->unattached()) fetch(p);
+    std::string title = "Org chart";
+    if (!flags.organization.empty()) title += ": " + flags.organization;
+    if (!flags.root.empty()) title += ": " + flags.root + "'s part";
+    text = RenderOrgChartPage(*response, profiles, title);
+  } else {
+    text = RenderOrgChart(*response, format);
+  }
+  return WriteOutput(text, flags.output);
 }
 
 int RunIntroductions(Client& client, const GlobalFlags& global, const IntroductionsFlags& flags) {

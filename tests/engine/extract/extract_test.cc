@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "absl/strings/str_replace.h"
 #include "tests/testing/status_matchers.h"
 
 namespace kith::extract {
@@ -73,6 +74,34 @@ TEST(ExtractTest, ProfileRoleLineIsAboutThePagesPerson) {
   ASSERT_OK(note);
   NoteGraph g = Extract(*note, {});
   EXPECT_EQ(Args(g, model::RelationType::kWorksAt), (std::vector<std::string>{"Ana Bell", "Acme"}));
+}
+
+TEST(ExtractTest, GreetedFirstNameResolvesToTheFullNameTheThreadWrites) {
+  // Dana is greeted by first name only and is no correspondent; the first
+  // message writes her full name, so the introduction is to Dana Wolfe,
+  // not to a new person called "Dana".
+  const std::string thread =
+      "# Intro\n---\n## 2025-05-01 09:30:00 — Ana Bell <ana@x.example>\n**Subject:** Intro\n"
+      "> Hi Bo, meet Dana Wolfe, who runs data at Acme.\n---\n"
+      "## 2025-05-01 11:02:00 — Bo Chen <bo@y.example>\n**Subject:** Re: Intro\n"
+      "> Hi Dana,\n> Thanks for the intro, Ana! Great to meet you.\n---\n";
+  NoteGraph g = Extract(Parse(thread), {});
+  EXPECT_EQ(Args(g, model::RelationType::kIntroduced),
+            (std::vector<std::string>{"Ana Bell", "Bo Chen", "Dana Wolfe"}));
+  // Two different Danas written out: no guess.
+  NoteGraph ambiguous = Extract(Parse(absl::StrReplaceAll(thread, {{"runs data at Acme", "works with Dana Ruiz"}})), {});
+  EXPECT_EQ(Args(ambiguous, model::RelationType::kIntroduced)[2], "Dana");
+}
+
+TEST(ExtractTest, RelativeClauseAndAddressedNameFindTheRightSubject) {
+  NoteGraph g = Extract(Parse("---\nparticipants: [Ilse Moss, Bo Chen, Fabian Keleby]\n---\n## Key Information\n\n"
+                              "- Hi Ilse, meet Fabian Keleby, who is Chief Executive Officer at Belmora Software.\n"
+                              "- Ilse Moss, who is a Director at Acme Freight, joined the call.\n"
+                              "- Fabian, Bo Chen is a Staff Engineer at Dunmora Labs.\n"),
+                        {});
+  std::vector<std::string> works_at = Args(g, model::RelationType::kWorksAt);
+  EXPECT_EQ(works_at, (std::vector<std::string>{"Fabian Keleby", "Belmora Software", "Ilse Moss", "Acme Freight",
+                                                "Bo Chen", "Dunmora Labs"}));
 }
 
 TEST(ExtractTest, MentionedPeopleDoNotAttend) {
