@@ -27,7 +27,17 @@ const std::string kToken = "node-client-token-0123456789";
 
 // Installs the client's locked npm packages into the build tree, once.
 std::string InstallClientPackages() {
-  if (fs::exists(kModulesDir + "/node_modules/@grpc/grpc-js/package.json")) return "";
+  auto read = [](const std::string& path) {
+    std::ifstream in(path);
+    std::stringstream text;
+    text << in.rdbuf();
+    return text.str();
+  };
+  // Installed already, from the same lock file.
+  if (fs::exists(kModulesDir + "/node_modules/.package-lock.json") &&
+      read(kModulesDir + "/package-lock.json") == read(kClientDir + "/package-lock.json")) {
+    return "";
+  }
   if (!fs::exists("/usr/bin/node") || !fs::exists("/usr/bin/npm")) return "node and npm are needed (Debian nodejs, npm)";
   fs::create_directories(kModulesDir);
   for (const char* file : {"package.json", "package-lock.json"}) {
@@ -78,6 +88,34 @@ TEST(NodeClientTest, AsksKithdWhoKnowsSomeoneWithTheProtoFile) {
   RunResult anonymous = RunProcess(node);
   EXPECT_EQ(anonymous.exit_code, 1);
   EXPECT_NE(anonymous.err.find("bearer token"), std::string::npos) << anonymous.err;
+  EXPECT_EQ(server.Stop(SIGTERM), 0);
+}
+
+// A generic client needs no .proto file: reflect.js learns the service
+// from kithd's server reflection and must get the same answer.
+TEST(NodeClientTest, CallsKithdThroughServerReflection) {
+  std::string problem = InstallClientPackages();
+  ASSERT_TRUE(problem.empty()) << problem;
+  testing::TempDir dir;
+  const std::string db = dir.path() + "/db";
+  ASSERT_EQ(RunProcess({KITH_BIN, "--db", db, "ingest", std::string(KITH_SOURCE_DIR) + "/examples/vault"}).exit_code, 0);
+  testing::Background server({KITHD_BIN, "--db", db, "--listen", "127.0.0.1:0"});
+  std::string line = server.ReadLine();
+  ASSERT_EQ(line.rfind("kithd listening on ", 0), 0u) << line;
+  std::string address = line.substr(19, line.find(' ', 19) - 19);
+  auto client = [&](const std::string& script) {
+    return RunProcess({"/usr/bin/env", "NODE_PATH=" + kModulesDir + "/node_modules", "/usr/bin/node",
+                       kClientDir + "/" + script, address, "Samuel Greer", "--limit", "20"});
+  };
+  RunResult reflected = client("reflect.js");
+  ASSERT_EQ(reflected.exit_code, 0) << reflected.err;
+  RunResult with_proto = client("who_knows.js");
+  ASSERT_EQ(with_proto.exit_code, 0) << with_proto.err;
+  std::string methods = reflected.out.substr(0, reflected.out.find('\n'));
+  for (const char* method : {"WhoKnows", "OrgChart", "Export", "Neighbourhood", "IntroPath", "Profile"}) {
+    EXPECT_NE(methods.find(std::string(" ") + method), std::string::npos) << methods;
+  }
+  EXPECT_EQ(reflected.out.substr(methods.size() + 1), with_proto.out);
   EXPECT_EQ(server.Stop(SIGTERM), 0);
 }
 
