@@ -1,6 +1,10 @@
+#include <atomic>
 #include <memory>
+#include <mutex>
 #include <set>
+#include <thread>
 
+#include "engine/graph/knows_index.h"
 #include "engine/ingest_session.h"
 #include "engine/kith.h"
 #include "engine/store/store.h"
@@ -31,7 +35,25 @@ void AddCuratedAliases(const std::vector<Curation>& curations, query::Profile& p
 class EngineImpl : public Engine {
  public:
   EngineImpl(const EngineOptions& options, std::unique_ptr<store::Store> store)
-      : options_(options), store_(std::move(store)) {}
+      : options_(options), store_(std::move(store)) {
+    if (options_.memory_index) StartIndexBuild();
+  }
+
+  ~EngineImpl() override {
+    cancel_build_ = true;
+    std::lock_guard<std::mutex> lock(builder_mutex_);
+    if (builder_.joinable()) builder_.join();
+  }
+
+  absl::Status RefreshMemoryIndex() override {
+    if (!options_.memory_index) return absl::OkStatus();
+    std::unique_ptr<store::StoreReader> reader = store_->NewReader();
+    if (FreshIndex(*reader) != nullptr) return absl::OkStatus();
+    ASSIGN_OR_RETURN(std::unique_ptr<graph::KnowsIndex> built, graph::KnowsIndex::Build(*reader, options_.strength));
+    std::lock_guard<std::mutex> lock(index_mutex_);
+    if (!index_ || index_->sequence() < built->sequence()) index_ = std::move(built);
+    return absl::OkStatus();
+  }
 
   std::unique_ptr<IngestSession> BeginIngest(const IngestOptions& options) override {
     return NewIngestSession(*store_, options_.parse, options);
@@ -41,6 +63,12 @@ class EngineImpl : public Engine {
 
   absl::StatusOr<query::WhoKnowsResult> WhoKnows(const query::WhoKnowsQuery& query) const override {
     std::unique_ptr<store::StoreReader> reader = Reader(query.as_of);
+    if (!query.as_of && graph::SameModel(query.model, options_.strength)) {
+      if (std::shared_ptr<const graph::KnowsIndex> index = FreshIndex(*reader)) {
+        ASSIGN_OR_RETURN(store::EntityInfo subject, query::ResolvePerson(*reader, query.name));
+        return index->WhoKnows(subject, query.limit, query.evidence_limit);
+      }
+    }
     return query::WhoKnows(*reader, query);
   }
 
@@ -82,6 +110,11 @@ class EngineImpl : public Engine {
 
   absl::StatusOr<query::IntroPathResult> IntroPaths(const query::IntroPathQuery& query) const override {
     std::unique_ptr<store::StoreReader> reader = store_->NewReader();
+    if (graph::SameModel(query.model, options_.strength)) {
+      if (std::shared_ptr<const graph::KnowsIndex> index = FreshIndex(*reader)) {
+        return query::FindIntroPaths(*reader, query, index->social());
+      }
+    }
     return query::FindIntroPaths(*reader, query);
   }
 
@@ -140,8 +173,46 @@ class EngineImpl : public Engine {
     return reader;
   }
 
+  // The memory index if it shows exactly what `reader` shows; otherwise
+  // null, and a rebuild is started.
+  std::shared_ptr<const graph::KnowsIndex> FreshIndex(const store::StoreReader& reader) const {
+    if (!options_.memory_index) return nullptr;
+    std::shared_ptr<const graph::KnowsIndex> index;
+    {
+      std::lock_guard<std::mutex> lock(index_mutex_);
+      index = index_;
+    }
+    if (index && index->sequence() == reader.Sequence()) return index;
+    StartIndexBuild();
+    return nullptr;
+  }
+
+  // One background build at a time; a build that finds the store moved on
+  // is simply followed by another when the next query notices.
+  void StartIndexBuild() const {
+    if (building_.exchange(true)) return;
+    std::lock_guard<std::mutex> lock(builder_mutex_);
+    if (builder_.joinable()) builder_.join();
+    builder_ = std::thread([this] {
+      std::unique_ptr<store::StoreReader> reader = store_->NewReader();
+      absl::StatusOr<std::unique_ptr<graph::KnowsIndex>> built =
+          graph::KnowsIndex::Build(*reader, options_.strength, &cancel_build_);
+      if (built.ok()) {
+        std::lock_guard<std::mutex> index_lock(index_mutex_);
+        if (!index_ || index_->sequence() < (*built)->sequence()) index_ = *std::move(built);
+      }
+      building_ = false;
+    });
+  }
+
   EngineOptions options_;
   std::unique_ptr<store::Store> store_;
+  mutable std::mutex index_mutex_;
+  mutable std::shared_ptr<const graph::KnowsIndex> index_;
+  mutable std::mutex builder_mutex_;
+  mutable std::thread builder_;
+  mutable std::atomic<bool> building_{false};
+  mutable std::atomic<bool> cancel_build_{false};
 };
 
 }  // namespace

@@ -26,6 +26,10 @@ struct EngineOptions {
   // (docs/STRENGTH.md). Open fails with InvalidArgument if it does not
   // pass query::ValidateStrengthModel.
   query::StrengthModel strength;
+  // Keep who-knows answers for the default model in memory
+  // (graph::KnowsIndex), rebuilt in the background after every write; for
+  // long-running servers. Until it is fresh, queries read the store.
+  bool memory_index = false;
 };
 
 struct IngestOptions {
@@ -79,6 +83,12 @@ class Engine {
   // The strength model of EngineOptions, for front ends that let a
   // request override some of its parameters.
   virtual const query::StrengthModel& DefaultStrengthModel() const = 0;
+
+  // With EngineOptions::memory_index: builds the in-memory index now if it
+  // is missing or older than the store, and returns when it is fresh (for
+  // benchmarks, tests, and servers that would rather wait). A no-op
+  // otherwise.
+  virtual absl::Status RefreshMemoryIndex() = 0;
 
   // See query::WhoKnows. Queries with an `as_of` day read the store as
   // the notes stood then (store::NewAsOfReader).

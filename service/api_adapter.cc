@@ -33,6 +33,7 @@ void ToProto(const query::Acquaintance& a, v1::Acquaintance& out) {
   out.set_strength(a.strength);
   out.set_interactions(a.interactions);
   out.set_last_interaction(DateText(a.last_interaction));
+  out.set_evidence_total(a.evidence_total);
   for (const query::NoteRef& note : a.evidence) ToProto(note, *out.add_evidence());
   for (const query::Reason& reason : a.reasons) {
     v1::Reason* r = out.add_reasons();
@@ -69,6 +70,7 @@ absl::StatusOr<v1::WhoKnowsResponse> WhoKnows(const Engine& engine,
   query::WhoKnowsQuery query;
   query.name = request.name();
   query.limit = request.limit() == 0 ? kDefaultLimit : request.limit();
+  if (request.evidence_limit() != 0) query.evidence_limit = request.evidence_limit() < 0 ? 0 : request.evidence_limit();
   ASSIGN_OR_RETURN(query.model, ApplyStrength(engine.DefaultStrengthModel(), request.strength()));
   ASSIGN_OR_RETURN(query.as_of, ParseDayField(request.as_of(), "as-of"));
   ASSIGN_OR_RETURN(query::WhoKnowsResult result, engine.WhoKnows(query));

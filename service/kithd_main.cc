@@ -37,6 +37,9 @@ int main(int argc, char** argv) {
   options.max_message_bytes = max_message_mb << 20;
 
   kith::EngineOptions engine_options;
+  // A server answers many queries: keep who-knows in memory (rebuilt in
+  // the background after each write; the store answers meanwhile).
+  engine_options.memory_index = true;
   if (!strength_file.empty()) {
     std::ifstream in(strength_file, std::ios::binary);
     std::ostringstream text;

@@ -76,7 +76,8 @@ absl::StatusOr<GraphExport> ExportGraph(const store::StoreReader& reader, const 
       }
     }
   }
-  ASSIGN_OR_RETURN(graph::SocialGraph social, graph::SocialGraph::Build(reader, model));
+  ASSIGN_OR_RETURN(std::unique_ptr<graph::SocialGraph> built, graph::SocialGraph::Build(reader, model));
+  const graph::SocialGraph& social = *built;
   std::vector<const graph::Tie*> ties;
   for (const graph::Tie& tie : social.ties()) ties.push_back(&tie);
   std::sort(ties.begin(), ties.end(), [&](const graph::Tie* x, const graph::Tie* y) {

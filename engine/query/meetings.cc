@@ -67,6 +67,17 @@ double MeetingWeight(const store::NoteInfo& note, std::optional<int32_t> referen
   return size * Recency(note.date, reference, model);
 }
 
+std::string RelationLabel(model::RelationType type, bool subject_first, const store::StoredFact& fact) {
+  switch (type) {
+    case model::RelationType::kReportsTo: return subject_first ? "reports to" : "manages";
+    case model::RelationType::kWorkedWith: return "worked with";
+    case model::RelationType::kKnows: return "knows";
+    case model::RelationType::kFamily: return fact.role.empty() ? "family" : absl::StrCat("family (", fact.role, ")");
+    case model::RelationType::kIntroduced: return subject_first ? "introduced" : "introduction";
+    default: return "related";
+  }
+}
+
 double RelationWeight(model::RelationType type, const StrengthModel& model) {
   using model::RelationType;
   switch (type) {

@@ -32,6 +32,10 @@ double MeetingWeight(const store::NoteInfo& note, std::optional<int32_t> referen
 // The model's weight of a stated relation of `type` (0 for others).
 double RelationWeight(model::RelationType type, const StrengthModel& model);
 
+// How a stated relation reads from one side: "reports to" / "manages",
+// "introduced" / "introduction", "family (cousin)", ...
+std::string RelationLabel(model::RelationType type, bool subject_first, const store::StoredFact& fact);
+
 // "Ana Bell reports to Bo Chen", "Cy Dee introduced Ana Bell to Bo Chen".
 std::string DescribeRelation(model::RelationType type, const std::vector<std::string>& names, const std::string& role);
 

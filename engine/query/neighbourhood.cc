@@ -37,7 +37,8 @@ absl::StatusOr<std::string> CurrentEmployer(const store::StoreReader& reader, st
 absl::StatusOr<Neighbourhood> BuildNeighbourhood(const store::StoreReader& reader, const NeighbourhoodQuery& query) {
   if (query.depth < 1 || query.limit < 1) return absl::InvalidArgumentError("depth and limit must be at least 1");
   ASSIGN_OR_RETURN(store::EntityInfo center, ResolvePerson(reader, query.name));
-  ASSIGN_OR_RETURN(graph::SocialGraph social, graph::SocialGraph::Build(reader, query.model));
+  ASSIGN_OR_RETURN(std::unique_ptr<graph::SocialGraph> built, graph::SocialGraph::Build(reader, query.model));
+  const graph::SocialGraph& social = *built;
   Neighbourhood out;
   out.center = center.name;
   std::optional<uint32_t> start = social.vertex(center.id);

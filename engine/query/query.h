@@ -11,6 +11,10 @@
 #include "absl/status/statusor.h"
 #include "engine/store/store.h"
 
+namespace kith::graph {
+class SocialGraph;
+}  // namespace kith::graph
+
 namespace kith::query {
 
 // How much a shared meeting says about two people knowing each other; the
@@ -60,13 +64,20 @@ struct Acquaintance {
   double strength = 0;     // In [0, 1).
   int interactions = 0;    // Shared meetings, near-duplicate summaries folded.
   std::optional<int32_t> last_interaction;
-  std::vector<NoteRef> evidence;  // Every note of the shared meetings, newest first.
+  // Notes of the shared meetings, newest first: the first
+  // WhoKnowsQuery::evidence_limit of evidence_total.
+  std::vector<NoteRef> evidence;
+  int evidence_total = 0;
   std::vector<Reason> reasons;    // Stated relations, strongest first.
 };
 
 struct WhoKnowsQuery {
   std::string name;
   int limit = 20;
+  // Evidence notes listed per person (the newest); 0 lists them all. A
+  // hub shares thousands of notes with its best contacts; shared-history
+  // lists every one for a pair.
+  int evidence_limit = 5;
   StrengthModel model;
   // Answer as the notes stood on this day (days since 1970-01-01). The
   // engine applies it by reading through store::NewAsOfReader; the query
@@ -265,6 +276,10 @@ struct IntroPathResult {
 // Boost.Graph's Dijkstra, with each tie weighted -log(strength), so the
 // shortest path is the one whose strengths multiply to the most.
 absl::StatusOr<IntroPathResult> FindIntroPaths(const store::StoreReader& reader, const IntroPathQuery& query);
+// The same over a social graph already built from `reader`'s snapshot with
+// query.model (the engine's memory index keeps one).
+absl::StatusOr<IntroPathResult> FindIntroPaths(const store::StoreReader& reader, const IntroPathQuery& query,
+                                               const graph::SocialGraph& social);
 
 struct Employment {
   std::string organization;

@@ -23,18 +23,6 @@ struct Tally {
   std::map<std::string, std::pair<double, Reason>> relations;  // relation → best (weight, reason)
 };
 
-// How the relation reads from the subject's side.
-std::string RelationLabel(RelationType type, bool subject_first, const store::StoredFact& fact) {
-  switch (type) {
-    case RelationType::kReportsTo: return subject_first ? "reports to" : "manages";
-    case RelationType::kWorkedWith: return "worked with";
-    case RelationType::kKnows: return "knows";
-    case RelationType::kFamily: return fact.role.empty() ? "family" : absl::StrCat("family (", fact.role, ")");
-    case RelationType::kIntroduced: return subject_first ? "introduced" : "introduction";
-    default: return "related";
-  }
-}
-
 // Adds the stated relations between the subject and other people.
 absl::Status AddRelations(const store::StoreReader& reader, store::NodeId subject,
                           std::optional<int32_t> reference, const StrengthModel& model,
@@ -109,8 +97,11 @@ absl::StatusOr<WhoKnowsResult> WhoKnows(const store::StoreReader& reader, const 
       score += best;
     }
     a.interactions = static_cast<int>(meetings_folded.size());
+    a.evidence_total = static_cast<int>(tally.notes.size());
     for (const store::NoteInfo& note : tally.notes) {
-      a.evidence.push_back({note.path, note.title, note.date});
+      if (query.evidence_limit <= 0 || a.evidence.size() < static_cast<size_t>(query.evidence_limit)) {
+        a.evidence.push_back({note.path, note.title, note.date});
+      }
       if (note.date && (!a.last_interaction || *note.date > *a.last_interaction)) a.last_interaction = note.date;
     }
     std::vector<std::pair<double, Reason>> reasons;

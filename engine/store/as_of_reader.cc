@@ -92,6 +92,7 @@ class AsOfReader : public StoreReader {
   }
 
   absl::StatusOr<StoreCounts> Counts() const override { return base_->Counts(); }
+  uint64_t Sequence() const override { return base_->Sequence(); }
 
  private:
   // Undated notes stay: they cannot be placed in time, and most are

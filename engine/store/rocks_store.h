@@ -61,6 +61,7 @@ class RocksReader : public StoreReader {
   absl::StatusOr<std::vector<std::pair<std::string, std::string>>> MetaWithPrefix(
       std::string_view prefix) const override;
   absl::StatusOr<StoreCounts> Counts() const override;
+  uint64_t Sequence() const override { return snapshot_->GetSequenceNumber(); }
 
  private:
   // Scans keys of `family` starting with `prefix`, calling visit(key, value)
@@ -82,6 +83,7 @@ class RocksStore : public Store {
   ~RocksStore() override;
 
   std::unique_ptr<StoreReader> NewReader() const override;
+  uint64_t LatestSequence() const override { return db_->GetLatestSequenceNumber(); }
   absl::StatusOr<CheckReport> Check() const override;
   absl::Status Backup(const std::string& dir) const override;
   absl::Status PutNote(const extract::NoteGraph& graph, uint64_t content_hash) override;

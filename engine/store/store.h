@@ -146,6 +146,9 @@ class StoreReader {
   virtual absl::StatusOr<std::vector<std::pair<std::string, std::string>>> MetaWithPrefix(
       std::string_view prefix) const = 0;
   virtual absl::StatusOr<StoreCounts> Counts() const = 0;
+  // The store version this view shows (RocksDB's sequence number at its
+  // snapshot): two views with the same sequence show the same data.
+  virtual uint64_t Sequence() const = 0;
 };
 
 // A view of `base` as the notes stood on `day` (days since 1970-01-01):
@@ -178,6 +181,9 @@ class Store {
   virtual ~Store() = default;
 
   virtual std::unique_ptr<StoreReader> NewReader() const = 0;
+  // The current version: it changes with every write, so a structure built
+  // from a reader with this Sequence() is up to date.
+  virtual uint64_t LatestSequence() const = 0;
 
   // Verifies the store's invariants over one snapshot: every edge is
   // stored in both directions and is exactly one its fact implies; every

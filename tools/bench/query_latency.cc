@@ -18,42 +18,15 @@
 #include <unistd.h>
 
 #include "engine/kith.h"
+#include "tools/bench/bench_util.h"
 #include "engine/util/date.h"
 
 namespace {
 
-using Clock = std::chrono::steady_clock;
-
-struct Series {
-  std::string query;
-  std::vector<double> micros;
-  int errors = 0;
-};
-
-double Percentile(std::vector<double> v, double p) {
-  if (v.empty()) return 0;
-  std::sort(v.begin(), v.end());
-  size_t index = static_cast<size_t>(p * (v.size() - 1) + 0.5);
-  return v[std::min(index, v.size() - 1)];
-}
-
-// Times `call` once per input per round, after one untimed round that
-// warms RocksDB's block cache; a failed call counts as an error.
-template <typename Input>
-Series Measure(const std::string& name, const std::vector<Input>& inputs, int rounds,
-               const std::function<absl::Status(const Input&)>& call) {
-  Series s{name, {}, 0};
-  for (const Input& input : inputs) call(input).IgnoreError();
-  for (int r = 0; r < rounds; ++r) {
-    for (const Input& input : inputs) {
-      auto start = Clock::now();
-      absl::Status status = call(input);
-      s.micros.push_back(std::chrono::duration<double, std::micro>(Clock::now() - start).count());
-      if (!status.ok()) ++s.errors;
-    }
-  }
-  return s;
-}
+using kith::bench::Clock;
+using kith::bench::Measure;
+using kith::bench::Percentile;
+using kith::bench::Series;
 
 absl::Status Ingest(kith::Engine& engine, const std::string& vault_dir) {
   kith::vault::WalkResult walk = kith::vault::WalkVault({vault_dir});

@@ -45,6 +45,7 @@ struct WhoKnowsFlags {
   std::string name;
   int limit = 20;
   std::string as_of;  // YYYY-MM-DD or empty.
+  int evidence = 5;   // Evidence notes per person; 0 for all.
 };
 
 int RunWhoKnows(Client& client, const GlobalFlags& global, const WhoKnowsFlags& flags);

@@ -73,6 +73,8 @@ int main(int argc, char** argv) {
   who_cmd->add_option("--limit", who.limit, "at most this many people")->capture_default_str()
       ->check(CLI::Range(1, 10000));
   who_cmd->add_option("--as-of", who.as_of, as_of_help);
+  who_cmd->add_option("--evidence", who.evidence, "notes of shared meetings listed per person, newest first (0: all)")
+      ->capture_default_str()->check(CLI::Range(0, 1000000));
   who_cmd->add_flag("--json", global.json, "print JSON instead of text");
 
   FactsFlags facts;

@@ -12,6 +12,7 @@ int RunWhoKnows(Client& client, const GlobalFlags& global, const WhoKnowsFlags& 
   request.set_name(flags.name);
   request.set_limit(flags.limit);
   request.set_as_of(flags.as_of);
+  request.set_evidence_limit(flags.evidence == 0 ? -1 : flags.evidence);
   if (global.strength) *request.mutable_strength() = *global.strength;
   absl::StatusOr<v1::WhoKnowsResponse> response = client.WhoKnows(request);
   if (!response.ok()) return Fail(response.status());

@@ -42,6 +42,7 @@ std::string RenderWhoKnows(const v1::WhoKnowsResponse& response, bool json) {
                         {"strength", Rounded(a.strength())},
                         {"interactions", a.interactions()},
                         {"last_interaction", a.last_interaction()},
+                        {"evidence_total", a.evidence_total()},
                         {"reasons", std::move(reasons)},
                         {"evidence", std::move(evidence)}});
     }
@@ -67,14 +68,12 @@ std::string RenderWhoKnows(const v1::WhoKnowsResponse& response, bool json) {
     }
     int shown = 0;
     for (const v1::Evidence& e : a.evidence()) {
-      if (shown++ == kTextEvidencePerPerson) {
-        absl::StrAppend(&out, "      ... and ", a.evidence_size() - kTextEvidencePerPerson,
-                        " more\n");
-        break;
-      }
+      if (shown == kTextEvidencePerPerson) break;
+      ++shown;
       absl::StrAppend(&out, "      ", e.date().empty() ? "(no date) " : e.date(), "  ", e.title(),
                       "\n        ", e.path(), "\n");
     }
+    if (a.evidence_total() > shown) absl::StrAppend(&out, "      ... and ", a.evidence_total() - shown, " more\n");
   }
   return out;
 }

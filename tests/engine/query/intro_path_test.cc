@@ -14,8 +14,8 @@ class IntroPathTest : public ::testing::Test {
     ASSERT_OK_AND_ASSIGN(store_, store::Store::Open({}, dir_.path()));
     ASSERT_OK(store_->PutMeta("latest_note_date", std::to_string(*util::ParseIsoDate("2025-06-01"))));
   }
-  void Meet(const std::string& path, std::vector<std::string> people) {
-    ASSERT_OK(store_->PutNote(testing::Meeting(path, "2025-06-01", people), 1));
+  void Meet(const std::string& path, std::vector<std::string> people, const std::string& date = "2025-06-01") {
+    ASSERT_OK(store_->PutNote(testing::Meeting(path, date, people), 1));
   }
   absl::StatusOr<IntroPathResult> Find(const std::string& from, const std::string& to, int k = 3, int hops = 4) {
     IntroPathQuery q;
@@ -37,8 +37,10 @@ class IntroPathTest : public ::testing::Test {
 
 TEST_F(IntroPathTest, StrongChainBeatsWeakShortcutAndWeakestLinkIsNamed) {
   // Ana-Bo and Bo-Cy are 1:1s (strong); Ana and Cy share one big meeting.
+  // Ana and Bo met twice (a second note of the same day would be the same
+  // meeting, as in who-knows).
   Meet("ab.md", {"Ana Bell", "Bo Chen"});
-  Meet("ab2.md", {"Ana Bell", "Bo Chen"});
+  Meet("ab2.md", {"Ana Bell", "Bo Chen"}, "2025-05-31");
   Meet("bc.md", {"Bo Chen", "Cy Dee"});
   Meet("big.md", {"Ana Bell", "Cy Dee", "Di Eng", "Ed Fox", "Flo Gu", "Gus Hale"});
   ASSERT_OK_AND_ASSIGN(IntroPathResult r, Find("Ana Bell", "Cy Dee"));

@@ -1,0 +1,100 @@
+// Who-knows answers held in memory: built once from one store snapshot and
+// one strength model, then each person's acquaintances are a slice of a
+// packed array, strongest first. It computes exactly what query::WhoKnows
+// computes from the store (same folding of duplicate summaries, same
+// weights, same order), only for every person at once: notes are read in
+// one pass, and co-attendance comes from sorting (person, person, note)
+// triples instead of per-query lookups.
+//
+// The engine answers from it only while the store's sequence number is the
+// one it was built at (RocksDB stays the source of truth), with the
+// model it was built for and without --as-of; otherwise the query reads
+// the store as before.
+#ifndef KITH_ENGINE_GRAPH_KNOWS_INDEX_H_
+#define KITH_ENGINE_GRAPH_KNOWS_INDEX_H_
+
+#include <atomic>
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "engine/query/query.h"
+#include "engine/graph/social_graph.h"
+#include "engine/store/store.h"
+
+namespace kith::graph {
+
+class KnowsIndex {
+ public:
+  // Reads the whole snapshot. `cancel`, when set, stops the build early
+  // (Cancelled), so that an engine can close without waiting.
+  static absl::StatusOr<std::unique_ptr<KnowsIndex>> Build(const store::StoreReader& reader,
+                                                          const query::StrengthModel& model,
+                                                          const std::atomic<bool>* cancel = nullptr);
+
+  uint64_t sequence() const { return sequence_; }
+  const query::StrengthModel& model() const { return model_; }
+  size_t people() const { return person_ties_.size(); }
+  size_t ties() const { return ties_.size(); }
+
+  // What query::WhoKnows returns for `subject` (already resolved) with this
+  // index's model, `limit` people (0: all) and `evidence_limit` notes each
+  // (0: all).
+  query::WhoKnowsResult WhoKnows(const store::EntityInfo& subject, int limit, int evidence_limit) const;
+
+  // The social graph of these ties, built on first use and kept.
+  const SocialGraph& social() const;
+
+ private:
+  struct NoteRow {
+    std::string path;
+    std::string title;
+    std::optional<int32_t> date;
+  };
+  struct ReasonRow {
+    std::string relation;
+    std::string text;
+    uint32_t note = 0;
+  };
+  // One acquaintance of one person.
+  struct TieRow {
+    uint32_t other = 0;  // Index into names_.
+    double strength = 0;
+    int32_t interactions = 0;
+    std::optional<int32_t> last;
+    uint32_t evidence_begin = 0, evidence_end = 0;  // Into evidence_ (note indexes).
+    uint32_t reasons_begin = 0, reasons_end = 0;    // Into reasons_.
+  };
+
+  uint64_t sequence_ = 0;
+  std::vector<store::NodeId> ids_;                   // Dense person index → entity id.
+  std::vector<std::pair<uint32_t, uint32_t>> ranges_;  // Dense person index → [begin, end) of ties_.
+  query::StrengthModel model_;
+  std::vector<NoteRow> notes_;
+  std::vector<std::string> names_;  // People, by dense index.
+  std::vector<TieRow> ties_;        // Grouped by person, strongest first.
+  std::vector<uint32_t> evidence_;
+  std::vector<ReasonRow> reasons_;
+  std::unordered_map<store::NodeId, std::pair<uint32_t, uint32_t>> person_ties_;  // → [begin, end) of ties_.
+
+  mutable std::once_flag social_once_;
+  mutable std::unique_ptr<SocialGraph> social_;
+
+  friend class KnowsIndexBuilder;
+  friend class SocialGraph;
+};
+
+// "reporting line", "worked together", ... for a who-knows relation label.
+std::string RelationWord(const std::string& label);
+
+// True when answers for `model` may come from an index built for `built`.
+bool SameModel(const query::StrengthModel& model, const query::StrengthModel& built);
+
+}  // namespace kith::graph
+
+#endif  // KITH_ENGINE_GRAPH_KNOWS_INDEX_H_

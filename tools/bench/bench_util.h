@@ -1,0 +1,67 @@
+// Timing helpers shared by kith's benchmark binaries: every call timed on
+// its own, one untimed warm-up round, medians and 99th percentiles.
+#ifndef KITH_TOOLS_BENCH_BENCH_UTIL_H_
+#define KITH_TOOLS_BENCH_BENCH_UTIL_H_
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "engine/kith.h"
+#include "engine/vault/vault.h"
+
+namespace kith::bench {
+
+using Clock = std::chrono::steady_clock;
+
+inline double Seconds(Clock::time_point start) {
+  return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+struct Series {
+  std::string query;
+  std::vector<double> micros;
+  int errors = 0;
+};
+
+inline double Percentile(std::vector<double> v, double p) {
+  if (v.empty()) return 0;
+  std::sort(v.begin(), v.end());
+  size_t index = static_cast<size_t>(p * (v.size() - 1) + 0.5);
+  return v[std::min(index, v.size() - 1)];
+}
+
+// Times `call` once per input per round, after one untimed round that
+// warms caches; a failed call counts as an error.
+template <typename Input>
+Series Measure(const std::string& name, const std::vector<Input>& inputs, int rounds,
+               const std::function<absl::Status(const Input&)>& call) {
+  Series s{name, {}, 0};
+  for (const Input& input : inputs) call(input).IgnoreError();
+  for (int r = 0; r < rounds; ++r) {
+    for (const Input& input : inputs) {
+      auto start = Clock::now();
+      absl::Status status = call(input);
+      s.micros.push_back(std::chrono::duration<double, std::micro>(Clock::now() - start).count());
+      if (!status.ok()) ++s.errors;
+    }
+  }
+  return s;
+}
+
+inline void PrintHeader(const std::string& title) {
+  std::printf("%s\n  %-24s %7s %12s %12s %7s\n", title.c_str(), "query", "calls", "median_us", "p99_us", "errors");
+}
+
+inline void Print(const Series& s) {
+  std::printf("  %-24s %7zu %12.1f %12.1f %7d\n", s.query.c_str(), s.micros.size(), Percentile(s.micros, 0.5),
+              Percentile(s.micros, 0.99), s.errors);
+}
+
+}  // namespace kith::bench
+
+#endif  // KITH_TOOLS_BENCH_BENCH_UTIL_H_

@@ -1,0 +1,238 @@
+// kith-bench: the end-to-end figures of docs/PERFORMANCE.md on one store:
+// ingest (notes/s, MB/s, peak memory, store size, no-change re-sync), cold
+// open to first answer, the memory index's build, per-query median and p99
+// in-process and over gRPC, and gRPC throughput with 1, 8 and 32
+// concurrent clients on loopback.
+// A benchmark, not a test: it asserts nothing about time.
+#include <grpcpp/grpcpp.h>
+#include <sys/resource.h>
+
+#include <CLI/CLI.hpp>
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <functional>
+#include <random>
+#include <set>
+#include <thread>
+
+#include "kith/v1/kith.grpc.pb.h"
+#include "service/server.h"
+#include "tools/bench/bench_util.h"
+
+namespace kith::bench {
+namespace {
+
+namespace fs = std::filesystem;
+
+double PeakRssMb() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  return usage.ru_maxrss / 1024.0;
+}
+
+uint64_t DirectoryBytes(const std::string& dir) {
+  uint64_t total = 0;
+  for (const auto& entry : fs::recursive_directory_iterator(dir)) {
+    if (entry.is_regular_file()) total += entry.file_size();
+  }
+  return total;
+}
+
+// Reads and ingests every note of `vault`, as `kith ingest` does.
+void Ingest(Engine& engine, const std::string& vault, const char* label) {
+  auto start = Clock::now();
+  vault::WalkResult walk = vault::WalkVault({vault});
+  uint64_t bytes = 0;
+  auto session = engine.BeginIngest({});
+  for (const vault::NoteFile& file : walk.files) {
+    absl::StatusOr<std::string> content = vault::ReadFile(file.absolute, 64 << 20);
+    if (!content.ok()) continue;
+    bytes += content->size();
+    session->Add(file.relative, *content);
+  }
+  absl::StatusOr<IngestReport> report = session->Finish();
+  double seconds = Seconds(start);
+  if (!report.ok()) {
+    std::fprintf(stderr, "ingest failed: %s\n", std::string(report.status().message()).c_str());
+    std::exit(1);
+  }
+  std::printf("%-28s %zu notes (%lld stored, %lld unchanged) in %.2f s: %.0f notes/s, %.1f MB/s, peak RSS %.0f MB\n",
+              label, walk.files.size(), static_cast<long long>(report->notes_stored),
+              static_cast<long long>(report->notes_unchanged), seconds, walk.files.size() / seconds,
+              bytes / 1e6 / seconds, PeakRssMb());
+}
+
+struct Inputs {
+  std::vector<std::string> people;
+  std::vector<std::pair<std::string, std::string>> known_pairs;  // A person and their best contact.
+  std::vector<std::pair<std::string, std::string>> random_pairs;
+};
+
+// People drawn evenly (seeded) from the name index, plus the vault's owner
+// (the busiest person: the worst case), and pairs built from them.
+Inputs ChooseInputs(const Engine& engine, size_t count, uint32_t seed) {
+  std::set<std::string> names;
+  for (char c = 'a'; c <= 'z'; ++c) {
+    if (auto hits = engine.Search(std::string(1, c), 2000); hits.ok()) {
+      for (const query::SearchHit& h : *hits) {
+        if (h.kind == model::EntityKind::kPerson && h.name.find(' ') != std::string::npos) names.insert(h.name);
+      }
+    }
+  }
+  std::vector<std::string> pool(names.begin(), names.end());
+  std::mt19937 random(seed);
+  std::shuffle(pool.begin(), pool.end(), random);
+  Inputs inputs;
+  if (auto stats = engine.Stats(); stats.ok() && !stats->owner.empty()) inputs.people.push_back(stats->owner);
+  for (const std::string& name : pool) {
+    if (inputs.people.size() >= count) break;
+    if (name != (inputs.people.empty() ? "" : inputs.people[0])) inputs.people.push_back(name);
+  }
+  for (size_t i = 0; i < inputs.people.size(); ++i) {
+    auto known = engine.WhoKnows({.name = inputs.people[i], .limit = 1});
+    if (known.ok() && !known->people.empty()) inputs.known_pairs.emplace_back(inputs.people[i], known->people[0].name);
+    if (i + 1 < inputs.people.size()) inputs.random_pairs.emplace_back(inputs.people[i], inputs.people[i + 1]);
+  }
+  return inputs;
+}
+
+void InProcess(const Engine& engine, const Inputs& in, int rounds, int path_pairs) {
+  PrintHeader("in-process");
+  Print(Measure<std::string>("who-knows top 20", in.people, rounds, [&](const std::string& p) {
+    return engine.WhoKnows({.name = p, .limit = 20}).status();
+  }));
+  Print(Measure<std::pair<std::string, std::string>>("shared-history", in.known_pairs, rounds, [&](const auto& p) {
+    return engine.SharedHistory(p.first, p.second).status();
+  }));
+  std::vector<std::pair<std::string, std::string>> paths(
+      in.random_pairs.begin(), in.random_pairs.begin() + std::min<size_t>(path_pairs, in.random_pairs.size()));
+  Print(Measure<std::pair<std::string, std::string>>("intro-path k3 <=4 hops", paths, 1, [&](const auto& p) {
+    return engine.IntroPaths({.from = p.first, .to = p.second, .max_hops = 4, .k = 3}).status();
+  }));
+}
+
+absl::Status GrpcStatus(const grpc::Status& status) {
+  if (status.ok()) return absl::OkStatus();
+  return absl::UnavailableError(status.error_message());
+}
+
+void OverGrpc(const std::string& address, const Inputs& in, int rounds) {
+  PrintHeader("over gRPC (loopback, one client)");
+  auto stub = v1::Kith::NewStub(grpc::CreateChannel(address, grpc::InsecureChannelCredentials()));
+  Print(Measure<std::string>("who-knows top 20", in.people, rounds, [&](const std::string& p) {
+    grpc::ClientContext context;
+    v1::WhoKnowsRequest request;
+    request.set_name(p);
+    v1::WhoKnowsResponse response;
+    return GrpcStatus(stub->WhoKnows(&context, request, &response));
+  }));
+  Print(Measure<std::pair<std::string, std::string>>("shared-history", in.known_pairs, rounds, [&](const auto& p) {
+    grpc::ClientContext context;
+    v1::SharedHistoryRequest request;
+    request.set_a(p.first);
+    request.set_b(p.second);
+    v1::SharedHistoryResponse response;
+    return GrpcStatus(stub->SharedHistory(&context, request, &response));
+  }));
+}
+
+// `clients` threads, each with its own channel, call WhoKnows back to back
+// for `seconds`, cycling through the inputs.
+void Throughput(const std::string& address, const Inputs& in, int clients, double seconds) {
+  std::atomic<int64_t> calls{0}, errors{0};
+  std::atomic<bool> stop{false};
+  std::vector<std::thread> threads;
+  for (int c = 0; c < clients; ++c) {
+    threads.emplace_back([&, c] {
+      grpc::ChannelArguments args;
+      args.SetInt("kith.client", c);  // A distinct channel (and connection) per client.
+      auto stub = v1::Kith::NewStub(grpc::CreateCustomChannel(address, grpc::InsecureChannelCredentials(), args));
+      for (size_t i = c; !stop.load(std::memory_order_relaxed); ++i) {
+        grpc::ClientContext context;
+        v1::WhoKnowsRequest request;
+        request.set_name(in.people[i % in.people.size()]);
+        v1::WhoKnowsResponse response;
+        if (stub->WhoKnows(&context, request, &response).ok()) {
+          calls.fetch_add(1, std::memory_order_relaxed);
+        } else {
+          errors.fetch_add(1, std::memory_order_relaxed);
+        }
+      }
+    });
+  }
+  auto start = Clock::now();
+  std::this_thread::sleep_for(std::chrono::duration<double>(seconds));
+  stop = true;
+  for (std::thread& t : threads) t.join();
+  double elapsed = Seconds(start);
+  std::printf("  who-knows, %2d clients: %8.0f calls/s over %.1f s, %lld errors\n", clients, calls / elapsed, elapsed,
+              static_cast<long long>(errors.load()));
+}
+
+}  // namespace
+}  // namespace kith::bench
+
+int main(int argc, char** argv) {
+  using namespace kith::bench;
+  CLI::App app{"kith-bench: ingest, open, latency and throughput figures on one store"};
+  std::string db, vault;
+  size_t input_count = 200;
+  int rounds = 5, path_pairs = 20;
+  double seconds = 5;
+  std::vector<int> client_counts = {1, 8, 32};
+  app.add_option("--db", db, "the store (created by ingesting --vault when given)")->required();
+  app.add_option("--vault", vault, "ingest this vault first, twice (the second run is the no-change re-sync)");
+  app.add_option("--inputs", input_count, "people to ask about")->capture_default_str();
+  app.add_option("--rounds", rounds, "calls per input")->capture_default_str();
+  app.add_option("--path-pairs", path_pairs, "pairs for intro-path")->capture_default_str();
+  app.add_option("--seconds", seconds, "length of each throughput run")->capture_default_str();
+  app.add_option("--clients", client_counts, "concurrent gRPC clients per throughput run")->capture_default_str();
+  CLI11_PARSE(app, argc, argv);
+
+  if (!vault.empty()) {
+    auto engine = kith::Engine::Open({}, db);
+    if (!engine.ok()) return std::fprintf(stderr, "%s\n", std::string(engine.status().message()).c_str()), 1;
+    Ingest(**engine, vault, "ingest");
+    Ingest(**engine, vault, "no-change re-sync");
+  }
+  std::printf("store: %.1f MB on disk\n", DirectoryBytes(db) / 1e6);
+
+  // Cold open: a new engine (the OS page cache stays warm) and one answer
+  // from the store, as a fresh `kith who-knows` process gets it.
+  Inputs inputs;
+  {
+    auto start = Clock::now();
+    auto engine = kith::Engine::Open({}, db);
+    if (!engine.ok()) return std::fprintf(stderr, "%s\n", std::string(engine.status().message()).c_str()), 1;
+    auto stats = (*engine)->Stats();
+    std::string owner = stats.ok() ? stats->owner : "";
+    auto first = (*engine)->WhoKnows({.name = owner, .limit = 20});
+    std::printf("cold open + first who-knows (the owner, from the store): %.1f ms (%s)\n", Seconds(start) * 1e3,
+                first.ok() ? "ok" : std::string(first.status().message()).c_str());
+    inputs = ChooseInputs(**engine, input_count, 7);
+  }
+  std::printf("inputs: %zu people, %zu known pairs, %zu random pairs\n", inputs.people.size(),
+              inputs.known_pairs.size(), inputs.random_pairs.size());
+
+  auto engine = kith::Engine::Open({.memory_index = true}, db);
+  if (!engine.ok()) return 1;
+  auto start = Clock::now();
+  if (absl::Status built = (*engine)->RefreshMemoryIndex(); !built.ok()) {
+    std::fprintf(stderr, "memory index: %s\n", std::string(built.message()).c_str());
+    return 1;
+  }
+  std::printf("memory index built in %.2f s; peak RSS now %.0f MB\n", Seconds(start), PeakRssMb());
+
+  InProcess(**engine, inputs, rounds, path_pairs);
+  auto server = kith::service::StartServer(**engine, {.listen = "127.0.0.1:0"});
+  if (!server.ok()) return std::fprintf(stderr, "%s\n", std::string(server.status().message()).c_str()), 1;
+  std::string address = "127.0.0.1:" + std::to_string(server->port);
+  OverGrpc(address, inputs, rounds);
+  std::printf("throughput (gRPC, loopback, same 2 cores as the server)\n");
+  for (int clients : client_counts) Throughput(address, inputs, clients, seconds);
+  server->server->Shutdown();
+  return 0;
+}
