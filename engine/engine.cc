@@ -62,6 +62,16 @@ class EngineImpl : public Engine {
   const query::StrengthModel& DefaultStrengthModel() const override { return options_.strength; }
 
   absl::StatusOr<query::WhoKnowsResult> WhoKnows(const query::WhoKnowsQuery& query) const override {
+    // The common case touches no store: an index as new as the store, and
+    // a name that is exactly a person's.
+    if (!query.as_of && options_.memory_index && graph::SameModel(query.model, options_.strength)) {
+      std::shared_ptr<const graph::KnowsIndex> index = CurrentIndex();
+      if (index && index->sequence() == store_->LatestSequence()) {
+        if (std::optional<store::EntityInfo> subject = index->FindPerson(util::FoldName(query.name))) {
+          return index->WhoKnows(*subject, query.limit, query.evidence_limit);
+        }
+      }
+    }
     std::unique_ptr<store::StoreReader> reader = Reader(query.as_of);
     if (!query.as_of && graph::SameModel(query.model, options_.strength)) {
       if (std::shared_ptr<const graph::KnowsIndex> index = FreshIndex(*reader)) {
@@ -177,14 +187,15 @@ class EngineImpl : public Engine {
   // null, and a rebuild is started.
   std::shared_ptr<const graph::KnowsIndex> FreshIndex(const store::StoreReader& reader) const {
     if (!options_.memory_index) return nullptr;
-    std::shared_ptr<const graph::KnowsIndex> index;
-    {
-      std::lock_guard<std::mutex> lock(index_mutex_);
-      index = index_;
-    }
+    std::shared_ptr<const graph::KnowsIndex> index = CurrentIndex();
     if (index && index->sequence() == reader.Sequence()) return index;
     StartIndexBuild();
     return nullptr;
+  }
+
+  std::shared_ptr<const graph::KnowsIndex> CurrentIndex() const {
+    std::lock_guard<std::mutex> lock(index_mutex_);
+    return index_;
   }
 
   // One background build at a time; a build that finds the store moved on

@@ -1,13 +1,17 @@
 // Ingest runs in two steps because "@Myself" needs the vault owner, and the
 // owner (when not given) is whoever attends the most notes of the run.
 // Add parses each note as it arrives; Finish settles the owner, then
-// extracts and stores the notes one atomic write at a time.
+// extracts (on every core) and stores the notes one atomic write at a time.
 #include "engine/ingest_session.h"
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
+#include <functional>
+#include <future>
 #include <map>
 #include <set>
+#include <thread>
 
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
@@ -39,6 +43,23 @@ uint64_t Fingerprint(uint64_t raw_hash, std::string_view owner, std::string_view
   key += '\0';
   key.append(curation);
   return util::StableHash64(key);
+}
+
+// Notes extracted ahead of the writer at a time.
+constexpr size_t kBatch = 512;
+
+// Calls visit(i) for i in [begin, end) on the machine's cores; visit must
+// only touch element i's own state.
+void ParallelFor(size_t begin, size_t end, const std::function<void(size_t)>& visit) {
+  size_t threads = std::max(1u, std::thread::hardware_concurrency());
+  std::atomic<size_t> next{begin};
+  auto work = [&] {
+    for (size_t i = next++; i < end; i = next++) visit(i);
+  };
+  std::vector<std::thread> pool;
+  for (size_t t = 1; t < threads; ++t) pool.emplace_back(work);
+  work();
+  for (std::thread& t : pool) t.join();
 }
 
 class Session : public IngestSession {
@@ -92,22 +113,46 @@ class Session : public IngestSession {
     extract::ExtractOptions extract_options;
     extract_options.owner = owner;
     extract_options.gazetteer = &gazetteer;
+    // Extraction (CPU) runs ahead on worker threads in batches while this
+    // thread writes the previous batch, in order, one atomic batch per note.
+    std::vector<uint64_t> fingerprints;
+    fingerprints.reserve(pending_.size());
+    for (const Pending& note : pending_) fingerprints.push_back(Fingerprint(note.raw_hash, owner, *curation_digest_));
+    auto extract_batch = [&](size_t begin, size_t end) {
+      std::vector<std::optional<extract::NoteGraph>> graphs(end - begin);
+      ParallelFor(begin, end, [&](size_t i) {
+        if (StoredIfUnchanged(pending_[i].path, fingerprints[i])) return;
+        graphs[i - begin] = extract::Extract(pending_[i].parsed, extract_options);
+        graphs[i - begin]->learned = pending_[i].learned;
+      });
+      return graphs;
+    };
     size_t done = 0;
-    for (const Pending& note : pending_) {
-      uint64_t fingerprint = Fingerprint(note.raw_hash, owner, *curation_digest_);
-      if (StoredIfUnchanged(note.path, fingerprint)) {
-        ++report_.notes_unchanged;
-      } else {
-        extract::NoteGraph graph = extract::Extract(note.parsed, extract_options);
-        graph.learned = note.learned;
-        RETURN_IF_ERROR(store_.PutNote(graph, fingerprint));
-        ++report_.notes_stored;
-        for (const note::Warning& w : graph.warnings) {
-          report_.warnings.push_back({note.path, w.line, w.reason});
-        }
+    std::future<std::vector<std::optional<extract::NoteGraph>>> next;
+    if (!pending_.empty()) next = std::async(std::launch::async, extract_batch, 0, std::min(kBatch, pending_.size()));
+    for (size_t begin = 0; begin < pending_.size(); begin += kBatch) {
+      size_t end = std::min(begin + kBatch, pending_.size());
+      std::vector<std::optional<extract::NoteGraph>> graphs = next.get();
+      if (end < pending_.size()) {
+        next = std::async(std::launch::async, extract_batch, end, std::min(end + kBatch, pending_.size()));
       }
-      NoteDate(note.parsed.date);
-      if (progress) progress(++done, pending_.size());
+      for (size_t i = begin; i < end; ++i) {
+        const Pending& note = pending_[i];
+        std::optional<extract::NoteGraph>& graph = graphs[i - begin];
+        if (!graph) {
+          ++report_.notes_unchanged;
+        } else {
+          absl::Status put = store_.PutNote(*graph, fingerprints[i]);
+          if (!put.ok()) {
+            if (next.valid()) next.wait();
+            return put;
+          }
+          ++report_.notes_stored;
+          for (const note::Warning& w : graph->warnings) report_.warnings.push_back({note.path, w.line, w.reason});
+        }
+        NoteDate(note.parsed.date);
+        if (progress) progress(++done, pending_.size());
+      }
     }
     RETURN_IF_ERROR(RecordLatestDate(latest_));
     if (options_.prune) RETURN_IF_ERROR(Prune());

@@ -62,8 +62,12 @@ class KnowsIndexBuilder {
   // Dense indexes for every person the name index lists.
   absl::Status ReadPeople() {
     std::vector<store::NodeId> ids;
-    RETURN_IF_ERROR(reader_.ForEachName([&](std::string_view, model::EntityKind kind, store::NodeId id) {
-      if (kind == model::EntityKind::kPerson) ids.push_back(id);
+    std::vector<std::pair<std::string, store::NodeId>> folded_names;
+    RETURN_IF_ERROR(reader_.ForEachName([&](std::string_view folded, model::EntityKind kind, store::NodeId id) {
+      if (kind == model::EntityKind::kPerson) {
+        ids.push_back(id);
+        folded_names.emplace_back(std::string(folded), id);
+      }
       return true;
     }));
     std::sort(ids.begin(), ids.end());
@@ -74,6 +78,11 @@ class KnowsIndexBuilder {
       dense_.emplace(id, static_cast<uint32_t>(ids_.size()));
       ids_.push_back(id);
       index_->names_.push_back(entity->name);
+    }
+    // Names in key order: the first person under a folded name is the one
+    // the store's name lookup returns first.
+    for (const auto& [folded, id] : folded_names) {
+      if (auto it = dense_.find(id); it != dense_.end()) index_->by_folded_name_.emplace(folded, it->second);
     }
     return Cancelled();
   }
@@ -196,7 +205,10 @@ class KnowsIndexBuilder {
     // Relations: by label, then strongest first (a stable sort keeps the
     // label order among equals).
     std::sort(stated.begin(), stated.end(), [](const Stated* x, const Stated* y) { return x->label < y->label; });
-    for (const Stated* s : stated) score += s->weight;
+    std::vector<double> weights;
+    for (const Stated* s : stated) weights.push_back(s->weight);
+    std::sort(weights.begin(), weights.end());  // As who-knows sums them: the same from either side.
+    for (double w : weights) score += w;
     std::stable_sort(stated.begin(), stated.end(), [](const Stated* x, const Stated* y) { return x->weight > y->weight; });
     row.reasons_begin = static_cast<uint32_t>(index_->reasons_.size());
     for (const Stated* s : stated) index_->reasons_.push_back(s->reason);
@@ -269,6 +281,25 @@ absl::StatusOr<std::unique_ptr<KnowsIndex>> KnowsIndex::Build(const store::Store
                                                              const query::StrengthModel& model,
                                                              const std::atomic<bool>* cancel) {
   return KnowsIndexBuilder(reader, model, cancel).Run();
+}
+
+void KnowsIndex::ForEachTie(
+    const std::function<void(store::NodeId, store::NodeId, double, int)>& visit) const {
+  for (uint32_t p = 0; p < ranges_.size(); ++p) {
+    for (uint32_t t = ranges_[p].first; t < ranges_[p].second; ++t) {
+      visit(ids_[p], ids_[ties_[t].other], ties_[t].strength, ties_[t].interactions);
+    }
+  }
+}
+
+std::optional<store::EntityInfo> KnowsIndex::FindPerson(const std::string& folded) const {
+  auto it = by_folded_name_.find(folded);
+  if (it == by_folded_name_.end()) return std::nullopt;
+  store::EntityInfo entity;
+  entity.id = ids_[it->second];
+  entity.kind = model::EntityKind::kPerson;
+  entity.name = names_[it->second];
+  return entity;
 }
 
 const SocialGraph& KnowsIndex::social() const {

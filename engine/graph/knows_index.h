@@ -15,6 +15,7 @@
 
 #include <atomic>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -47,6 +48,16 @@ class KnowsIndex {
   // (0: all).
   query::WhoKnowsResult WhoKnows(const store::EntityInfo& subject, int limit, int evidence_limit) const;
 
+  // Every (person, acquaintance) row as who-knows ranks it: a strength is
+  // the person's view of the pair (it can differ slightly from the other
+  // side's, which may count relations under fewer labels).
+  void ForEachTie(const std::function<void(store::NodeId person, store::NodeId other, double strength,
+                                           int interactions)>& visit) const;
+
+  // The person whose folded name is exactly `folded` (what ResolvePerson
+  // finds first), without touching the store.
+  std::optional<store::EntityInfo> FindPerson(const std::string& folded) const;
+
   // The social graph of these ties, built on first use and kept.
   const SocialGraph& social() const;
 
@@ -77,6 +88,7 @@ class KnowsIndex {
   query::StrengthModel model_;
   std::vector<NoteRow> notes_;
   std::vector<std::string> names_;  // People, by dense index.
+  std::unordered_map<std::string, uint32_t> by_folded_name_;
   std::vector<TieRow> ties_;        // Grouped by person, strongest first.
   std::vector<uint32_t> evidence_;
   std::vector<ReasonRow> reasons_;

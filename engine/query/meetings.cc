@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <set>
+#include <unordered_map>
 
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
@@ -31,14 +32,25 @@ bool SameMeeting(const store::NoteInfo& a, const store::NoteInfo& b, double over
 std::vector<std::vector<const store::NoteInfo*>> FoldMeetings(const std::vector<store::NoteInfo>& notes,
                                                                double overlap) {
   std::vector<std::vector<const store::NoteInfo*>> meetings;
+  // Only notes of one date can be one meeting: the candidates for a note
+  // are that date's meetings, in the order they were started.
+  std::unordered_map<int32_t, std::vector<size_t>> by_date;
   for (const store::NoteInfo& note : notes) {
-    auto same = std::find_if(meetings.begin(), meetings.end(), [&](const auto& meeting) {
-      return SameMeeting(*meeting.front(), note, overlap);
-    });
-    if (same == meetings.end()) {
+    std::vector<size_t>* candidates = note.date ? &by_date[*note.date] : nullptr;
+    size_t found = meetings.size();
+    if (candidates != nullptr) {
+      for (size_t m : *candidates) {
+        if (SameMeeting(*meetings[m].front(), note, overlap)) {
+          found = m;
+          break;
+        }
+      }
+    }
+    if (found == meetings.size()) {
+      if (candidates != nullptr) candidates->push_back(meetings.size());
       meetings.push_back({&note});
     } else {
-      same->push_back(&note);
+      meetings[found].push_back(&note);
     }
   }
   return meetings;

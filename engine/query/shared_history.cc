@@ -21,9 +21,22 @@ absl::StatusOr<std::set<store::NodeId>> NotesOf(const store::StoreReader& reader
   return notes;
 }
 
-// Current/former status per organisation (current wins over former).
-absl::StatusOr<std::map<store::NodeId, std::string>> Employers(const store::StoreReader& reader, store::NodeId person) {
-  ASSIGN_OR_RETURN(std::vector<store::EdgeRef> edges, reader.Edges(person, store::Direction::kOut, RelationType::kWorksAt));
+// Of `notes`, those `person` has an edge of `type` to: one seek each, so a
+// hub's thousands of notes are never read for a pair.
+absl::StatusOr<std::set<store::NodeId>> AlsoNotesOf(const store::StoreReader& reader, store::NodeId person,
+                                                    RelationType type, const std::set<store::NodeId>& notes) {
+  std::set<store::NodeId> out;
+  for (store::NodeId note : notes) {
+    ASSIGN_OR_RETURN(std::vector<store::EdgeRef> edges, reader.EdgesTo(person, store::Direction::kOut, type, note));
+    if (!edges.empty()) out.insert(note);
+  }
+  return out;
+}
+
+// Current/former status per organisation (current wins over former), of
+// the WORKS_AT `edges`.
+absl::StatusOr<std::map<store::NodeId, std::string>> Employers(const store::StoreReader& reader,
+                                                               const std::vector<store::EdgeRef>& edges) {
   std::map<store::NodeId, std::string> out;
   for (const store::EdgeRef& edge : edges) {
     ASSIGN_OR_RETURN(std::optional<store::StoredFact> fact, reader.Fact(edge.note, edge.seq));
@@ -42,13 +55,23 @@ absl::StatusOr<SharedHistory> BuildSharedHistory(const store::StoreReader& reade
   ASSIGN_OR_RETURN(store::EntityInfo b, ResolvePerson(reader, b_name));
   if (a.id == b.id) return absl::InvalidArgumentError("shared-history needs two different people");
   SharedHistory history{a.name, b.name, {}, {}, {}};
+  // Everything below is symmetric in the two people, so it reads from the
+  // one fewer notes name and checks the other by key.
+  const store::EntityInfo& few = a.note_refs <= b.note_refs ? a : b;
+  const store::EntityInfo& many = a.note_refs <= b.note_refs ? b : a;
 
   // Meetings both attended, duplicate summaries folded.
-  ASSIGN_OR_RETURN(std::set<store::NodeId> a_attended, NotesOf(reader, a.id, RelationType::kAttended));
-  ASSIGN_OR_RETURN(std::set<store::NodeId> b_attended, NotesOf(reader, b.id, RelationType::kAttended));
+  ASSIGN_OR_RETURN(std::set<store::NodeId> few_attended, NotesOf(reader, few.id, RelationType::kAttended));
+  ASSIGN_OR_RETURN(std::set<store::NodeId> few_mentioned, NotesOf(reader, few.id, RelationType::kMentionedIn));
+  few_mentioned.insert(few_attended.begin(), few_attended.end());
+  ASSIGN_OR_RETURN(std::set<store::NodeId> many_attended,
+                   AlsoNotesOf(reader, many.id, RelationType::kAttended, few_mentioned));
+  ASSIGN_OR_RETURN(std::set<store::NodeId> many_mentioned,
+                   AlsoNotesOf(reader, many.id, RelationType::kMentionedIn, few_mentioned));
+  many_mentioned.insert(many_attended.begin(), many_attended.end());
   std::vector<store::NoteInfo> shared;
-  for (store::NodeId id : a_attended) {
-    if (!b_attended.count(id)) continue;
+  for (store::NodeId id : few_attended) {
+    if (!many_attended.count(id)) continue;
     ASSIGN_OR_RETURN(std::optional<store::NoteInfo> note, reader.Note(id));
     if (note) shared.push_back(*std::move(note));
   }
@@ -71,12 +94,8 @@ absl::StatusOr<SharedHistory> BuildSharedHistory(const store::StoreReader& reade
   }
 
   // Other notes that name both.
-  ASSIGN_OR_RETURN(std::set<store::NodeId> a_mentioned, NotesOf(reader, a.id, RelationType::kMentionedIn));
-  ASSIGN_OR_RETURN(std::set<store::NodeId> b_mentioned, NotesOf(reader, b.id, RelationType::kMentionedIn));
-  a_mentioned.insert(a_attended.begin(), a_attended.end());
-  b_mentioned.insert(b_attended.begin(), b_attended.end());
-  for (store::NodeId id : a_mentioned) {
-    if (!b_mentioned.count(id) || (a_attended.count(id) && b_attended.count(id))) continue;
+  for (store::NodeId id : few_mentioned) {
+    if (!many_mentioned.count(id) || (few_attended.count(id) && many_attended.count(id))) continue;
     ASSIGN_OR_RETURN(std::optional<store::NoteInfo> note, reader.Note(id));
     if (!note) continue;
     history.timeline.push_back({note->date, "mentioned", note->title, "", {{note->path, note->title, note->date}}});
@@ -87,10 +106,10 @@ absl::StatusOr<SharedHistory> BuildSharedHistory(const store::StoreReader& reade
   for (RelationType type : {RelationType::kReportsTo, RelationType::kWorkedWith, RelationType::kKnows,
                             RelationType::kFamily, RelationType::kIntroduced}) {
     for (store::Direction direction : {store::Direction::kOut, store::Direction::kIn}) {
-      ASSIGN_OR_RETURN(std::vector<store::EdgeRef> edges, reader.Edges(a.id, direction, type));
+      ASSIGN_OR_RETURN(std::vector<store::EdgeRef> edges, reader.Edges(few.id, direction, type));
       for (const store::EdgeRef& edge : edges) {
         ASSIGN_OR_RETURN(std::optional<store::StoredFact> fact, reader.Fact(edge.note, edge.seq));
-        if (!fact || std::find(fact->args.begin(), fact->args.end(), b.id) == fact->args.end()) continue;
+        if (!fact || std::find(fact->args.begin(), fact->args.end(), many.id) == fact->args.end()) continue;
         ASSIGN_OR_RETURN(std::optional<store::NoteInfo> note, reader.Note(edge.note));
         if (!note) continue;
         std::vector<std::string> names;
@@ -114,9 +133,21 @@ absl::StatusOr<SharedHistory> BuildSharedHistory(const store::StoreReader& reade
     return x.date < y.date;
   });
 
-  // Organisations both belonged to.
-  ASSIGN_OR_RETURN(auto a_jobs, Employers(reader, a.id));
-  ASSIGN_OR_RETURN(auto b_jobs, Employers(reader, b.id));
+  // Organisations both belonged to: the other's statements are read only
+  // for the organisations of the one fewer notes name.
+  ASSIGN_OR_RETURN(std::vector<store::EdgeRef> few_edges,
+                   reader.Edges(few.id, store::Direction::kOut, RelationType::kWorksAt));
+  std::vector<store::EdgeRef> many_edges;
+  for (const store::EdgeRef& edge : few_edges) {
+    if (!many_edges.empty() && many_edges.back().neighbour == edge.neighbour) continue;
+    ASSIGN_OR_RETURN(std::vector<store::EdgeRef> same_org,
+                     reader.EdgesTo(many.id, store::Direction::kOut, RelationType::kWorksAt, edge.neighbour));
+    many_edges.insert(many_edges.end(), same_org.begin(), same_org.end());
+  }
+  ASSIGN_OR_RETURN(auto few_jobs, Employers(reader, few_edges));
+  ASSIGN_OR_RETURN(auto many_jobs, Employers(reader, many_edges));
+  const auto& a_jobs = a.id == few.id ? few_jobs : many_jobs;
+  const auto& b_jobs = a.id == few.id ? many_jobs : few_jobs;
   for (const auto& [org, a_status] : a_jobs) {
     auto other = b_jobs.find(org);
     if (other == b_jobs.end()) continue;

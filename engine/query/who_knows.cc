@@ -105,10 +105,16 @@ absl::StatusOr<WhoKnowsResult> WhoKnows(const store::StoreReader& reader, const 
       if (note.date && (!a.last_interaction || *note.date > *a.last_interaction)) a.last_interaction = note.date;
     }
     std::vector<std::pair<double, Reason>> reasons;
+    std::vector<double> weights;
     for (auto& [label, entry] : tally.relations) {
-      score += entry.first;
+      weights.push_back(entry.first);
       reasons.push_back(std::move(entry));
     }
+    // Summed smallest first: the two sides of a pair read their relations
+    // under different labels ("reports to", "manages"), and the strength
+    // must come out the same to the last bit from both.
+    std::sort(weights.begin(), weights.end());
+    for (double w : weights) score += w;
     std::stable_sort(reasons.begin(), reasons.end(),
                      [](const auto& x, const auto& y) { return x.first > y.first; });
     for (auto& [weight, reason] : reasons) a.reasons.push_back(std::move(reason));

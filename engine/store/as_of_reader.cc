@@ -53,6 +53,17 @@ class AsOfReader : public StoreReader {
     return kept;
   }
 
+  absl::StatusOr<std::vector<EdgeRef>> EdgesTo(NodeId node, Direction direction, model::RelationType type,
+                                               NodeId neighbour) const override {
+    ASSIGN_OR_RETURN(std::vector<EdgeRef> edges, base_->EdgesTo(node, direction, type, neighbour));
+    std::vector<EdgeRef> kept;
+    for (const EdgeRef& edge : edges) {
+      ASSIGN_OR_RETURN(bool visible, NoteVisible(edge.note));
+      if (visible) kept.push_back(edge);
+    }
+    return kept;
+  }
+
   absl::StatusOr<std::vector<StoredFact>> NoteFacts(NodeId note) const override {
     ASSIGN_OR_RETURN(bool visible, NoteVisible(note));
     if (!visible) return std::vector<StoredFact>();

@@ -185,6 +185,26 @@ absl::StatusOr<std::vector<EdgeRef>> RocksReader::Edges(NodeId node, Direction d
   return edges;
 }
 
+absl::StatusOr<std::vector<EdgeRef>> RocksReader::EdgesTo(NodeId node, Direction direction,
+                                                          model::RelationType type, NodeId neighbour) const {
+  char tag = direction == Direction::kOut ? kOutEdgeTag : kInEdgeTag;
+  std::string prefix = EdgePrefix(tag, node, type);
+  AppendU64(prefix, neighbour);
+  std::vector<EdgeRef> edges;
+  absl::Status bad_key;
+  RETURN_IF_ERROR(Scan(families_.edges, prefix, [&](std::string_view key, std::string_view) {
+    std::optional<EdgeKeyParts> parts = DecodeEdgeKey(key);
+    if (!parts) {
+      bad_key = absl::DataLossError("edge key does not decode");
+      return false;
+    }
+    edges.push_back({parts->to, parts->rel, parts->note, parts->seq});
+    return true;
+  }));
+  RETURN_IF_ERROR(bad_key);
+  return edges;
+}
+
 absl::StatusOr<std::vector<StoredFact>> RocksReader::NoteFacts(NodeId note) const {
   std::vector<StoredFact> facts;
   absl::Status bad;

@@ -52,6 +52,8 @@ class RocksReader : public StoreReader {
   absl::Status ForEachAlias(const std::function<bool(std::string_view, NodeId)>& visit) const override;
   absl::StatusOr<std::vector<EdgeRef>> Edges(NodeId node, Direction direction,
                                              model::RelationType type) const override;
+  absl::StatusOr<std::vector<EdgeRef>> EdgesTo(NodeId node, Direction direction, model::RelationType type,
+                                               NodeId neighbour) const override;
   absl::StatusOr<std::vector<StoredFact>> NoteFacts(NodeId note) const override;
   absl::StatusOr<std::optional<StoredFact>> Fact(NodeId note, uint32_t seq) const override;
   absl::Status ForEachNote(const std::function<bool(const NoteInfo&)>& visit) const override;

@@ -133,6 +133,10 @@ class StoreReader {
       const std::function<bool(std::string_view, model::EntityKind, NodeId)>& visit) const = 0;
   virtual absl::StatusOr<std::vector<EdgeRef>> Edges(NodeId node, Direction direction,
                                                      model::RelationType type) const = 0;
+  // The edges of `node` in `direction` and of `type` whose other end is
+  // `neighbour`: one seek, however many edges `node` has.
+  virtual absl::StatusOr<std::vector<EdgeRef>> EdgesTo(NodeId node, Direction direction, model::RelationType type,
+                                                       NodeId neighbour) const = 0;
   virtual absl::StatusOr<std::vector<StoredFact>> NoteFacts(NodeId note) const = 0;
   // One fact by its key; nullopt if absent.
   virtual absl::StatusOr<std::optional<StoredFact>> Fact(NodeId note, uint32_t seq) const = 0;

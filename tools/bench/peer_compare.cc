@@ -1,0 +1,186 @@
+#include "tools/bench/peer_compare.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <deque>
+#include <optional>
+#include <unordered_map>
+
+#include <sqlite3.h>
+
+#include "engine/graph/social_graph.h"
+#include "engine/util/status_macros.h"
+#include "tools/bench/bench_util.h"
+
+namespace kith::bench {
+namespace {
+
+using Pair = std::pair<std::string, std::string>;
+
+// The ties as compressed adjacency arrays: the plain in-memory lower bound.
+class Csr {
+ public:
+  explicit Csr(const graph::SocialGraph& social) : offsets_(social.vertex_count() + 1, 0) {
+    for (const graph::Tie& t : social.ties()) ++offsets_[t.a + 1], ++offsets_[t.b + 1];
+    for (size_t v = 1; v < offsets_.size(); ++v) offsets_[v] += offsets_[v - 1];
+    targets_.resize(offsets_.back());
+    std::vector<uint32_t> fill(offsets_.begin(), offsets_.end() - 1);
+    for (const graph::Tie& t : social.ties()) targets_[fill[t.a]++] = t.b, targets_[fill[t.b]++] = t.a;
+    for (uint32_t v = 0; v < social.vertex_count(); ++v) vertex_[social.name(v)] = v;
+  }
+
+  // Fewest ties from a to b, at most max_hops; bidirectional breadth-first.
+  std::optional<int> Hops(const std::string& a, const std::string& b, int max_hops) const {
+    auto x = vertex_.find(a), y = vertex_.find(b);
+    if (x == vertex_.end() || y == vertex_.end()) return std::nullopt;
+    if (x->second == y->second) return 0;
+    std::vector<int8_t> side(offsets_.size() - 1, 0);  // 1 reached from a, 2 from b.
+    std::vector<uint32_t> front_a = {x->second}, front_b = {y->second};
+    side[x->second] = 1;
+    side[y->second] = 2;
+    for (int depth = 1; depth <= max_hops; ++depth) {
+      bool from_a = front_a.size() <= front_b.size();
+      std::vector<uint32_t>& front = from_a ? front_a : front_b;
+      int8_t mine = from_a ? 1 : 2;
+      std::vector<uint32_t> next;
+      for (uint32_t v : front) {
+        for (uint32_t e = offsets_[v]; e < offsets_[v + 1]; ++e) {
+          uint32_t w = targets_[e];
+          if (side[w] == mine) continue;
+          if (side[w] != 0) return depth;
+          side[w] = mine;
+          next.push_back(w);
+        }
+      }
+      if (next.empty()) return std::nullopt;
+      front = std::move(next);
+    }
+    return std::nullopt;
+  }
+
+ private:
+  std::vector<uint32_t> offsets_;
+  std::vector<uint32_t> targets_;
+  std::unordered_map<std::string, uint32_t> vertex_;
+};
+
+void Row(const char* query, const char* system, const Series& s, const Series* kith, int differ) {
+  double median = Percentile(s.micros, 0.5), p99 = Percentile(s.micros, 0.99);
+  std::printf("  %-22s %-16s %11.1f %11.1f", query, system, median, p99);
+  if (kith != nullptr) {
+    std::printf("   %9.1fx %9.1fx", median / Percentile(kith->micros, 0.5), p99 / Percentile(kith->micros, 0.99));
+  } else {
+    std::printf("   %10s %10s", "", "");
+  }
+  std::printf(" %8d\n", differ);
+}
+
+}  // namespace
+
+absl::StatusOr<PeerData> LoadPeers(const std::string& db_dir) {
+  auto start = Clock::now();
+  ASSIGN_OR_RETURN(std::unique_ptr<store::Store> store, store::Store::Open({.create_if_missing = false}, db_dir));
+  std::unique_ptr<store::StoreReader> reader = store->NewReader();
+  PeerData peers;
+  ASSIGN_OR_RETURN(peers.index, graph::KnowsIndex::Build(*reader, {}));
+  ASSIGN_OR_RETURN(peers.sqlite, SqlitePeer::Load(*reader, *peers.index));
+  peers.load_seconds = Seconds(start);
+  return peers;
+}
+
+void ComparePeers(const Engine& engine, const PeerData& peers, const std::vector<std::string>& people,
+                  const std::vector<Pair>& known_pairs, const std::vector<Pair>& random_pairs, int rounds,
+                  int path_pairs) {
+  std::printf("peers: same graph and inputs (SQLite %s, in-memory, indexed; loaded in %.1f s with the index)\n",
+              sqlite3_libversion(), peers.load_seconds);
+  std::printf("  %-22s %-16s %11s %11s   %10s %10s %8s\n", "query", "system", "median_us", "p99_us", "median/kith",
+              "p99/kith", "differ");
+
+  // who-knows top 20: the same names in the same order.
+  int differ = 0;
+  for (const std::string& p : people) {
+    auto kith = engine.WhoKnows({.name = p, .limit = 20});
+    auto sql = peers.sqlite->WhoKnows(p, 20);
+    std::vector<std::string> names;
+    if (kith.ok()) {
+      for (const query::Acquaintance& a : kith->people) names.push_back(a.name);
+    }
+    if (!kith.ok() || !sql.ok() || names != *sql) {
+      ++differ;
+      std::fprintf(stderr, "who-knows differs for %s: kith %zu names, sqlite %zu\n", p.c_str(), names.size(),
+                   sql.ok() ? sql->size() : 0);
+      for (size_t i = 0; sql.ok() && kith.ok() && i < std::max(names.size(), sql->size()); ++i) {
+        std::fprintf(stderr, "  %2zu %-28s %-28s\n", i, i < names.size() ? names[i].c_str() : "-",
+                     i < sql->size() ? (*sql)[i].c_str() : "-");
+      }
+    }
+  }
+  Series kith_who = Measure<std::string>("", people, rounds, [&](const std::string& p) {
+    return engine.WhoKnows({.name = p, .limit = 20}).status();
+  });
+  Series sql_who = Measure<std::string>("", people, rounds, [&](const std::string& p) {
+    return peers.sqlite->WhoKnows(p, 20).status();
+  });
+  Row("who-knows top 20", "kith", kith_who, nullptr, 0);
+  Row("", "sqlite", sql_who, &kith_who, differ);
+
+  // Shared history: the notes both attended (kith's shared-history also
+  // folds them into meetings and adds mentions, relations, organisations).
+  differ = 0;
+  for (const auto& [a, b] : known_pairs) {
+    auto kith = engine.SharedHistory(a, b);
+    auto sql = peers.sqlite->SharedNotes(a, b);
+    std::vector<std::string> paths;
+    if (kith.ok()) {
+      for (const query::SharedEvent& e : kith->timeline) {
+        if (e.kind != "meeting") continue;
+        for (const query::NoteRef& n : e.notes) paths.push_back(n.path);
+      }
+    }
+    std::vector<std::string> theirs = sql.ok() ? *sql : std::vector<std::string>{};
+    std::sort(paths.begin(), paths.end());
+    std::sort(theirs.begin(), theirs.end());
+    if (!kith.ok() || !sql.ok() || paths != theirs) {
+      ++differ;
+      std::fprintf(stderr, "shared notes differ for %s / %s: kith %zu, sqlite %zu\n", a.c_str(), b.c_str(),
+                   paths.size(), theirs.size());
+    }
+  }
+  Series kith_shared = Measure<Pair>("", known_pairs, rounds, [&](const Pair& p) {
+    return engine.SharedHistory(p.first, p.second).status();
+  });
+  Series sql_shared = Measure<Pair>("", known_pairs, rounds, [&](const Pair& p) {
+    return peers.sqlite->SharedNotes(p.first, p.second).status();
+  });
+  Row("shared history", "kith", kith_shared, nullptr, 0);
+  Row("", "sqlite (notes only)", sql_shared, &kith_shared, differ);
+
+  // Paths: fewest ties within 4, by breadth-first search over the ties and
+  // by SQLite's recursive CTE; kith's own intro-path (weighted, k = 3) is
+  // timed on the same pairs.
+  std::vector<Pair> pairs(random_pairs.begin(), random_pairs.begin() + std::min<size_t>(path_pairs, random_pairs.size()));
+  Csr csr(peers.index->social());
+  differ = 0;
+  for (const auto& [a, b] : pairs) {
+    auto sql = peers.sqlite->Hops(a, b, 4);
+    std::optional<int> hops = csr.Hops(a, b, 4);
+    if (!sql.ok() || *sql != hops) {
+      ++differ;
+      std::fprintf(stderr, "hops differ for %s / %s: bfs %d, sqlite %d\n", a.c_str(), b.c_str(), hops.value_or(-1),
+                   sql.ok() ? sql->value_or(-1) : -2);
+    }
+  }
+  Series kith_path = Measure<Pair>("", pairs, 1, [&](const Pair& p) {
+    return engine.IntroPaths({.from = p.first, .to = p.second, .max_hops = 4, .k = 3}).status();
+  });
+  Series bfs = Measure<Pair>("", pairs, rounds, [&](const Pair& p) {
+    csr.Hops(p.first, p.second, 4);
+    return absl::OkStatus();
+  });
+  Series sql_path = Measure<Pair>("", pairs, 1, [&](const Pair& p) { return peers.sqlite->Hops(p.first, p.second, 4).status(); });
+  Row("path <= 4 hops", "kith intro-path", kith_path, nullptr, 0);
+  Row("", "csr bfs (hops)", bfs, &kith_path, 0);
+  Row("", "sqlite cte (hops)", sql_path, &kith_path, differ);
+}
+
+}  // namespace kith::bench

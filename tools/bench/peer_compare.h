@@ -1,0 +1,37 @@
+// kith against its peers on the same graph and the same inputs: every
+// answer compared (a mismatch is counted and printed), then medians, p99s
+// and their ratios. SQLite runs in-process; the in-memory CSR lower bound
+// is a plain breadth-first search over the same ties.
+#ifndef KITH_TOOLS_BENCH_PEER_COMPARE_H_
+#define KITH_TOOLS_BENCH_PEER_COMPARE_H_
+
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "engine/graph/knows_index.h"
+#include "engine/kith.h"
+#include "tools/bench/sqlite_peer.h"
+
+namespace kith::bench {
+
+struct PeerData {
+  std::unique_ptr<graph::KnowsIndex> index;  // Built from the store for the peers' knows edges.
+  std::unique_ptr<SqlitePeer> sqlite;
+  double load_seconds = 0;
+};
+
+// Opens the store at `db_dir` (no engine may hold it yet), builds the
+// index and loads SQLite.
+absl::StatusOr<PeerData> LoadPeers(const std::string& db_dir);
+
+// Asks kith (through `engine`) and the peers the same questions.
+void ComparePeers(const Engine& engine, const PeerData& peers, const std::vector<std::string>& people,
+                  const std::vector<std::pair<std::string, std::string>>& known_pairs,
+                  const std::vector<std::pair<std::string, std::string>>& random_pairs, int rounds, int path_pairs);
+
+}  // namespace kith::bench
+
+#endif  // KITH_TOOLS_BENCH_PEER_COMPARE_H_

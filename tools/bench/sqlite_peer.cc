@@ -1,0 +1,175 @@
+#include "tools/bench/sqlite_peer.h"
+
+#include <sqlite3.h>
+
+#include "absl/strings/str_cat.h"
+#include "engine/graph/social_graph.h"
+#include "engine/util/status_macros.h"
+
+namespace kith::bench {
+
+struct SqlitePeer::Db {
+  sqlite3* handle = nullptr;
+  sqlite3_stmt* who_knows = nullptr;
+  sqlite3_stmt* shared = nullptr;
+  sqlite3_stmt* hops = nullptr;
+  ~Db() {
+    for (sqlite3_stmt* s : {who_knows, shared, hops}) sqlite3_finalize(s);
+    sqlite3_close(handle);
+  }
+};
+
+namespace {
+
+absl::Status Check(sqlite3* db, int code, const char* what) {
+  if (code == SQLITE_OK || code == SQLITE_DONE || code == SQLITE_ROW) return absl::OkStatus();
+  return absl::InternalError(absl::StrCat("sqlite: ", what, ": ", sqlite3_errmsg(db)));
+}
+
+absl::Status Exec(sqlite3* db, const char* sql) { return Check(db, sqlite3_exec(db, sql, nullptr, nullptr, nullptr), sql); }
+
+// A prepared statement run once per row of a bulk load.
+class Inserter {
+ public:
+  Inserter(sqlite3* db, const char* sql) : db_(db) { sqlite3_prepare_v2(db, sql, -1, &stmt_, nullptr); }
+  ~Inserter() { sqlite3_finalize(stmt_); }
+  template <typename... Values>
+  absl::Status Row(const Values&... values) {
+    int column = 1;
+    (Bind(column++, values), ...);
+    int code = sqlite3_step(stmt_);
+    sqlite3_reset(stmt_);
+    return Check(db_, code, "insert");
+  }
+
+ private:
+  void Bind(int column, int64_t v) { sqlite3_bind_int64(stmt_, column, v); }
+  void Bind(int column, int v) { sqlite3_bind_int(stmt_, column, v); }
+  void Bind(int column, double v) { sqlite3_bind_double(stmt_, column, v); }
+  void Bind(int column, const std::string& v) { sqlite3_bind_text(stmt_, column, v.data(), int(v.size()), SQLITE_TRANSIENT); }
+  sqlite3* db_;
+  sqlite3_stmt* stmt_ = nullptr;
+};
+
+// Entity ids are unsigned hashes; SQLite integers are signed.
+int64_t Key(store::NodeId id) { return static_cast<int64_t>(id); }
+
+}  // namespace
+
+SqlitePeer::SqlitePeer(std::unique_ptr<Db> db) : db_(std::move(db)) {}
+SqlitePeer::~SqlitePeer() = default;
+
+absl::StatusOr<std::unique_ptr<SqlitePeer>> SqlitePeer::Load(const store::StoreReader& reader,
+                                                             const graph::KnowsIndex& index) {
+  auto db = std::make_unique<Db>();
+  if (sqlite3_open(":memory:", &db->handle) != SQLITE_OK) return absl::InternalError("sqlite: cannot open");
+  sqlite3* h = db->handle;
+  RETURN_IF_ERROR(Exec(h, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;"
+                          "CREATE TABLE persons (id INTEGER PRIMARY KEY, name TEXT NOT NULL);"
+                          "CREATE TABLE organizations (id INTEGER PRIMARY KEY, name TEXT NOT NULL);"
+                          "CREATE TABLE topics (id INTEGER PRIMARY KEY, name TEXT NOT NULL);"
+                          "CREATE TABLE notes (id INTEGER PRIMARY KEY, path TEXT NOT NULL, date INTEGER);"
+                          "CREATE TABLE attended (person INTEGER NOT NULL, note INTEGER NOT NULL);"
+                          "CREATE TABLE knows (a INTEGER NOT NULL, b INTEGER NOT NULL, weight REAL NOT NULL,"
+                          "                    meetings INTEGER NOT NULL);"
+                          "BEGIN;"));
+  {
+    Inserter persons(h, "INSERT OR IGNORE INTO persons VALUES (?, ?)");
+    Inserter organizations(h, "INSERT OR IGNORE INTO organizations VALUES (?, ?)");
+    Inserter topics(h, "INSERT OR IGNORE INTO topics VALUES (?, ?)");
+    std::vector<std::pair<store::NodeId, model::EntityKind>> entities;
+    RETURN_IF_ERROR(reader.ForEachName([&](std::string_view, model::EntityKind kind, store::NodeId id) {
+      entities.emplace_back(id, kind);
+      return true;
+    }));
+    for (const auto& [id, kind] : entities) {
+      ASSIGN_OR_RETURN(std::optional<store::EntityInfo> e, reader.Entity(id));
+      if (!e) continue;
+      if (kind == model::EntityKind::kPerson) RETURN_IF_ERROR(persons.Row(Key(id), e->name));
+      if (kind == model::EntityKind::kOrganization) RETURN_IF_ERROR(organizations.Row(Key(id), e->name));
+      if (kind == model::EntityKind::kTopic) RETURN_IF_ERROR(topics.Row(Key(id), e->name));
+    }
+    Inserter notes(h, "INSERT INTO notes VALUES (?, ?, ?)");
+    Inserter attended(h, "INSERT INTO attended VALUES (?, ?)");
+    absl::Status failed;
+    RETURN_IF_ERROR(reader.ForEachNote([&](const store::NoteInfo& note) {
+      failed.Update(notes.Row(Key(note.id), note.path, int64_t{note.date.value_or(-1)}));
+      for (store::NodeId person : note.attendees) failed.Update(attended.Row(Key(person), Key(note.id)));
+      return failed.ok();
+    }));
+    RETURN_IF_ERROR(failed);
+    Inserter knows(h, "INSERT INTO knows VALUES (?, ?, ?, ?)");
+    index.ForEachTie([&](store::NodeId a, store::NodeId b, double strength, int meetings) {
+      failed.Update(knows.Row(Key(a), Key(b), strength, meetings));
+    });
+    RETURN_IF_ERROR(failed);
+  }
+  RETURN_IF_ERROR(Exec(h, "COMMIT;"
+                          "CREATE INDEX persons_by_name ON persons (name);"
+                          "CREATE INDEX attended_by_person ON attended (person, note);"
+                          "CREATE INDEX knows_by_weight ON knows (a, weight DESC, meetings DESC);"
+                          "ANALYZE;"));
+  auto prepare = [&](const char* sql, sqlite3_stmt** out) {
+    return Check(h, sqlite3_prepare_v2(h, sql, -1, out, nullptr), sql);
+  };
+  RETURN_IF_ERROR(prepare("SELECT p.name FROM knows k JOIN persons p ON p.id = k.b"
+                          " WHERE k.a = (SELECT id FROM persons WHERE name = ?1)"
+                          " ORDER BY k.weight DESC, k.meetings DESC, p.name LIMIT ?2",
+                          &db->who_knows));
+  RETURN_IF_ERROR(prepare("SELECT n.path FROM attended x JOIN attended y ON y.note = x.note"
+                          " JOIN notes n ON n.id = x.note"
+                          " WHERE x.person = (SELECT id FROM persons WHERE name = ?1)"
+                          "   AND y.person = (SELECT id FROM persons WHERE name = ?2)"
+                          " ORDER BY n.date DESC, n.path",
+                          &db->shared));
+  RETURN_IF_ERROR(prepare("WITH RECURSIVE walk(node, depth) AS ("
+                          "  SELECT (SELECT id FROM persons WHERE name = ?1), 0"
+                          "  UNION SELECT k.b, w.depth + 1 FROM walk w JOIN knows k ON k.a = w.node"
+                          "  WHERE w.depth < ?3)"
+                          " SELECT MIN(depth) FROM walk WHERE node = (SELECT id FROM persons WHERE name = ?2)",
+                          &db->hops));
+  return std::unique_ptr<SqlitePeer>(new SqlitePeer(std::move(db)));
+}
+
+namespace {
+
+absl::StatusOr<std::vector<std::string>> Strings(sqlite3* db, sqlite3_stmt* stmt) {
+  std::vector<std::string> out;
+  int code;
+  while ((code = sqlite3_step(stmt)) == SQLITE_ROW) {
+    out.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0)));
+  }
+  absl::Status status = Check(db, code, "query");
+  sqlite3_reset(stmt);
+  if (!status.ok()) return status;
+  return out;
+}
+
+}  // namespace
+
+absl::StatusOr<std::vector<std::string>> SqlitePeer::WhoKnows(const std::string& name, int limit) const {
+  sqlite3_bind_text(db_->who_knows, 1, name.data(), int(name.size()), SQLITE_TRANSIENT);
+  sqlite3_bind_int(db_->who_knows, 2, limit);
+  return Strings(db_->handle, db_->who_knows);
+}
+
+absl::StatusOr<std::vector<std::string>> SqlitePeer::SharedNotes(const std::string& a, const std::string& b) const {
+  sqlite3_bind_text(db_->shared, 1, a.data(), int(a.size()), SQLITE_TRANSIENT);
+  sqlite3_bind_text(db_->shared, 2, b.data(), int(b.size()), SQLITE_TRANSIENT);
+  return Strings(db_->handle, db_->shared);
+}
+
+absl::StatusOr<std::optional<int>> SqlitePeer::Hops(const std::string& a, const std::string& b, int max_hops) const {
+  sqlite3_bind_text(db_->hops, 1, a.data(), int(a.size()), SQLITE_TRANSIENT);
+  sqlite3_bind_text(db_->hops, 2, b.data(), int(b.size()), SQLITE_TRANSIENT);
+  sqlite3_bind_int(db_->hops, 3, max_hops);
+  std::optional<int> hops;
+  int code = sqlite3_step(db_->hops);
+  if (code == SQLITE_ROW && sqlite3_column_type(db_->hops, 0) != SQLITE_NULL) hops = sqlite3_column_int(db_->hops, 0);
+  absl::Status status = Check(db_->handle, code, "hops");
+  sqlite3_reset(db_->hops);
+  if (!status.ok()) return status;
+  return hops;
+}
+
+}  // namespace kith::bench

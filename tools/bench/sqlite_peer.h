@@ -1,0 +1,43 @@
+// The SQLite peer of kith-bench: the graph kith serves (people,
+// organisations, topics, notes, attendance, and each person's who-knows
+// strength for each acquaintance as a weighted knows edge) loaded into indexed tables of an in-memory SQLite database, and
+// the same questions asked in SQL, so that answers can be compared
+// (checksums) and times set side by side.
+#ifndef KITH_TOOLS_BENCH_SQLITE_PEER_H_
+#define KITH_TOOLS_BENCH_SQLITE_PEER_H_
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "engine/graph/knows_index.h"
+#include "engine/store/store.h"
+
+namespace kith::bench {
+
+class SqlitePeer {
+ public:
+  // Loads what `reader` and `index` hold; the index gives the knows edges.
+  static absl::StatusOr<std::unique_ptr<SqlitePeer>> Load(const store::StoreReader& reader,
+                                                          const graph::KnowsIndex& index);
+  ~SqlitePeer();
+
+  // Top `limit` names by weight (then meetings, then name).
+  absl::StatusOr<std::vector<std::string>> WhoKnows(const std::string& name, int limit) const;
+  // Paths of the notes both attended, newest first.
+  absl::StatusOr<std::vector<std::string>> SharedNotes(const std::string& a, const std::string& b) const;
+  // Fewest knows edges from a to b, if at most max_hops (recursive CTE).
+  absl::StatusOr<std::optional<int>> Hops(const std::string& a, const std::string& b, int max_hops) const;
+
+ private:
+  struct Db;
+  explicit SqlitePeer(std::unique_ptr<Db> db);
+  std::unique_ptr<Db> db_;
+};
+
+}  // namespace kith::bench
+
+#endif  // KITH_TOOLS_BENCH_SQLITE_PEER_H_
