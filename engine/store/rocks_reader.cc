@@ -166,30 +166,7 @@ absl::Status RocksReader::ForEachAlias(const std::function<bool(std::string_view
   return bad_key;
 }
 
-absl::StatusOr<std::vector<EdgeRef>> RocksReader::Edges(NodeId node, Direction direction,
-                                                        model::RelationType type) const {
-  char tag = direction == Direction::kOut ? kOutEdgeTag : kInEdgeTag;
-  std::vector<EdgeRef> edges;
-  absl::Status bad_key;
-  RETURN_IF_ERROR(Scan(families_.edges, EdgePrefix(tag, node, type),
-                       [&](std::string_view key, std::string_view) {
-                         std::optional<EdgeKeyParts> parts = DecodeEdgeKey(key);
-                         if (!parts) {
-                           bad_key = absl::DataLossError("edge key does not decode");
-                           return false;
-                         }
-                         edges.push_back({parts->to, parts->rel, parts->note, parts->seq});
-                         return true;
-                       }));
-  RETURN_IF_ERROR(bad_key);
-  return edges;
-}
-
-absl::StatusOr<std::vector<EdgeRef>> RocksReader::EdgesTo(NodeId node, Direction direction,
-                                                          model::RelationType type, NodeId neighbour) const {
-  char tag = direction == Direction::kOut ? kOutEdgeTag : kInEdgeTag;
-  std::string prefix = EdgePrefix(tag, node, type);
-  AppendU64(prefix, neighbour);
+absl::StatusOr<std::vector<EdgeRef>> RocksReader::EdgesWithPrefix(const std::string& prefix) const {
   std::vector<EdgeRef> edges;
   absl::Status bad_key;
   RETURN_IF_ERROR(Scan(families_.edges, prefix, [&](std::string_view key, std::string_view) {
@@ -203,6 +180,18 @@ absl::StatusOr<std::vector<EdgeRef>> RocksReader::EdgesTo(NodeId node, Direction
   }));
   RETURN_IF_ERROR(bad_key);
   return edges;
+}
+
+absl::StatusOr<std::vector<EdgeRef>> RocksReader::Edges(NodeId node, Direction direction,
+                                                        model::RelationType type) const {
+  return EdgesWithPrefix(EdgePrefix(direction == Direction::kOut ? kOutEdgeTag : kInEdgeTag, node, type));
+}
+
+absl::StatusOr<std::vector<EdgeRef>> RocksReader::EdgesTo(NodeId node, Direction direction,
+                                                          model::RelationType type, NodeId neighbour) const {
+  std::string prefix = EdgePrefix(direction == Direction::kOut ? kOutEdgeTag : kInEdgeTag, node, type);
+  AppendU64(prefix, neighbour);
+  return EdgesWithPrefix(prefix);
 }
 
 absl::StatusOr<std::vector<StoredFact>> RocksReader::NoteFacts(NodeId note) const {

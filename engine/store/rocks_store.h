@@ -70,6 +70,8 @@ class RocksReader : public StoreReader {
   // until it returns false.
   absl::Status Scan(rocksdb::ColumnFamilyHandle* family, const std::string& prefix,
                     const std::function<bool(std::string_view, std::string_view)>& visit) const;
+  // The edges whose keys start with `prefix`, decoded.
+  absl::StatusOr<std::vector<EdgeRef>> EdgesWithPrefix(const std::string& prefix) const;
   // Every note record, decoded, in id order.
   absl::Status ScanNoteRecords(const std::function<bool(NodeId, const NoteRecord&)>& visit) const;
 
