@@ -1,12 +1,10 @@
 #include "engine/graph/path_finder.h"
 
-#include <boost/graph/dijkstra_shortest_paths.hpp>
-#include <boost/property_map/function_property_map.hpp>
-
 #include <algorithm>
 #include <cmath>
-#include <limits>
+#include <queue>
 #include <set>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "engine/graph/social_graph.h"
@@ -14,25 +12,9 @@
 namespace kith::graph {
 namespace {
 
-constexpr double kInfinity = std::numeric_limits<double>::infinity();
-// Yen generates candidates in cost order; paths over max_hops are skipped,
-// so bound the work when long paths crowd out short ones.
+// A bound on Yen's candidates, for safety: every candidate is within the
+// hop budget, so k accepted paths normally end the search long before.
 constexpr int kMaxCandidates = 200;
-
-struct TargetSettled {};
-
-// Stops Dijkstra once the target's distance is final: nothing after it can
-// change the answer.
-class StopAtTarget : public boost::default_dijkstra_visitor {
- public:
-  explicit StopAtTarget(PathFinder::Vertex target) : target_(target) {}
-  void examine_vertex(PathFinder::Vertex v, const PathFinder::Graph&) const {
-    if (v == target_) throw TargetSettled{};
-  }
-
- private:
-  PathFinder::Vertex target_;
-};
 
 }  // namespace
 
@@ -61,45 +43,80 @@ double PathFinder::Cost(const Path& path) const {
   return cost;
 }
 
-PathFinder::Path PathFinder::Shortest(Vertex source, Vertex target, const Hidden& hidden) const {
-  const size_t n = boost::num_vertices(graph_);
-  std::vector<double> distance(n, kInfinity);
-  std::vector<Vertex> predecessor(n);
-  for (Vertex v = 0; v < n; ++v) predecessor[v] = v;
-  auto weight = [&](const Graph::edge_descriptor& e) {
-    size_t index = boost::get(boost::edge_index, graph_, e);
-    if (!hidden.edges.empty() && hidden.edges.count(index)) return kInfinity;
-    if (!hidden.vertices.empty() &&
-        (hidden.vertices.count(boost::source(e, graph_)) || hidden.vertices.count(boost::target(e, graph_)))) {
-      return kInfinity;
+std::vector<int8_t> PathFinder::DistancesTo(Vertex target, int max_hops) const {
+  std::vector<int8_t> distance(boost::num_vertices(graph_), -1);
+  std::vector<Vertex> frontier = {target};
+  distance[target] = 0;
+  for (int d = 1; d <= max_hops && !frontier.empty(); ++d) {
+    std::vector<Vertex> next;
+    for (Vertex v : frontier) {
+      for (auto [e, end] = boost::out_edges(v, graph_); e != end; ++e) {
+        Vertex w = boost::target(*e, graph_);
+        if (distance[w] >= 0) continue;
+        distance[w] = static_cast<int8_t>(d);
+        next.push_back(w);
+      }
     }
-    return weights_[index];
+    frontier = std::move(next);
+  }
+  return distance;
+}
+
+PathFinder::Path PathFinder::Shortest(Vertex source, Vertex target, int budget, const Hidden& hidden,
+                                      const std::vector<int8_t>& to_target) const {
+  // States are (vertex, ties used so far); a state is only entered if the
+  // target can still be reached within the budget from it.
+  auto feasible = [&](Vertex v, int used) { return to_target[v] >= 0 && used + to_target[v] <= budget; };
+  if (!feasible(source, 0) || hidden.vertices.count(source)) return {};
+  struct Label {
+    double cost;
+    uint64_t previous;  // The state it was reached from; itself for the source.
   };
-  try {
-    boost::dijkstra_shortest_paths(
-        graph_, source,
-        boost::weight_map(boost::make_function_property_map<Graph::edge_descriptor, double>(weight))
-            .distance_map(boost::make_iterator_property_map(distance.begin(), boost::get(boost::vertex_index, graph_)))
-            .predecessor_map(boost::make_iterator_property_map(predecessor.begin(),
-                                                               boost::get(boost::vertex_index, graph_)))
-            .visitor(StopAtTarget(target)));
-  } catch (const TargetSettled&) {
+  auto key = [](Vertex v, int used) { return (static_cast<uint64_t>(v) << 8) | static_cast<uint64_t>(used); };
+  std::unordered_map<uint64_t, Label> best;
+  using Entry = std::pair<double, uint64_t>;
+  std::priority_queue<Entry, std::vector<Entry>, std::greater<Entry>> queue;
+  best[key(source, 0)] = {0.0, key(source, 0)};
+  queue.emplace(0.0, key(source, 0));
+  while (!queue.empty()) {
+    auto [cost, state] = queue.top();
+    queue.pop();
+    if (cost > best[state].cost) continue;  // A stale entry.
+    Vertex v = static_cast<Vertex>(state >> 8);
+    int used = static_cast<int>(state & 0xff);
+    if (v == target) {
+      Path path;
+      for (uint64_t s = state;; s = best[s].previous) {
+        path.push_back(static_cast<Vertex>(s >> 8));
+        if (best[s].previous == s) break;
+      }
+      std::reverse(path.begin(), path.end());
+      return path;
+    }
+    for (auto [e, end] = boost::out_edges(v, graph_); e != end; ++e) {
+      Vertex w = boost::target(*e, graph_);
+      if (!feasible(w, used + 1) || hidden.vertices.count(w)) continue;
+      size_t index = boost::get(boost::edge_index, graph_, *e);
+      if (!hidden.edges.empty() && hidden.edges.count(index)) continue;
+      double next = cost + weights_[index];
+      uint64_t next_state = key(w, used + 1);
+      auto [it, inserted] = best.try_emplace(next_state, Label{next, state});
+      if (!inserted) {
+        if (next >= it->second.cost) continue;
+        it->second = {next, state};
+      }
+      queue.emplace(next, next_state);
+    }
   }
-  if (distance[target] == kInfinity) return {};
-  Path path;
-  for (Vertex v = target; v != source; v = predecessor[v]) {
-    if (predecessor[v] == v) return {};
-    path.push_back(v);
-  }
-  path.push_back(source);
-  std::reverse(path.begin(), path.end());
-  return path;
+  return {};
 }
 
 std::vector<PathFinder::Path> PathFinder::KShortest(Vertex source, Vertex target, int k, int max_hops) const {
-  std::vector<Path> accepted;  // In cost order, all lengths.
+  std::vector<Path> accepted;  // In cost order; all within max_hops.
   std::vector<Path> result;
-  Path first = Shortest(source, target, Hidden{});
+  max_hops = std::min(max_hops, 100);  // States keep the hop count in 8 bits.
+  const std::vector<int8_t> to_target = DistancesTo(target, max_hops);
+  Path first = Shortest(source, target, max_hops, Hidden{}, to_target);
   if (first.empty()) return result;
   accepted.push_back(first);
   std::set<std::pair<double, Path>> candidates;
@@ -118,7 +135,7 @@ std::vector<PathFinder::Path> PathFinder::KShortest(Vertex source, Vertex target
         }
       }
       for (size_t r = 0; r < i; ++r) hidden.vertices.insert(root[r]);  // The root may not be revisited.
-      Path spur_path = Shortest(spur, target, hidden);
+      Path spur_path = Shortest(spur, target, max_hops - static_cast<int>(i), hidden, to_target);
       if (spur_path.empty()) continue;
       Path total = root;
       total.insert(total.end(), spur_path.begin() + 1, spur_path.end());

@@ -1,12 +1,17 @@
-// Weighted paths over the social graph: Yen's k shortest loopless paths,
-// each search a Boost.Graph Dijkstra on -log(strength) that stops as soon
-// as the target is settled. The graph is built once per SocialGraph; a spur
-// search hides edges and vertices through the weight map, copying nothing.
+// Weighted paths over the social graph: Yen's k shortest loopless paths of
+// at most max_hops ties, cost -log(strength). Each search is a Dijkstra
+// over (person, ties used) states that never enters a person farther from
+// the target (in ties, by one breadth-first search per query) than the
+// ties it has left, so it only explores people on short paths, and every
+// candidate Yen generates is short enough. The graph (a Boost.Graph
+// adjacency list) is built once per SocialGraph; a spur search hides edges
+// and vertices by set lookups, copying nothing.
 #ifndef KITH_ENGINE_GRAPH_PATH_FINDER_H_
 #define KITH_ENGINE_GRAPH_PATH_FINDER_H_
 
 #include <boost/graph/adjacency_list.hpp>
 
+#include <cstdint>
 #include <vector>
 
 namespace kith::graph {
@@ -30,7 +35,11 @@ class PathFinder {
 
  private:
   struct Hidden;
-  Path Shortest(Vertex source, Vertex target, const Hidden& hidden) const;
+  // Cheapest path of at most `budget` ties; `to_target` holds each
+  // vertex's distance in ties to the target (-1: farther than allowed).
+  Path Shortest(Vertex source, Vertex target, int budget, const Hidden& hidden,
+                const std::vector<int8_t>& to_target) const;
+  std::vector<int8_t> DistancesTo(Vertex target, int max_hops) const;
   double Cost(const Path& path) const;
   size_t EdgeIndex(Vertex a, Vertex b) const;
 
