@@ -47,6 +47,12 @@ class EngineImpl : public Engine {
 
   absl::Status RefreshMemoryIndex() override {
     if (!options_.memory_index) return absl::OkStatus();
+    {
+      // A background build in flight is likely the one wanted: wait for it
+      // rather than build the same index twice at once.
+      std::lock_guard<std::mutex> lock(builder_mutex_);
+      if (builder_.joinable()) builder_.join();
+    }
     std::unique_ptr<store::StoreReader> reader = store_->NewReader();
     if (FreshIndex(*reader) != nullptr) return absl::OkStatus();
     ASSIGN_OR_RETURN(std::unique_ptr<graph::KnowsIndex> built, graph::KnowsIndex::Build(*reader, options_.strength));
