@@ -1,7 +1,8 @@
 // Ingest runs in two steps because "@Myself" needs the vault owner, and the
 // owner (when not given) is whoever attends the most notes of the run.
-// Add parses each note as it arrives; Finish settles the owner, then
-// extracts (on every core) and stores the notes one atomic write at a time.
+// Add parses notes in batches as they arrive (on every core); Finish settles
+// the owner, then extracts (on every core, ahead of the writer) and stores
+// the notes one atomic write at a time.
 #include "engine/ingest_session.h"
 
 #include <algorithm>
@@ -45,7 +46,7 @@ uint64_t Fingerprint(uint64_t raw_hash, std::string_view owner, std::string_view
   return util::StableHash64(key);
 }
 
-// Notes extracted ahead of the writer at a time.
+// Notes parsed together, and extracted ahead of the writer, at a time.
 constexpr size_t kBatch = 512;
 
 // Calls visit(i) for i in [begin, end) on the machine's cores; visit must
@@ -81,14 +82,8 @@ class Session : public IngestSession {
         return;
       }
     }
-    absl::StatusOr<note::ParsedNote> parsed = note::ParseNote(path, content, parse_);
-    if (!parsed.ok()) {
-      report_.failed.push_back(
-          {std::string(path), note::LineOf(parsed.status()), std::string(parsed.status().message())});
-      return;
-    }
-    extract::LearnedNames learned = extract::LearnNames(*parsed);
-    pending_.push_back({std::string(path), raw_hash, *std::move(parsed), std::move(learned)});
+    unparsed_.push_back({std::string(path), raw_hash, std::string(content)});
+    if (unparsed_.size() >= kBatch) ParseWaiting();
   }
 
   void AddProblem(vault::FileProblem problem) override {
@@ -97,6 +92,7 @@ class Session : public IngestSession {
   }
 
   absl::StatusOr<IngestReport> Finish(const IngestProgress& progress) override {
+    ParseWaiting();
     if (!settled_owner_.has_value()) settled_owner_ = KnownOwner();
     if (!curation_digest_) curation_digest_ = StoredCurationDigest();
     std::string owner = settled_owner_->empty() ? MostFrequentParticipant() : *settled_owner_;
@@ -163,6 +159,34 @@ class Session : public IngestSession {
   }
 
  private:
+  struct Unparsed {
+    std::string path;
+    uint64_t raw_hash = 0;
+    std::string content;
+  };
+
+  // Parses the notes waiting, on every core, and files them in arrival
+  // order: parsed ones as pending, the others as located failures.
+  void ParseWaiting() {
+    std::vector<absl::StatusOr<note::ParsedNote>> parsed(unparsed_.size(), absl::UnknownError(""));
+    std::vector<extract::LearnedNames> learned(unparsed_.size());
+    ParallelFor(0, unparsed_.size(), [&](size_t i) {
+      parsed[i] = note::ParseNote(unparsed_[i].path, unparsed_[i].content, parse_);
+      if (parsed[i].ok()) learned[i] = extract::LearnNames(*parsed[i]);
+      std::string().swap(unparsed_[i].content);  // The text is not needed past here.
+    });
+    for (size_t i = 0; i < unparsed_.size(); ++i) {
+      if (!parsed[i].ok()) {
+        report_.failed.push_back({unparsed_[i].path, note::LineOf(parsed[i].status()),
+                                  std::string(parsed[i].status().message())});
+        continue;
+      }
+      pending_.push_back({std::move(unparsed_[i].path), unparsed_[i].raw_hash, *std::move(parsed[i]),
+                          std::move(learned[i])});
+    }
+    unparsed_.clear();
+  }
+
   // The owner named by the caller, else the one stored, else "".
   std::string KnownOwner() {
     if (!options_.me.empty()) return options_.me;
@@ -262,6 +286,7 @@ class Session : public IngestSession {
   std::chrono::steady_clock::time_point start_;
   std::optional<std::string> settled_owner_;
   std::optional<std::string> curation_digest_;
+  std::vector<Unparsed> unparsed_;  // Received, to be parsed in the next batch.
   std::vector<Pending> pending_;
   std::optional<int32_t> latest_;
   std::set<std::string, std::less<>> seen_;  // Every path Add or AddProblem was given.
