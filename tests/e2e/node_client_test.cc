@@ -2,7 +2,10 @@
 // it loads proto/kith/v1/kith.proto and must name the same people, with the
 // same strengths, as `kith who-knows`. Its npm packages are installed from
 // the lock file into the build tree on first run.
+#include <fcntl.h>
 #include <signal.h>
+#include <sys/file.h>
+#include <unistd.h>
 
 #include <gtest/gtest.h>
 
@@ -27,6 +30,15 @@ const std::string kToken = "node-client-token-0123456789";
 
 // Installs the client's locked npm packages into the build tree, once.
 std::string InstallClientPackages() {
+  // ctest runs this file's tests in parallel processes: one installs while
+  // the others wait on the lock, then find the packages in place.
+  fs::create_directories(kModulesDir);
+  int lock_fd = ::open((kModulesDir + ".lock").c_str(), O_CREAT | O_RDWR, 0644);
+  if (lock_fd < 0 || ::flock(lock_fd, LOCK_EX) != 0) return "cannot lock " + kModulesDir + ".lock";
+  struct Unlock {
+    int fd;
+    ~Unlock() { ::close(fd); }
+  } unlock{lock_fd};
   auto read = [](const std::string& path) {
     std::ifstream in(path);
     std::stringstream text;
