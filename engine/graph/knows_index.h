@@ -40,8 +40,6 @@ class KnowsIndex {
 
   uint64_t sequence() const { return sequence_; }
   const query::StrengthModel& model() const { return model_; }
-  size_t people() const { return person_ties_.size(); }
-  size_t ties() const { return ties_.size(); }
 
   // What query::WhoKnows returns for `subject` (already resolved) with this
   // index's model, `limit` people (0: all) and `evidence_limit` notes each

@@ -23,8 +23,7 @@ namespace kith::graph {
 struct Tie {
   uint32_t a = 0;  // Vertex indexes, a < b.
   uint32_t b = 0;
-  double score = 0;     // Summed meeting and relation weights.
-  double strength = 0;  // 1 - e^(-score / saturation), in (0, 1).
+  double strength = 0;  // The who-knows strength, in (0, 1).
   int meetings = 0;  // Shared meetings, duplicate summaries folded.
   std::optional<int32_t> last_meeting;
   std::string relation;     // The strongest stated relation, if any ("worked with").

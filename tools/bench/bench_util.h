@@ -53,6 +53,28 @@ Series Measure(const std::string& name, const std::vector<Input>& inputs, int ro
   return s;
 }
 
+struct VaultIngest {
+  absl::StatusOr<IngestReport> report;
+  size_t files = 0;
+  uint64_t bytes = 0;  // Of the notes read.
+};
+
+// Reads and ingests every note of `vault`, as `kith ingest` does.
+inline VaultIngest IngestVault(Engine& engine, const std::string& vault) {
+  VaultIngest out{absl::UnknownError("not run"), 0, 0};
+  vault::WalkResult walk = vault::WalkVault({vault});
+  out.files = walk.files.size();
+  auto session = engine.BeginIngest({});
+  for (const vault::NoteFile& file : walk.files) {
+    absl::StatusOr<std::string> content = vault::ReadFile(file.absolute, 64 << 20);
+    if (!content.ok()) continue;
+    out.bytes += content->size();
+    session->Add(file.relative, *content);
+  }
+  out.report = session->Finish();
+  return out;
+}
+
 inline void PrintHeader(const std::string& title) {
   std::printf("%s\n  %-24s %7s %12s %12s %7s\n", title.c_str(), "query", "calls", "median_us", "p99_us", "errors");
 }

@@ -29,13 +29,7 @@ using kith::bench::Percentile;
 using kith::bench::Series;
 
 absl::Status Ingest(kith::Engine& engine, const std::string& vault_dir) {
-  kith::vault::WalkResult walk = kith::vault::WalkVault({vault_dir});
-  std::unique_ptr<kith::IngestSession> session = engine.BeginIngest({});
-  for (const kith::vault::NoteFile& file : walk.files) {
-    absl::StatusOr<std::string> content = kith::vault::ReadFile(file.absolute, 64 << 20);
-    if (content.ok()) session->Add(file.relative, *content);
-  }
-  absl::StatusOr<kith::IngestReport> report = session->Finish();
+  absl::StatusOr<kith::IngestReport> report = kith::bench::IngestVault(engine, vault_dir).report;
   if (!report.ok()) return report.status();
   std::fprintf(stderr, "ingested %lld notes in %.2f s\n", static_cast<long long>(report->notes_stored),
                report->seconds);

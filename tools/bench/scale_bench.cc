@@ -44,27 +44,21 @@ uint64_t DirectoryBytes(const std::string& dir) {
   return total;
 }
 
-// Reads and ingests every note of `vault`, as `kith ingest` does.
+// Ingests `vault` and prints how fast it went.
 void Ingest(Engine& engine, const std::string& vault, const char* label) {
   auto start = Clock::now();
-  vault::WalkResult walk = vault::WalkVault({vault});
-  uint64_t bytes = 0;
-  auto session = engine.BeginIngest({});
-  for (const vault::NoteFile& file : walk.files) {
-    absl::StatusOr<std::string> content = vault::ReadFile(file.absolute, 64 << 20);
-    if (!content.ok()) continue;
-    bytes += content->size();
-    session->Add(file.relative, *content);
-  }
-  absl::StatusOr<IngestReport> report = session->Finish();
+  VaultIngest ingest = IngestVault(engine, vault);
   double seconds = Seconds(start);
+  const absl::StatusOr<IngestReport>& report = ingest.report;
+  const size_t files = ingest.files;
+  const uint64_t bytes = ingest.bytes;
   if (!report.ok()) {
     std::fprintf(stderr, "ingest failed: %s\n", std::string(report.status().message()).c_str());
     std::exit(1);
   }
   std::printf("%-28s %zu notes (%lld stored, %lld unchanged) in %.2f s: %.0f notes/s, %.1f MB/s, peak RSS %.0f MB\n",
-              label, walk.files.size(), static_cast<long long>(report->notes_stored),
-              static_cast<long long>(report->notes_unchanged), seconds, walk.files.size() / seconds,
+              label, files, static_cast<long long>(report->notes_stored),
+              static_cast<long long>(report->notes_unchanged), seconds, files / seconds,
               bytes / 1e6 / seconds, PeakRssMb());
 }
 

@@ -7,27 +7,12 @@
 
 const grpc = require('@grpc/grpc-js');
 const { GrpcReflection } = require('grpc-js-reflection-client');
+const { parseArgs, printWhoKnows } = require('./common');
 
 const SERVICE = 'kith.v1.Kith';
 
-function parseArgs(argv) {
-  const args = { limit: 10, token: process.env.KITH_TOKEN || '' };
-  const rest = [];
-  for (let i = 0; i < argv.length; i++) {
-    if (argv[i] === '--limit') args.limit = Number(argv[++i]);
-    else if (argv[i] === '--token') args.token = argv[++i];
-    else rest.push(argv[i]);
-  }
-  if (rest.length !== 2 || !(args.limit > 0)) {
-    console.error('usage: node reflect.js ADDRESS NAME [--limit N] [--token TOKEN]');
-    process.exit(2);
-  }
-  [args.address, args.name] = rest;
-  return args;
-}
-
 async function main() {
-  const args = parseArgs(process.argv.slice(2));
+  const args = parseArgs('reflect.js', process.argv.slice(2));
   const metadata = new grpc.Metadata();
   if (args.token) metadata.add('authorization', `Bearer ${args.token}`);
   const credentials = grpc.credentials.createInsecure();
@@ -45,11 +30,7 @@ async function main() {
     client.WhoKnows({ name: args.name, limit: args.limit }, metadata, { deadline },
                     (error, reply) => (error ? reject(error) : resolve(reply)));
   });
-  console.log(`Who knows ${response.subject}:`);
-  response.people.forEach((person, i) => {
-    const last = person.last_interaction ? `, last ${person.last_interaction}` : '';
-    console.log(`${i + 1}. ${person.name}  strength ${person.strength.toFixed(3)}  ${person.interactions} meetings${last}`);
-  });
+  printWhoKnows(response);
   client.close();
 }
 

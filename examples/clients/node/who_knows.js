@@ -7,27 +7,12 @@
 const path = require('path');
 const grpc = require('@grpc/grpc-js');
 const protoLoader = require('@grpc/proto-loader');
+const { parseArgs, printWhoKnows } = require('./common');
 
 const PROTO = path.join(__dirname, '..', '..', '..', 'proto', 'kith', 'v1', 'kith.proto');
 
-function parseArgs(argv) {
-  const args = { limit: 10, token: process.env.KITH_TOKEN || '' };
-  const rest = [];
-  for (let i = 0; i < argv.length; i++) {
-    if (argv[i] === '--limit') args.limit = Number(argv[++i]);
-    else if (argv[i] === '--token') args.token = argv[++i];
-    else rest.push(argv[i]);
-  }
-  if (rest.length !== 2 || !(args.limit > 0)) {
-    console.error('usage: node who_knows.js ADDRESS NAME [--limit N] [--token TOKEN]');
-    process.exit(2);
-  }
-  [args.address, args.name] = rest;
-  return args;
-}
-
 function main() {
-  const args = parseArgs(process.argv.slice(2));
+  const args = parseArgs('who_knows.js', process.argv.slice(2));
   const definition = protoLoader.loadSync(PROTO, { keepCase: true, longs: String, enums: String, defaults: true });
   const kith = grpc.loadPackageDefinition(definition).kith.v1;
   const client = new kith.Kith(args.address, grpc.credentials.createInsecure());
@@ -39,11 +24,7 @@ function main() {
       console.error(`kith: ${error.details || error.message}`);
       process.exit(1);
     }
-    console.log(`Who knows ${response.subject}:`);
-    response.people.forEach((person, i) => {
-      const last = person.last_interaction ? `, last ${person.last_interaction}` : '';
-      console.log(`${i + 1}. ${person.name}  strength ${person.strength.toFixed(3)}  ${person.interactions} meetings${last}`);
-    });
+    printWhoKnows(response);
     client.close();
   });
 }
