@@ -11,6 +11,8 @@
 #include "engine/graph/social_graph.h"
 #include "engine/util/status_macros.h"
 #include "tools/bench/bench_util.h"
+#include "tools/bench/kuzu_peer.h"
+#include "tools/bench/peer_graph.h"
 
 namespace kith::bench {
 namespace {
@@ -77,42 +79,73 @@ void Row(const char* query, const char* system, const Series& s, const Series* k
 
 }  // namespace
 
-absl::StatusOr<PeerData> LoadPeers(const std::string& db_dir) {
+absl::StatusOr<PeerData> LoadPeers(const std::string& db_dir, const std::string& kuzu_dir) {
   auto start = Clock::now();
   ASSIGN_OR_RETURN(std::unique_ptr<store::Store> store, store::Store::Open({.create_if_missing = false}, db_dir));
   std::unique_ptr<store::StoreReader> reader = store->NewReader();
   PeerData peers;
   ASSIGN_OR_RETURN(peers.index, graph::KnowsIndex::Build(*reader, {}));
-  ASSIGN_OR_RETURN(peers.sqlite, SqlitePeer::Load(*reader, *peers.index));
+  ASSIGN_OR_RETURN(PeerGraph graph, ReadPeerGraph(*reader, *peers.index));
+  ASSIGN_OR_RETURN(peers.sqlite, SqlitePeer::Load(graph));
   peers.load_seconds = Seconds(start);
+  std::printf("peers: %zu persons, %zu organisations, %zu topics, %zu notes, %zu attended, %zu knows edges\n",
+              graph.persons.size(), graph.organizations.size(), graph.topics.size(), graph.notes.size(),
+              graph.attended.size(), graph.knows.size());
+  if (!kuzu_dir.empty()) {
+    absl::Status ready = InstallKuzu(kuzu_dir);
+    if (ready.ok()) ready = WriteKuzuGraph(graph, kuzu_dir);
+    if (ready.ok()) {
+      peers.kuzu_dir = kuzu_dir;
+    } else {
+      std::fprintf(stderr, "peers: Kùzu left out: %s\n", std::string(ready.message()).c_str());
+    }
+  }
   return peers;
 }
 
 void ComparePeers(const Engine& engine, const PeerData& peers, const std::vector<std::string>& people,
                   const std::vector<Pair>& known_pairs, const std::vector<Pair>& random_pairs, int rounds,
                   int path_pairs) {
-  std::printf("peers: same graph and inputs (SQLite %s, in-memory, indexed; loaded in %.1f s with the index)\n",
+  std::vector<Pair> pairs(random_pairs.begin(), random_pairs.begin() + std::min<size_t>(path_pairs, random_pairs.size()));
+  // Kùzu first, in its own process, while kith and SQLite sit idle.
+  std::optional<KuzuAnswers> kuzu;
+  if (!peers.kuzu_dir.empty()) {
+    absl::StatusOr<KuzuAnswers> asked = AskKuzu(
+        {.people = people, .known_pairs = known_pairs, .path_pairs = pairs, .rounds = rounds, .path_rounds = 1},
+        peers.kuzu_dir);
+    if (asked.ok()) {
+      kuzu = *std::move(asked);
+    } else {
+      std::fprintf(stderr, "peers: Kùzu left out: %s\n", std::string(asked.status().message()).c_str());
+    }
+  }
+  std::printf("peers: same graph and inputs (SQLite %s in-memory, indexed, loaded in %.1f s with the index",
               sqlite3_libversion(), peers.load_seconds);
-  std::printf("  %-22s %-16s %11s %11s   %10s %10s %8s\n", "query", "system", "median_us", "p99_us", "median/kith",
-              "p99/kith", "differ");
+  if (kuzu) std::printf("; Kùzu %s in-memory through Node.js, loaded in %.1f s", kuzu->version.c_str(), kuzu->load_seconds);
+  std::printf(")\n  %-22s %-16s %11s %11s   %10s %10s %8s\n", "query", "system", "median_us", "p99_us",
+              "median/kith", "p99/kith", "differ");
 
   // who-knows top 20: the same names in the same order.
-  int differ = 0;
+  std::vector<std::vector<std::string>> kith_names;
   for (const std::string& p : people) {
     auto kith = engine.WhoKnows({.name = p, .limit = 20});
-    auto sql = peers.sqlite->WhoKnows(p, 20);
-    std::vector<std::string> names;
+    std::vector<std::string>& names = kith_names.emplace_back();
     if (kith.ok()) {
       for (const query::Acquaintance& a : kith->people) names.push_back(a.name);
     }
-    if (!kith.ok() || !sql.ok() || names != *sql) {
-      ++differ;
-      std::fprintf(stderr, "who-knows differs for %s: kith %zu names, sqlite %zu\n", p.c_str(), names.size(),
-                   sql.ok() ? sql->size() : 0);
-      for (size_t i = 0; sql.ok() && kith.ok() && i < std::max(names.size(), sql->size()); ++i) {
-        std::fprintf(stderr, "  %2zu %-28s %-28s\n", i, i < names.size() ? names[i].c_str() : "-",
-                     i < sql->size() ? (*sql)[i].c_str() : "-");
-      }
+  }
+  int sql_differ = 0, kuzu_differ = 0;
+  for (size_t i = 0; i < people.size(); ++i) {
+    auto sql = peers.sqlite->WhoKnows(people[i], 20);
+    if (!sql.ok() || *sql != kith_names[i]) {
+      ++sql_differ;
+      std::fprintf(stderr, "who-knows differs for %s: kith %zu names, sqlite %zu\n", people[i].c_str(),
+                   kith_names[i].size(), sql.ok() ? sql->size() : 0);
+    }
+    if (kuzu && kuzu->who_knows[i] != kith_names[i]) {
+      ++kuzu_differ;
+      std::fprintf(stderr, "who-knows differs for %s: kith %zu names, kuzu %zu\n", people[i].c_str(),
+                   kith_names[i].size(), kuzu->who_knows[i].size());
     }
   }
   Series kith_who = Measure<std::string>("", people, rounds, [&](const std::string& p) {
@@ -122,14 +155,15 @@ void ComparePeers(const Engine& engine, const PeerData& peers, const std::vector
     return peers.sqlite->WhoKnows(p, 20).status();
   });
   Row("who-knows top 20", "kith", kith_who, nullptr, 0);
-  Row("", "sqlite", sql_who, &kith_who, differ);
+  Row("", "sqlite", sql_who, &kith_who, sql_differ);
+  if (kuzu) Row("", "kuzu", kuzu->who_knows_time, &kith_who, kuzu_differ);
 
   // Shared history: the notes both attended (kith's shared-history also
   // folds them into meetings and adds mentions, relations, organisations).
-  differ = 0;
-  for (const auto& [a, b] : known_pairs) {
+  sql_differ = kuzu_differ = 0;
+  for (size_t i = 0; i < known_pairs.size(); ++i) {
+    const auto& [a, b] = known_pairs[i];
     auto kith = engine.SharedHistory(a, b);
-    auto sql = peers.sqlite->SharedNotes(a, b);
     std::vector<std::string> paths;
     if (kith.ok()) {
       for (const query::SharedEvent& e : kith->timeline) {
@@ -137,13 +171,23 @@ void ComparePeers(const Engine& engine, const PeerData& peers, const std::vector
         for (const query::NoteRef& n : e.notes) paths.push_back(n.path);
       }
     }
-    std::vector<std::string> theirs = sql.ok() ? *sql : std::vector<std::string>{};
     std::sort(paths.begin(), paths.end());
+    auto sql = peers.sqlite->SharedNotes(a, b);
+    std::vector<std::string> theirs = sql.ok() ? *sql : std::vector<std::string>{};
     std::sort(theirs.begin(), theirs.end());
     if (!kith.ok() || !sql.ok() || paths != theirs) {
-      ++differ;
+      ++sql_differ;
       std::fprintf(stderr, "shared notes differ for %s / %s: kith %zu, sqlite %zu\n", a.c_str(), b.c_str(),
                    paths.size(), theirs.size());
+    }
+    if (kuzu) {
+      std::vector<std::string> kuzus = kuzu->shared[i];
+      std::sort(kuzus.begin(), kuzus.end());
+      if (kuzus != paths) {
+        ++kuzu_differ;
+        std::fprintf(stderr, "shared notes differ for %s / %s: kith %zu, kuzu %zu\n", a.c_str(), b.c_str(),
+                     paths.size(), kuzus.size());
+      }
     }
   }
   Series kith_shared = Measure<Pair>("", known_pairs, rounds, [&](const Pair& p) {
@@ -153,21 +197,27 @@ void ComparePeers(const Engine& engine, const PeerData& peers, const std::vector
     return peers.sqlite->SharedNotes(p.first, p.second).status();
   });
   Row("shared history", "kith", kith_shared, nullptr, 0);
-  Row("", "sqlite (notes only)", sql_shared, &kith_shared, differ);
+  Row("", "sqlite (notes)", sql_shared, &kith_shared, sql_differ);
+  if (kuzu) Row("", "kuzu (notes)", kuzu->shared_time, &kith_shared, kuzu_differ);
 
-  // Paths: fewest ties within 4, by breadth-first search over the ties and
-  // by SQLite's recursive CTE; kith's own intro-path (weighted, k = 3) is
-  // timed on the same pairs.
-  std::vector<Pair> pairs(random_pairs.begin(), random_pairs.begin() + std::min<size_t>(path_pairs, random_pairs.size()));
+  // Paths: fewest ties within 4, by breadth-first search over the ties, by
+  // SQLite's recursive CTE and by Kùzu's SHORTEST; kith's own intro-path
+  // (weighted, k = 3) is timed on the same pairs.
   Csr csr(peers.index->social());
-  differ = 0;
-  for (const auto& [a, b] : pairs) {
+  sql_differ = kuzu_differ = 0;
+  for (size_t i = 0; i < pairs.size(); ++i) {
+    const auto& [a, b] = pairs[i];
     auto sql = peers.sqlite->Hops(a, b, 4);
     std::optional<int> hops = csr.Hops(a, b, 4);
     if (!sql.ok() || *sql != hops) {
-      ++differ;
+      ++sql_differ;
       std::fprintf(stderr, "hops differ for %s / %s: bfs %d, sqlite %d\n", a.c_str(), b.c_str(), hops.value_or(-1),
                    sql.ok() ? sql->value_or(-1) : -2);
+    }
+    if (kuzu && kuzu->hops[i] != hops) {
+      ++kuzu_differ;
+      std::fprintf(stderr, "hops differ for %s / %s: bfs %d, kuzu %d\n", a.c_str(), b.c_str(), hops.value_or(-1),
+                   kuzu->hops[i].value_or(-1));
     }
   }
   Series kith_path = Measure<Pair>("", pairs, 1, [&](const Pair& p) {
@@ -180,7 +230,8 @@ void ComparePeers(const Engine& engine, const PeerData& peers, const std::vector
   Series sql_path = Measure<Pair>("", pairs, 1, [&](const Pair& p) { return peers.sqlite->Hops(p.first, p.second, 4).status(); });
   Row("path <= 4 hops", "kith intro-path", kith_path, nullptr, 0);
   Row("", "csr bfs (hops)", bfs, &kith_path, 0);
-  Row("", "sqlite cte (hops)", sql_path, &kith_path, differ);
+  Row("", "sqlite cte (hops)", sql_path, &kith_path, sql_differ);
+  if (kuzu) Row("", "kuzu (hops)", kuzu->hops_time, &kith_path, kuzu_differ);
 }
 
 }  // namespace kith::bench

@@ -181,6 +181,7 @@ int main(int argc, char** argv) {
   double seconds = 5;
   std::vector<int> client_counts = {1, 8, 32};
   bool peers = false;
+  std::string kuzu_dir = (std::filesystem::read_symlink("/proc/self/exe").parent_path() / "kuzu-peer").string();
   app.add_option("--db", db, "the store (created by ingesting --vault when given)")->required();
   app.add_option("--vault", vault, "ingest this vault first, twice (the second run is the no-change re-sync)");
   app.add_option("--inputs", input_count, "people to ask about")->capture_default_str();
@@ -188,7 +189,8 @@ int main(int argc, char** argv) {
   app.add_option("--path-pairs", path_pairs, "pairs for intro-path")->capture_default_str();
   app.add_option("--seconds", seconds, "length of each throughput run")->capture_default_str();
   app.add_option("--clients", client_counts, "concurrent gRPC clients per throughput run")->capture_default_str();
-  app.add_flag("--peers", peers, "also load the same graph into SQLite and compare answers and times");
+  app.add_flag("--peers", peers, "also load the same graph into SQLite and Kùzu and compare answers and times");
+  app.add_option("--kuzu-dir", kuzu_dir, "where Kùzu's npm packages and the graph's CSV files go (\"\" leaves Kùzu out)");
   CLI11_PARSE(app, argc, argv);
   std::setvbuf(stdout, nullptr, _IOLBF, 0);  // Progress as it happens, also into a file.
 
@@ -224,7 +226,7 @@ int main(int argc, char** argv) {
 
   std::optional<PeerData> peer_data;
   if (peers) {
-    absl::StatusOr<PeerData> loaded = LoadPeers(db);
+    absl::StatusOr<PeerData> loaded = LoadPeers(db, kuzu_dir);
     if (!loaded.ok()) return std::fprintf(stderr, "peers: %s\n", std::string(loaded.status().message()).c_str()), 1;
     peer_data = *std::move(loaded);
   }

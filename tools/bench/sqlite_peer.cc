@@ -3,7 +3,6 @@
 #include <sqlite3.h>
 
 #include "absl/strings/str_cat.h"
-#include "engine/graph/social_graph.h"
 #include "engine/util/status_macros.h"
 
 namespace kith::bench {
@@ -59,8 +58,7 @@ int64_t Key(store::NodeId id) { return static_cast<int64_t>(id); }
 SqlitePeer::SqlitePeer(std::unique_ptr<Db> db) : db_(std::move(db)) {}
 SqlitePeer::~SqlitePeer() = default;
 
-absl::StatusOr<std::unique_ptr<SqlitePeer>> SqlitePeer::Load(const store::StoreReader& reader,
-                                                             const graph::KnowsIndex& index) {
+absl::StatusOr<std::unique_ptr<SqlitePeer>> SqlitePeer::Load(const PeerGraph& graph) {
   auto db = std::make_unique<Db>();
   if (sqlite3_open(":memory:", &db->handle) != SQLITE_OK) return absl::InternalError("sqlite: cannot open");
   sqlite3* h = db->handle;
@@ -74,35 +72,24 @@ absl::StatusOr<std::unique_ptr<SqlitePeer>> SqlitePeer::Load(const store::StoreR
                           "                    meetings INTEGER NOT NULL);"
                           "BEGIN;"));
   {
-    Inserter persons(h, "INSERT OR IGNORE INTO persons VALUES (?, ?)");
-    Inserter organizations(h, "INSERT OR IGNORE INTO organizations VALUES (?, ?)");
-    Inserter topics(h, "INSERT OR IGNORE INTO topics VALUES (?, ?)");
-    std::vector<std::pair<store::NodeId, model::EntityKind>> entities;
-    RETURN_IF_ERROR(reader.ForEachName([&](std::string_view, model::EntityKind kind, store::NodeId id) {
-      entities.emplace_back(id, kind);
-      return true;
+    auto load = [&](const char* sql, const auto& rows, const auto& insert) -> absl::Status {
+      Inserter inserter(h, sql);
+      for (const auto& row : rows) RETURN_IF_ERROR(insert(inserter, row));
+      return absl::OkStatus();
+    };
+    auto named = [](Inserter& in, const PeerGraph::Named& n) { return in.Row(Key(n.id), n.name); };
+    RETURN_IF_ERROR(load("INSERT INTO persons VALUES (?, ?)", graph.persons, named));
+    RETURN_IF_ERROR(load("INSERT INTO organizations VALUES (?, ?)", graph.organizations, named));
+    RETURN_IF_ERROR(load("INSERT INTO topics VALUES (?, ?)", graph.topics, named));
+    RETURN_IF_ERROR(load("INSERT INTO notes VALUES (?, ?, ?)", graph.notes, [](Inserter& in, const PeerGraph::Note& n) {
+      return in.Row(Key(n.id), n.path, n.date);
     }));
-    for (const auto& [id, kind] : entities) {
-      ASSIGN_OR_RETURN(std::optional<store::EntityInfo> e, reader.Entity(id));
-      if (!e) continue;
-      if (kind == model::EntityKind::kPerson) RETURN_IF_ERROR(persons.Row(Key(id), e->name));
-      if (kind == model::EntityKind::kOrganization) RETURN_IF_ERROR(organizations.Row(Key(id), e->name));
-      if (kind == model::EntityKind::kTopic) RETURN_IF_ERROR(topics.Row(Key(id), e->name));
-    }
-    Inserter notes(h, "INSERT INTO notes VALUES (?, ?, ?)");
-    Inserter attended(h, "INSERT INTO attended VALUES (?, ?)");
-    absl::Status failed;
-    RETURN_IF_ERROR(reader.ForEachNote([&](const store::NoteInfo& note) {
-      failed.Update(notes.Row(Key(note.id), note.path, int64_t{note.date.value_or(-1)}));
-      for (store::NodeId person : note.attendees) failed.Update(attended.Row(Key(person), Key(note.id)));
-      return failed.ok();
+    RETURN_IF_ERROR(load("INSERT INTO attended VALUES (?, ?)", graph.attended, [](Inserter& in, const auto& pn) {
+      return in.Row(Key(pn.first), Key(pn.second));
     }));
-    RETURN_IF_ERROR(failed);
-    Inserter knows(h, "INSERT INTO knows VALUES (?, ?, ?, ?)");
-    index.ForEachTie([&](store::NodeId a, store::NodeId b, double strength, int meetings) {
-      failed.Update(knows.Row(Key(a), Key(b), strength, meetings));
-    });
-    RETURN_IF_ERROR(failed);
+    RETURN_IF_ERROR(load("INSERT INTO knows VALUES (?, ?, ?, ?)", graph.knows, [](Inserter& in, const PeerGraph::Knows& k) {
+      return in.Row(Key(k.a), Key(k.b), k.weight, k.meetings);
+    }));
   }
   RETURN_IF_ERROR(Exec(h, "COMMIT;"
                           "CREATE INDEX persons_by_name ON persons (name);"

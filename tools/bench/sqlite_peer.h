@@ -1,8 +1,7 @@
-// The SQLite peer of kith-bench: the graph kith serves (people,
-// organisations, topics, notes, attendance, and each person's who-knows
-// strength for each acquaintance as a weighted knows edge) loaded into indexed tables of an in-memory SQLite database, and
-// the same questions asked in SQL, so that answers can be compared
-// (checksums) and times set side by side.
+// The SQLite peer of kith-bench: the graph kith serves (PeerGraph) loaded
+// into indexed tables of an in-memory SQLite database, and the same
+// questions asked in SQL, so that answers can be compared and times set
+// side by side.
 #ifndef KITH_TOOLS_BENCH_SQLITE_PEER_H_
 #define KITH_TOOLS_BENCH_SQLITE_PEER_H_
 
@@ -13,16 +12,13 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
-#include "engine/graph/knows_index.h"
-#include "engine/store/store.h"
+#include "tools/bench/peer_graph.h"
 
 namespace kith::bench {
 
 class SqlitePeer {
  public:
-  // Loads what `reader` and `index` hold; the index gives the knows edges.
-  static absl::StatusOr<std::unique_ptr<SqlitePeer>> Load(const store::StoreReader& reader,
-                                                          const graph::KnowsIndex& index);
+  static absl::StatusOr<std::unique_ptr<SqlitePeer>> Load(const PeerGraph& graph);
   ~SqlitePeer();
 
   // Top `limit` names by weight (then meetings, then name).

@@ -1,0 +1,44 @@
+#include "tools/bench/peer_graph.h"
+
+#include <algorithm>
+#include <unordered_set>
+
+#include "engine/util/status_macros.h"
+
+namespace kith::bench {
+
+absl::StatusOr<PeerGraph> ReadPeerGraph(const store::StoreReader& reader, const graph::KnowsIndex& index) {
+  PeerGraph graph;
+  // The name index lists every alias; the entity record gives the one name.
+  std::vector<std::pair<store::NodeId, model::EntityKind>> entities;
+  RETURN_IF_ERROR(reader.ForEachName([&](std::string_view, model::EntityKind kind, store::NodeId id) {
+    entities.emplace_back(id, kind);
+    return true;
+  }));
+  std::sort(entities.begin(), entities.end());
+  entities.erase(std::unique(entities.begin(), entities.end()), entities.end());
+  for (const auto& [id, kind] : entities) {
+    ASSIGN_OR_RETURN(std::optional<store::EntityInfo> e, reader.Entity(id));
+    if (!e) continue;
+    if (kind == model::EntityKind::kPerson) graph.persons.push_back({id, e->name});
+    if (kind == model::EntityKind::kOrganization) graph.organizations.push_back({id, e->name});
+    if (kind == model::EntityKind::kTopic) graph.topics.push_back({id, e->name});
+  }
+  // Edges only between people that exist, so that every peer loads the
+  // same edges (Kùzu refuses an edge to a missing node; a join drops it).
+  std::unordered_set<store::NodeId> people;
+  for (const PeerGraph::Named& p : graph.persons) people.insert(p.id);
+  RETURN_IF_ERROR(reader.ForEachNote([&](const store::NoteInfo& note) {
+    graph.notes.push_back({note.id, note.path, int64_t{note.date.value_or(-1)}});
+    for (store::NodeId person : note.attendees) {
+      if (people.contains(person)) graph.attended.emplace_back(person, note.id);
+    }
+    return true;
+  }));
+  index.ForEachTie([&](store::NodeId a, store::NodeId b, double strength, int meetings) {
+    if (people.contains(a) && people.contains(b)) graph.knows.push_back({a, b, strength, meetings});
+  });
+  return graph;
+}
+
+}  // namespace kith::bench
