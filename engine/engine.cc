@@ -65,6 +65,10 @@ class EngineImpl : public Engine {
     return NewIngestSession(*store_, options_.parse, options);
   }
 
+  absl::StatusOr<std::vector<SkippableFile>> SkippableFiles(const IngestOptions& options) const override {
+    return ListSkippableFiles(*store_->NewReader(), options);
+  }
+
   const query::StrengthModel& DefaultStrengthModel() const override { return options_.strength; }
 
   absl::StatusOr<query::WhoKnowsResult> WhoKnows(const query::WhoKnowsQuery& query) const override {

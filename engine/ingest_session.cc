@@ -14,6 +14,7 @@
 #include <set>
 #include <thread>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "engine/extract/extract.h"
@@ -29,6 +30,7 @@ namespace {
 struct Pending {
   std::string path;
   uint64_t raw_hash = 0;
+  vault::FileStat stat;
   note::ParsedNote parsed;
   extract::LearnedNames learned;
 };
@@ -44,6 +46,26 @@ uint64_t Fingerprint(uint64_t raw_hash, std::string_view owner, std::string_view
   key += '\0';
   key.append(curation);
   return util::StableHash64(key);
+}
+
+// The owner named by the caller, else the one stored, else "".
+std::string KnownOwner(const store::StoreReader& reader, const IngestOptions& options) {
+  if (!options.me.empty()) return options.me;
+  absl::StatusOr<std::optional<std::string>> stored = reader.Meta("owner");
+  return stored.ok() && stored->has_value() ? **stored : std::string();
+}
+
+std::string StoredCurationDigest(const store::StoreReader& reader) {
+  absl::StatusOr<std::vector<Curation>> curations = ListCurations(reader);
+  return curations.ok() ? CurationDigest(*curations) : std::string();
+}
+
+// A stored note whose file has `stat` needs no reading: same size, same
+// trusted time, and a fingerprint that this run's would equal.
+bool UnreadIsUnchanged(const store::NoteStamp& stored, const vault::FileStat& stat, std::string_view owner,
+                       std::string_view curation) {
+  return stat.mtime_ns != 0 && stored.file.mtime_ns == stat.mtime_ns && stored.file.size == stat.size &&
+         stored.content_hash == Fingerprint(stored.file.raw_hash, owner, curation);
 }
 
 // Notes parsed together, and extracted ahead of the writer, at a time.
@@ -69,21 +91,46 @@ class Session : public IngestSession {
       : store_(store), parse_(parse), options_(options), reader_(store.NewReader()),
         start_(std::chrono::steady_clock::now()) {}
 
-  void Add(std::string_view path, std::string_view content) override {
+  void Add(std::string_view path, std::string_view content, const vault::FileStat& stat) override {
     ++report_.notes_read;
     seen_.emplace(path);
     uint64_t raw_hash = util::StableHash64(content);
-    if (!settled_owner_.has_value()) settled_owner_ = KnownOwner();
-    if (!curation_digest_) curation_digest_ = StoredCurationDigest();
+    Settle();
     if (!settled_owner_->empty()) {
       if (auto stored = StoredIfUnchanged(path, Fingerprint(raw_hash, *settled_owner_, *curation_digest_))) {
         ++report_.notes_unchanged;
         NoteDate(stored->date);
+        // Touched but not changed (a checkout, a sync), or stored before
+        // stamps existed: a new stamp lets the next run skip the file
+        // unread. Losing it only costs that read.
+        if (!stamps_) LoadStamps();
+        auto old = stamps_->find(absl::string_view(path.data(), path.size()));
+        store::FileStamp stamp{raw_hash, stat.size, stat.mtime_ns};
+        if (stat.mtime_ns != 0 && (old == stamps_->end() || old->second.file.mtime_ns != stamp.mtime_ns ||
+                                   old->second.file.size != stamp.size || old->second.file.raw_hash != raw_hash)) {
+          store_.RestampNote(path, stamp).IgnoreError();
+        }
         return;
       }
     }
-    unparsed_.push_back({std::string(path), raw_hash, std::string(content)});
+    unparsed_.push_back({std::string(path), raw_hash, stat, std::string(content)});
     if (unparsed_.size() >= kBatch) ParseWaiting();
+  }
+
+  void AddUnread(std::string_view path, const vault::FileStat& stat) override {
+    ++report_.notes_read;
+    seen_.emplace(path);
+    Settle();
+    if (!stamps_) LoadStamps();
+    auto stored = stamps_->find(absl::string_view(path.data(), path.size()));
+    if (!settled_owner_->empty() && stored != stamps_->end() &&
+        UnreadIsUnchanged(stored->second, stat, *settled_owner_, *curation_digest_)) {
+      ++report_.notes_unchanged;
+      ++report_.notes_unread;
+      NoteDate(stored->second.date);
+      return;
+    }
+    report_.failed.push_back({std::string(path), 0, "changed while being ingested, so not read; ingest again"});
   }
 
   void AddProblem(vault::FileProblem problem) override {
@@ -93,8 +140,7 @@ class Session : public IngestSession {
 
   absl::StatusOr<IngestReport> Finish(const IngestProgress& progress) override {
     ParseWaiting();
-    if (!settled_owner_.has_value()) settled_owner_ = KnownOwner();
-    if (!curation_digest_) curation_digest_ = StoredCurationDigest();
+    Settle();
     std::string owner = settled_owner_->empty() ? MostFrequentParticipant() : *settled_owner_;
     ASSIGN_OR_RETURN(std::optional<std::string> stored_owner, reader_->Meta("owner"));
     if (!owner.empty() && stored_owner != owner) RETURN_IF_ERROR(store_.PutMeta("owner", owner));
@@ -138,7 +184,8 @@ class Session : public IngestSession {
         if (!graph) {
           ++report_.notes_unchanged;
         } else {
-          absl::Status put = store_.PutNote(*graph, fingerprints[i]);
+          absl::Status put =
+              store_.PutNote(*graph, fingerprints[i], {note.raw_hash, note.stat.size, note.stat.mtime_ns});
           if (!put.ok()) {
             if (next.valid()) next.wait();
             return put;
@@ -162,8 +209,28 @@ class Session : public IngestSession {
   struct Unparsed {
     std::string path;
     uint64_t raw_hash = 0;
+    vault::FileStat stat;
     std::string content;
   };
+
+  // Every stored note's stamp, by path, from one sequential scan: a sync
+  // sends most notes unread, and one point read each would cost more.
+  void LoadStamps() {
+    stamps_.emplace();
+    absl::Status scanned = reader_->ForEachNoteStamp([&](const store::NoteStamp& stamp) {
+      auto [at, inserted] = stamps_->try_emplace(std::string(stamp.path), stamp);
+      at->second.path = {};  // It pointed into the scan's buffer; the key has it.
+      return true;
+    });
+    // Without stamps every unread note is reported, not silently taken.
+    if (!scanned.ok()) stamps_->clear();
+  }
+
+  // The owner and curations this run's fingerprints use, read once.
+  void Settle() {
+    if (!settled_owner_.has_value()) settled_owner_ = KnownOwner(*reader_, options_);
+    if (!curation_digest_) curation_digest_ = StoredCurationDigest(*reader_);
+  }
 
   // Parses the notes waiting, on every core, and files them in arrival
   // order: parsed ones as pending, the others as located failures.
@@ -181,17 +248,10 @@ class Session : public IngestSession {
                                   std::string(parsed[i].status().message())});
         continue;
       }
-      pending_.push_back({std::move(unparsed_[i].path), unparsed_[i].raw_hash, *std::move(parsed[i]),
-                          std::move(learned[i])});
+      pending_.push_back({std::move(unparsed_[i].path), unparsed_[i].raw_hash, unparsed_[i].stat,
+                          *std::move(parsed[i]), std::move(learned[i])});
     }
     unparsed_.clear();
-  }
-
-  // The owner named by the caller, else the one stored, else "".
-  std::string KnownOwner() {
-    if (!options_.me.empty()) return options_.me;
-    absl::StatusOr<std::optional<std::string>> stored = reader_->Meta("owner");
-    return stored.ok() && stored->has_value() ? **stored : std::string();
   }
 
   std::string MostFrequentParticipant() const {
@@ -234,11 +294,6 @@ class Session : public IngestSession {
     ApplyCurations(curations, gazetteer);
     gazetteer.Finish();
     return gazetteer;
-  }
-
-  std::string StoredCurationDigest() const {
-    absl::StatusOr<std::vector<Curation>> curations = ListCurations(*reader_);
-    return curations.ok() ? CurationDigest(*curations) : std::string();
   }
 
   // Retracts the stored notes this run did not see, one atomic delete
@@ -287,6 +342,7 @@ class Session : public IngestSession {
   std::optional<std::string> settled_owner_;
   std::optional<std::string> curation_digest_;
   std::vector<Unparsed> unparsed_;  // Received, to be parsed in the next batch.
+  std::optional<absl::flat_hash_map<std::string, store::NoteStamp>> stamps_;  // By path, once AddUnread is called.
   std::vector<Pending> pending_;
   std::optional<int32_t> latest_;
   std::set<std::string, std::less<>> seen_;  // Every path Add or AddProblem was given.
@@ -298,6 +354,20 @@ class Session : public IngestSession {
 std::unique_ptr<IngestSession> NewIngestSession(store::Store& store, const note::ParseOptions& parse,
                                                 const IngestOptions& options) {
   return std::make_unique<Session>(store, parse, options);
+}
+
+absl::StatusOr<std::vector<SkippableFile>> ListSkippableFiles(const store::StoreReader& reader,
+                                                              const IngestOptions& options) {
+  std::vector<SkippableFile> files;
+  const std::string owner = KnownOwner(reader, options);
+  if (owner.empty()) return files;
+  const std::string curation = StoredCurationDigest(reader);
+  RETURN_IF_ERROR(reader.ForEachNoteStamp([&](const store::NoteStamp& note) {
+    vault::FileStat stat{note.file.size, note.file.mtime_ns};
+    if (UnreadIsUnchanged(note, stat, owner, curation)) files.push_back({std::string(note.path), stat});
+    return true;
+  }));
+  return files;
 }
 
 }  // namespace kith

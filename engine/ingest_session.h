@@ -17,6 +17,10 @@ std::unique_ptr<IngestSession> NewIngestSession(store::Store& store,
                                                 const note::ParseOptions& parse,
                                                 const IngestOptions& options);
 
+// See Engine::SkippableFiles.
+absl::StatusOr<std::vector<SkippableFile>> ListSkippableFiles(const store::StoreReader& reader,
+                                                              const IngestOptions& options);
+
 }  // namespace kith
 
 #endif  // KITH_ENGINE_INGEST_SESSION_H_

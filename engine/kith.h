@@ -46,11 +46,19 @@ struct IngestReport {
   int64_t notes_read = 0;
   int64_t notes_stored = 0;
   int64_t notes_unchanged = 0;  // Same content as stored; nothing written.
+  int64_t notes_unread = 0;     // Of the unchanged, those taken by AddUnread.
   int64_t notes_pruned = 0;     // Stored before, not seen now; retracted (prune).
   std::vector<vault::FileProblem> failed;    // Not stored; reason given.
   std::vector<vault::FileProblem> warnings;  // Stored, with a remark.
   std::string owner;
   double seconds = 0;
+};
+
+// A stored note whose file an ingest may skip unread while its size and
+// modification time still equal `stat` (Engine::SkippableFiles).
+struct SkippableFile {
+  std::string path;
+  vault::FileStat stat;
 };
 
 // Called as notes are committed: (notes done, notes to do).
@@ -61,9 +69,15 @@ using IngestProgress = std::function<void(size_t, size_t)>;
 class IngestSession {
  public:
   virtual ~IngestSession() = default;
-  // Takes one note, identified by `path` (relative to the vault root).
+  // Takes one note, identified by `path` (relative to the vault root), and
+  // the size and time its file had before it was read (stored with it).
   // Parses it now; stores nothing until Finish.
-  virtual void Add(std::string_view path, std::string_view content) = 0;
+  virtual void Add(std::string_view path, std::string_view content, const vault::FileStat& stat = {}) = 0;
+  // Takes a note the caller did not read because Engine::SkippableFiles
+  // listed it and its file still has that size and time. Counted as
+  // unchanged; a failure if the stored note no longer matches (it changed
+  // since the list was made: ingest again).
+  virtual void AddUnread(std::string_view path, const vault::FileStat& stat) = 0;
   // Records a file the caller could not read, for the report.
   virtual void AddProblem(vault::FileProblem problem) = 0;
   // Stores every changed note, one atomic write per note. A failure of the
@@ -79,6 +93,11 @@ class Engine {
   virtual ~Engine() = default;
 
   virtual std::unique_ptr<IngestSession> BeginIngest(const IngestOptions& options) = 0;
+  // The stored notes an ingest with `options` would find unchanged if
+  // their files still had the size and time they had when read: same
+  // owner, extractor and curations, and a trusted time. Empty when the
+  // owner is not known yet.
+  virtual absl::StatusOr<std::vector<SkippableFile>> SkippableFiles(const IngestOptions& options) const = 0;
 
   // The strength model of EngineOptions, for front ends that let a
   // request override some of its parameters.

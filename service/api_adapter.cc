@@ -434,6 +434,22 @@ absl::StatusOr<std::vector<v1::ExportItem>> Export(const Engine& engine, const v
   return items;
 }
 
+absl::StatusOr<std::vector<v1::SkippableFileBatch>> SkippableFiles(const Engine& engine,
+                                                                   const v1::IngestOptions& request) {
+  ASSIGN_OR_RETURN(std::vector<SkippableFile> files, engine.SkippableFiles({.me = request.me(), .prune = request.prune()}));
+  // Batches keep each message small and the count of messages low.
+  constexpr size_t kPerMessage = 1000;
+  std::vector<v1::SkippableFileBatch> batches;
+  for (size_t i = 0; i < files.size(); ++i) {
+    if (i % kPerMessage == 0) batches.emplace_back();
+    v1::NoteFile* out = batches.back().add_files();
+    out->set_path(std::move(files[i].path));
+    out->set_size(files[i].stat.size);
+    out->set_mtime_ns(files[i].stat.mtime_ns);
+  }
+  return batches;
+}
+
 IngestSession& IngestCall::Session() {
   if (!session_) session_ = engine_.BeginIngest(options_);
   return *session_;
@@ -447,7 +463,11 @@ absl::Status IngestCall::Accept(const v1::IngestRequest& request) {
       options_.prune = request.options().prune();
       return absl::OkStatus();
     case v1::IngestRequest::kNote:
-      Session().Add(request.note().path(), request.note().content());
+      Session().Add(request.note().path(), request.note().content(),
+                    {request.note().size(), request.note().mtime_ns()});
+      return absl::OkStatus();
+    case v1::IngestRequest::kUnread:
+      Session().AddUnread(request.unread().path(), {request.unread().size(), request.unread().mtime_ns()});
       return absl::OkStatus();
     case v1::IngestRequest::kProblem:
       Session().AddProblem({request.problem().path(), request.problem().line(),
@@ -466,6 +486,7 @@ absl::StatusOr<v1::IngestResponse> IngestCall::Finish(const IngestProgress& prog
   response.set_notes_stored(report.notes_stored);
   response.set_notes_unchanged(report.notes_unchanged);
   response.set_notes_pruned(report.notes_pruned);
+  response.set_notes_unread(report.notes_unread);
   for (const vault::FileProblem& problem : report.failed) ToProto(problem, *response.add_failed());
   for (const vault::FileProblem& w : report.warnings) ToProto(w, *response.add_warnings());
   response.set_owner(report.owner);

@@ -56,6 +56,9 @@ absl::StatusOr<v1::NeighbourhoodResponse> Neighbourhood(const Engine& engine,
 // Nodes first, then edges, in the engine's order.
 absl::StatusOr<std::vector<v1::ExportItem>> Export(const Engine& engine, const v1::ExportRequest& request);
 
+absl::StatusOr<std::vector<v1::SkippableFileBatch>> SkippableFiles(const Engine& engine,
+                                                               const v1::IngestOptions& request);
+
 // One Ingest call: the requests of the stream in order, then Finish.
 class IngestCall {
  public:

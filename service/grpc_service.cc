@@ -52,6 +52,12 @@ grpc::Status KithService::Ingest(grpc::ServerContext* context,
   return grpc::Status::OK;
 }
 
+grpc::Status KithService::SkippableFiles(grpc::ServerContext* context, const v1::IngestOptions* request,
+                                         grpc::ServerWriter<v1::SkippableFileBatch>* writer) {
+  if (grpc::Status denied = Allow(context, Access::kWrite); !denied.ok()) return denied;
+  return Stream(context, service::SkippableFiles(engine_, *request), writer);
+}
+
 grpc::Status KithService::WhoKnows(grpc::ServerContext* context, const v1::WhoKnowsRequest* request,
                                    v1::WhoKnowsResponse* response) {
   if (grpc::Status denied = Allow(context, Access::kRead); !denied.ok()) return denied;

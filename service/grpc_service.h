@@ -24,6 +24,8 @@ class KithService final : public v1::Kith::Service {
 
   grpc::Status Ingest(grpc::ServerContext* context, grpc::ServerReader<v1::IngestRequest>* reader,
                       v1::IngestResponse* response) override;
+  grpc::Status SkippableFiles(grpc::ServerContext* context, const v1::IngestOptions* request,
+                              grpc::ServerWriter<v1::SkippableFileBatch>* writer) override;
   grpc::Status WhoKnows(grpc::ServerContext* context, const v1::WhoKnowsRequest* request,
                         v1::WhoKnowsResponse* response) override;
   grpc::Status Facts(grpc::ServerContext* context, const v1::FactsRequest* request,

@@ -80,6 +80,11 @@ class AsOfReader : public StoreReader {
     return base_->ForEachNote([&](const NoteInfo& note) { return !Visible(note.date) || visit(note); });
   }
 
+  // Stamps describe files, not what happened when: not filtered.
+  absl::Status ForEachNoteStamp(const std::function<bool(const NoteStamp&)>& visit) const override {
+    return base_->ForEachNoteStamp(visit);
+  }
+
   // Names are what the vault knows, not what happened when: not filtered.
   absl::Status ForEachNoteNames(
       const std::function<bool(const std::string&, const extract::LearnedNames&)>& visit) const override {

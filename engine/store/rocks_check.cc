@@ -8,6 +8,7 @@
 #include <set>
 
 #include "absl/strings/str_cat.h"
+#include "engine/store/note_stamp.h"
 #include "engine/store/rocks_store.h"
 #include "engine/util/text.h"
 
@@ -24,6 +25,7 @@ class Checker {
 
   CheckReport Run() {
     ReadNotes();
+    CheckStamps();
     ReadFacts();
     CompareNotesAndFacts();
     CompareEdges();
@@ -60,6 +62,23 @@ class Checker {
       if (NoteId(record.path()) != id) Breach(absl::StrCat("note ", id, " is stored under another path's id: ", record.path()));
       for (uint64_t entity : record.entities()) ++expected_refs_[entity];
       notes_.emplace(id, std::move(record));
+    });
+  }
+
+  // A stamp belongs to a stored note and repeats its path, date and
+  // fingerprint (a note stored before stamps existed may have none).
+  void CheckStamps() {
+    Scan(families_.stamps, "stamps", [&](std::string_view key, std::string_view value) {
+      std::optional<NoteStamp> stamp = DecodeNoteStamp(value);
+      if (key.size() != 8 || !stamp) return Breach("a note stamp does not decode");
+      auto note = notes_.find(ReadU64(key));
+      if (note == notes_.end()) return Breach(absl::StrCat("a stamp names ", std::string(stamp->path), ", which is not stored"));
+      const NoteRecord& record = note->second;
+      std::optional<int32_t> date;
+      if (record.has_date()) date = record.date();
+      if (stamp->path != record.path() || stamp->content_hash != record.content_hash() || stamp->date != date) {
+        Breach(absl::StrCat("the stamp of ", record.path(), " disagrees with its note"));
+      }
     });
   }
 

@@ -4,6 +4,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "engine/store/keys.h"
+#include "engine/store/note_stamp.h"
 #include "engine/store/rocks_store.h"
 #include "engine/util/status_macros.h"
 
@@ -237,6 +238,19 @@ absl::Status RocksReader::ScanNoteRecords(const std::function<bool(NodeId, const
 
 absl::Status RocksReader::ForEachNote(const std::function<bool(const NoteInfo&)>& visit) const {
   return ScanNoteRecords([&](NodeId id, const NoteRecord& record) { return visit(NoteFromRecord(id, record)); });
+}
+
+absl::Status RocksReader::ForEachNoteStamp(const std::function<bool(const NoteStamp&)>& visit) const {
+  absl::Status bad;
+  RETURN_IF_ERROR(Scan(families_.stamps, "", [&](std::string_view key, std::string_view value) {
+    std::optional<NoteStamp> stamp = DecodeNoteStamp(value);
+    if (key.size() != 8 || !stamp) {
+      bad = absl::DataLossError("note stamp does not decode");
+      return false;
+    }
+    return visit(*stamp);
+  }));
+  return bad;
 }
 
 absl::Status RocksReader::ForEachNoteNames(

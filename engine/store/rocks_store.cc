@@ -11,6 +11,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "engine/store/keys.h"
+#include "engine/store/note_stamp.h"
 #include "engine/util/hash.h"
 #include "engine/util/status_macros.h"
 #include "engine/util/text.h"
@@ -19,7 +20,7 @@ namespace kith::store {
 namespace {
 
 // Appended to, never reordered: Families is filled in this order.
-constexpr const char* kFamilyNames[] = {"meta", "entities", "names", "notes", "facts", "edges", "aliases"};
+constexpr const char* kFamilyNames[] = {"meta", "entities", "names", "notes", "facts", "edges", "aliases", "stamps"};
 constexpr uint64_t kNoteSeed = 0x6e6f7465;  // "note"
 
 std::string SchemaBytes(uint32_t version) {
@@ -142,7 +143,7 @@ RocksStore::RocksStore(std::unique_ptr<rocksdb::DB> db,
                        std::vector<rocksdb::ColumnFamilyHandle*> handles)
     : db_(std::move(db)), handles_(std::move(handles)) {
   // handles_[0] is the default family, which kith does not use.
-  families_ = {handles_[1], handles_[2], handles_[3], handles_[4], handles_[5], handles_[6], handles_[7]};
+  families_ = {handles_[1], handles_[2], handles_[3], handles_[4], handles_[5], handles_[6], handles_[7], handles_[8]};
 }
 
 RocksStore::~RocksStore() {
@@ -236,10 +237,11 @@ absl::StatusOr<std::optional<NoteRecord>> RocksStore::RetractInto(NodeId note,
     batch.Delete(families_.facts, FactKey(note, fact.seq));
   }
   batch.Delete(families_.notes, IdKey(note));
+  batch.Delete(families_.stamps, IdKey(note));
   return old;
 }
 
-absl::Status RocksStore::PutNote(const extract::NoteGraph& graph, uint64_t content_hash) {
+absl::Status RocksStore::PutNote(const extract::NoteGraph& graph, uint64_t content_hash, const FileStamp& file) {
   std::lock_guard<std::mutex> lock(write_mutex_);
   const NodeId note = NoteId(graph.path);
   rocksdb::WriteBatch batch;
@@ -305,6 +307,7 @@ absl::Status RocksStore::PutNote(const extract::NoteGraph& graph, uint64_t conte
     learned->set_other(e.other);
   }
   batch.Put(families_.notes, IdKey(note), record.SerializeAsString());
+  batch.Put(families_.stamps, IdKey(note), EncodeNoteStamp({graph.path, graph.date, content_hash, file}));
   return FromRocks(db_->Write({}, &batch), absl::StrCat("cannot store note ", graph.path));
 }
 
@@ -318,6 +321,24 @@ absl::Status RocksStore::DeleteNote(std::string_view path) {
     RETURN_IF_ERROR(AdjustRefs(id, model::EntityKind::kPerson, "", -1, batch));
   }
   return FromRocks(db_->Write({}, &batch), absl::StrCat("cannot delete note ", std::string(path)));
+}
+
+absl::Status RocksStore::RestampNote(std::string_view path, const FileStamp& file) {
+  std::lock_guard<std::mutex> lock(write_mutex_);
+  const NodeId note = NoteId(path);
+  std::string value;
+  rocksdb::Status status = db_->Get({}, families_.notes, IdKey(note), &value);
+  if (status.IsNotFound()) return absl::NotFoundError(absl::StrCat("no note stored at ", std::string(path)));
+  RETURN_IF_ERROR(FromRocks(status, "cannot read note"));
+  NoteRecord record;
+  if (!record.ParseFromString(value) || record.path() != path) {
+    return absl::DataLossError(absl::StrCat("note record for ", std::string(path), " does not decode"));
+  }
+  std::optional<int32_t> date;
+  if (record.has_date()) date = record.date();
+  return FromRocks(db_->Put({}, families_.stamps, IdKey(note),
+                            EncodeNoteStamp({record.path(), date, record.content_hash(), file})),
+                   absl::StrCat("cannot restamp note ", std::string(path)));
 }
 
 absl::Status RocksStore::PutMeta(std::string_view key, std::string_view value) {

@@ -23,6 +23,7 @@ struct Families {
   rocksdb::ColumnFamilyHandle* facts = nullptr;
   rocksdb::ColumnFamilyHandle* edges = nullptr;
   rocksdb::ColumnFamilyHandle* aliases = nullptr;
+  rocksdb::ColumnFamilyHandle* stamps = nullptr;
 };
 
 absl::Status FromRocks(const rocksdb::Status& status, std::string_view what);
@@ -57,6 +58,7 @@ class RocksReader : public StoreReader {
   absl::StatusOr<std::vector<StoredFact>> NoteFacts(NodeId note) const override;
   absl::StatusOr<std::optional<StoredFact>> Fact(NodeId note, uint32_t seq) const override;
   absl::Status ForEachNote(const std::function<bool(const NoteInfo&)>& visit) const override;
+  absl::Status ForEachNoteStamp(const std::function<bool(const NoteStamp&)>& visit) const override;
   absl::Status ForEachNoteNames(
       const std::function<bool(const std::string&, const extract::LearnedNames&)>& visit) const override;
   absl::StatusOr<std::optional<std::string>> Meta(std::string_view key) const override;
@@ -90,7 +92,8 @@ class RocksStore : public Store {
   uint64_t LatestSequence() const override { return db_->GetLatestSequenceNumber(); }
   absl::StatusOr<CheckReport> Check() const override;
   absl::Status Backup(const std::string& dir) const override;
-  absl::Status PutNote(const extract::NoteGraph& graph, uint64_t content_hash) override;
+  absl::Status PutNote(const extract::NoteGraph& graph, uint64_t content_hash, const FileStamp& file = {}) override;
+  absl::Status RestampNote(std::string_view path, const FileStamp& file) override;
   absl::Status DeleteNote(std::string_view path) override;
   absl::Status PutMeta(std::string_view key, std::string_view value) override;
 

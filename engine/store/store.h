@@ -9,12 +9,19 @@
 // | names         | folded_name 0x00 kind:u8 id:u64              | (empty)      | name → ids; prefix search            |
 // | aliases       | folded_alias 0x00 person:u64 note:u64        | (empty)      | other names → person (ALSO_KNOWN_AS) |
 // | notes         | note_id:u64                                  | NoteRecord   | note by id; content hash for sync    |
+// | stamps        | note_id:u64                                  | stamp (below)| sync without reading untouched files |
 // | facts         | note_id:u64 seq:u32                          | FactRecord   | a note's facts, for display/retraction|
 // | edges         | 'O' src:u64 rel:u16 dst:u64 note:u64 seq:u32 | (empty)      | out-edges by prefix scan             |
 // | edges         | 'I' dst:u64 rel:u16 src:u64 note:u64 seq:u32 | (empty)      | in-edges by prefix scan              |
 //
 // Integers are big-endian, so prefix scans group edges by relation and then
-// by neighbour. Records are protobuf messages (records.proto).
+// by neighbour. Records are protobuf messages (records.proto), except the
+// stamp: content_hash:u64 raw_hash:u64 size:u64 mtime_ns:u64 has_date:u8
+// date:u32 path (note_stamp.h).
+// Why stamps have a family of their own: a sync reads every note's stamp,
+// and beside the note records (names learned, lines kept) a scan would read
+// twenty times the bytes. A note stored before stamps existed has none and
+// is read once more, which stores one.
 // Why ids are hashes: an entity's id is StableHash64 of its folded name
 // seeded by its kind, and a note's id that of its path, so re-ingesting a
 // vault reproduces the same keys without any id-allocation state to lose.
@@ -72,13 +79,32 @@ struct EntityInfo {
   uint32_t note_refs = 0;
 };
 
+// What a note's file looked like when it was read: its bytes' hash, and its
+// size and modification time for ingest to skip an untouched file without
+// reading it. mtime_ns is 0 when the time is not to be trusted (the file was
+// modified moments before it was read, or the sender could not tell).
+struct FileStamp {
+  uint64_t raw_hash = 0;
+  uint64_t size = 0;
+  int64_t mtime_ns = 0;
+};
+
+// What ingest needs of a stored note to decide on a file without reading
+// it. `path` points into the store's buffer: valid during the visit only.
+struct NoteStamp {
+  std::string_view path;
+  std::optional<int32_t> date;
+  uint64_t content_hash = 0;
+  FileStamp file;
+};
+
 struct NoteInfo {
   NodeId id = 0;
   std::string path;
   std::string title;
   std::string type;
   std::optional<int32_t> date;
-  uint64_t content_hash = 0;
+  uint64_t content_hash = 0;  // The fingerprint ingest compares (bytes, extractor, owner, curations).
   std::vector<NodeId> attendees;
   uint32_t fact_count = 0;
 };
@@ -142,6 +168,9 @@ class StoreReader {
   virtual absl::StatusOr<std::optional<StoredFact>> Fact(NodeId note, uint32_t seq) const = 0;
   // Every stored note, in id order.
   virtual absl::Status ForEachNote(const std::function<bool(const NoteInfo&)>& visit) const = 0;
+  // Every stored note's stamp (notes stored before stamps existed have
+  // none), in id order.
+  virtual absl::Status ForEachNoteStamp(const std::function<bool(const NoteStamp&)>& visit) const = 0;
   // Every stored note's path and learned names, in id order.
   virtual absl::Status ForEachNoteNames(
       const std::function<bool(const std::string&, const extract::LearnedNames&)>& visit) const = 0;
@@ -206,7 +235,12 @@ class Store {
 
   // Replaces everything the note at `graph.path` contributed with `graph`,
   // in one atomic write.
-  virtual absl::Status PutNote(const extract::NoteGraph& graph, uint64_t content_hash) = 0;
+  virtual absl::Status PutNote(const extract::NoteGraph& graph, uint64_t content_hash,
+                               const FileStamp& file = {}) = 0;
+  // Records a new stamp for the stored note at `path` (its file was touched
+  // but its bytes are the same, or it was stored before stamps existed);
+  // NotFound if no note is stored there.
+  virtual absl::Status RestampNote(std::string_view path, const FileStamp& file) = 0;
   // Retracts everything the note contributed; OK if it was never stored.
   virtual absl::Status DeleteNote(std::string_view path) = 0;
   virtual absl::Status PutMeta(std::string_view key, std::string_view value) = 0;

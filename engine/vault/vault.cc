@@ -1,5 +1,8 @@
 #include "engine/vault/vault.h"
 
+#include <sys/stat.h>
+#include <time.h>
+
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -82,6 +85,17 @@ WalkResult WalkVault(const std::vector<std::string>& roots, const WalkOptions& o
   std::sort(result.files.begin(), result.files.end(),
             [](const NoteFile& a, const NoteFile& b) { return a.relative < b.relative; });
   return result;
+}
+
+std::optional<FileStat> StatBeforeRead(const std::string& path) {
+  struct stat st;
+  if (::stat(path.c_str(), &st) != 0) return std::nullopt;
+  timespec now;
+  ::clock_gettime(CLOCK_REALTIME, &now);
+  constexpr int64_t kSettledNs = 2'000'000'000;
+  int64_t mtime_ns = int64_t{st.st_mtim.tv_sec} * 1'000'000'000 + st.st_mtim.tv_nsec;
+  int64_t now_ns = int64_t{now.tv_sec} * 1'000'000'000 + now.tv_nsec;
+  return FileStat{static_cast<uint64_t>(st.st_size), now_ns - mtime_ns >= kSettledNs ? mtime_ns : 0};
 }
 
 absl::StatusOr<std::string> ReadFile(const std::string& path, size_t max_bytes) {

@@ -2,6 +2,8 @@
 #ifndef KITH_ENGINE_VAULT_VAULT_H_
 #define KITH_ENGINE_VAULT_VAULT_H_
 
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -38,6 +40,19 @@ struct WalkResult {
 // directory; a file root is taken as is, relative to its own folder).
 // Hidden entries (".obsidian", ".git", ...) are skipped and counted.
 WalkResult WalkVault(const std::vector<std::string>& roots, const WalkOptions& options = {});
+
+// A file's size and modification time, which ingest compares with those
+// stored for the note to skip a file without reading it (as make and git
+// do). mtime_ns is 0 when the time is not to be trusted.
+struct FileStat {
+  uint64_t size = 0;
+  int64_t mtime_ns = 0;
+};
+
+// Stats `path` before it is read. A file modified in the last two seconds
+// gets mtime_ns 0: a write in the same clock tick after the read would
+// leave size and time unchanged, and the stale text would then be trusted.
+std::optional<FileStat> StatBeforeRead(const std::string& path);
 
 // Reads a whole file, refusing (InvalidArgument) one above `max_bytes`
 // before reading it.

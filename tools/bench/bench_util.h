@@ -7,7 +7,9 @@
 #include <chrono>
 #include <cstdio>
 #include <functional>
+#include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "absl/status/status.h"
@@ -59,17 +61,29 @@ struct VaultIngest {
   uint64_t bytes = 0;  // Of the notes read.
 };
 
-// Reads and ingests every note of `vault`, as `kith ingest` does.
+// Ingests every note of `vault` as `kith ingest` does: files whose size and
+// time are as stored go unread.
 inline VaultIngest IngestVault(Engine& engine, const std::string& vault) {
   VaultIngest out{absl::UnknownError("not run"), 0, 0};
   vault::WalkResult walk = vault::WalkVault({vault});
   out.files = walk.files.size();
+  std::unordered_map<std::string, vault::FileStat> skippable;
+  if (auto files = engine.SkippableFiles({}); files.ok()) {
+    for (SkippableFile& f : *files) skippable.emplace(std::move(f.path), f.stat);
+  }
   auto session = engine.BeginIngest({});
   for (const vault::NoteFile& file : walk.files) {
+    std::optional<vault::FileStat> stat = vault::StatBeforeRead(file.absolute);
+    auto stored = skippable.find(file.relative);
+    if (stat && stored != skippable.end() && stored->second.size == stat->size &&
+        stored->second.mtime_ns == stat->mtime_ns) {
+      session->AddUnread(file.relative, *stat);
+      continue;
+    }
     absl::StatusOr<std::string> content = vault::ReadFile(file.absolute, 64 << 20);
     if (!content.ok()) continue;
     out.bytes += content->size();
-    session->Add(file.relative, *content);
+    session->Add(file.relative, *content, stat.value_or(vault::FileStat{}));
   }
   out.report = session->Finish();
   return out;

@@ -25,6 +25,7 @@ class Client {
  public:
   virtual ~Client() = default;
   virtual std::unique_ptr<IngestStream> Ingest() = 0;
+  virtual absl::StatusOr<std::vector<v1::SkippableFileBatch>> SkippableFiles(const v1::IngestOptions& request) = 0;
   virtual absl::StatusOr<v1::WhoKnowsResponse> WhoKnows(const v1::WhoKnowsRequest& request) = 0;
   virtual absl::StatusOr<std::vector<v1::Fact>> Facts(const v1::FactsRequest& request) = 0;
   virtual absl::StatusOr<v1::CurateResponse> Curate(const v1::Curation& request) = 0;

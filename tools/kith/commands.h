@@ -37,6 +37,7 @@ struct IngestFlags {
   bool follow_symlinks = false;
   bool verbose = false;
   bool prune = false;
+  bool reread = false;
 };
 
 int RunIngest(Client& client, const GlobalFlags& global, const IngestFlags& flags);

@@ -24,6 +24,9 @@ class EmbeddedClient : public Client {
   std::unique_ptr<IngestStream> Ingest() override {
     return std::make_unique<EmbeddedIngest>(*engine_);
   }
+  absl::StatusOr<std::vector<v1::SkippableFileBatch>> SkippableFiles(const v1::IngestOptions& request) override {
+    return service::SkippableFiles(*engine_, request);
+  }
   absl::StatusOr<v1::WhoKnowsResponse> WhoKnows(const v1::WhoKnowsRequest& request) override {
     return service::WhoKnows(*engine_, request);
   }

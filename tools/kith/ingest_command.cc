@@ -3,7 +3,9 @@
 #include <chrono>
 #include <cstdio>
 #include <iostream>
+#include <optional>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_format.h"
 #include "engine/vault/vault.h"
 #include "tools/kith/commands.h"
@@ -51,10 +53,20 @@ int RunIngest(Client& client, const GlobalFlags& global, const IngestFlags& flag
   walk_options.follow_symlinks = flags.follow_symlinks;
   vault::WalkResult walk = vault::WalkVault(flags.paths, walk_options);
 
-  std::unique_ptr<IngestStream> stream = client.Ingest();
   v1::IngestRequest request;
   request.mutable_options()->set_me(flags.me);
   request.mutable_options()->set_prune(flags.prune);
+  // Files whose size and time equal those stored are sent unread, as make
+  // and git trust them; --reread reads every file.
+  absl::flat_hash_map<std::string, std::pair<uint64_t, int64_t>> skippable;
+  if (!flags.reread) {
+    absl::StatusOr<std::vector<v1::SkippableFileBatch>> batches = client.SkippableFiles(request.options());
+    if (!batches.ok()) return Fail(batches.status());
+    for (const v1::SkippableFileBatch& batch : *batches) {
+      for (const v1::NoteFile& f : batch.files()) skippable[f.path()] = {f.size(), f.mtime_ns()};
+    }
+  }
+  std::unique_ptr<IngestStream> stream = client.Ingest();
   if (absl::Status s = stream->Write(request); !s.ok()) return Fail(s);
   for (const vault::FileProblem& problem : walk.problems) {
     v1::IngestRequest r;
@@ -68,10 +80,24 @@ int RunIngest(Client& client, const GlobalFlags& global, const IngestFlags& flag
   size_t done = 0;
   for (const vault::NoteFile& file : walk.files) {
     v1::IngestRequest r;
+    std::optional<vault::FileStat> stat = vault::StatBeforeRead(file.absolute);
+    auto stored = skippable.find(file.relative);
+    if (stat && stored != skippable.end() && stored->second == std::make_pair(stat->size, stat->mtime_ns)) {
+      r.mutable_unread()->set_path(file.relative);
+      r.mutable_unread()->set_size(stat->size);
+      r.mutable_unread()->set_mtime_ns(stat->mtime_ns);
+      if (absl::Status s = stream->Write(r); !s.ok()) return Fail(s);
+      progress.Update("reading", ++done, walk.files.size());
+      continue;
+    }
     absl::StatusOr<std::string> content = vault::ReadFile(file.absolute, kMaxNoteBytes);
     if (content.ok()) {
       r.mutable_note()->set_path(file.relative);
       r.mutable_note()->set_content(*std::move(content));
+      if (stat) {
+        r.mutable_note()->set_size(stat->size);
+        r.mutable_note()->set_mtime_ns(stat->mtime_ns);
+      }
     } else {
       r.mutable_problem()->set_path(file.relative);
       r.mutable_problem()->set_reason(std::string(content.status().message()));

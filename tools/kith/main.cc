@@ -65,6 +65,8 @@ int main(int argc, char** argv) {
   ingest_cmd->add_flag("-v,--verbose", ingest.verbose, "list every warning");
   ingest_cmd->add_flag("--prune", ingest.prune,
                        "retract the stored notes not found this time (files deleted from the vault)");
+  ingest_cmd->add_flag("--reread", ingest.reread,
+                       "read every file, also those whose size and modification time are as stored");
   ingest_cmd->add_flag("--json", global.json, "print JSON instead of text");
 
   WhoKnowsFlags who;

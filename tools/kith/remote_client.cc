@@ -51,6 +51,9 @@ class RemoteClient : public Client {
       : stub_(v1::Kith::NewStub(std::move(channel))), token_(std::move(token)) {}
 
   std::unique_ptr<IngestStream> Ingest() override { return std::make_unique<RemoteIngest>(*stub_, token_); }
+  absl::StatusOr<std::vector<v1::SkippableFileBatch>> SkippableFiles(const v1::IngestOptions& request) override {
+    return ServerStream(&v1::Kith::Stub::SkippableFiles, request);
+  }
 
   absl::StatusOr<v1::WhoKnowsResponse> WhoKnows(const v1::WhoKnowsRequest& request) override {
     return Unary(&v1::Kith::Stub::WhoKnows, request);

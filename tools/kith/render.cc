@@ -121,6 +121,7 @@ std::string RenderIngest(const v1::IngestResponse& response, bool json, bool ver
     Json out{{"notes_read", response.notes_read()},
              {"notes_stored", response.notes_stored()},
              {"notes_unchanged", response.notes_unchanged()},
+             {"notes_unread", response.notes_unread()},
              {"notes_pruned", response.notes_pruned()},
              {"notes_failed", response.failed_size()},
              {"owner", response.owner()},
@@ -134,6 +135,10 @@ std::string RenderIngest(const v1::IngestResponse& response, bool json, bool ver
       "Read %d notes in %.2f s (%.0f notes/s): %d stored, %d unchanged, %d failed, %d warnings.\n",
       response.notes_read(), response.seconds(), rate, response.notes_stored(),
       response.notes_unchanged(), response.failed_size(), response.warnings_size());
+  if (response.notes_unread() > 0) {
+    absl::StrAppend(&out, "Of the unchanged, ", response.notes_unread(),
+                    " were not read: their size and modification time were as stored.\n");
+  }
   if (response.notes_pruned() > 0) {
     absl::StrAppend(&out, "Pruned ", response.notes_pruned(), " notes no longer in the vault.\n");
   }

@@ -6,6 +6,7 @@
 #include <functional>
 
 #include "engine/store/keys.h"
+#include "engine/store/note_stamp.h"
 #include "engine/store/store.h"
 #include "engine/util/text.h"
 #include "tests/testing/note_graphs.h"
@@ -15,7 +16,7 @@
 namespace kith::store {
 namespace {
 
-enum Family { kMeta = 1, kEntities, kNames, kNotes, kFacts, kEdges, kAliases };
+enum Family { kMeta = 1, kEntities, kNames, kNotes, kFacts, kEdges, kAliases, kStamps };
 
 class CheckTest : public ::testing::Test {
  protected:
@@ -37,7 +38,7 @@ class CheckTest : public ::testing::Test {
   // Runs `damage` on the closed store through raw RocksDB.
   void Damage(const std::function<void(rocksdb::DB*, std::vector<rocksdb::ColumnFamilyHandle*>&)>& damage) {
     std::vector<rocksdb::ColumnFamilyDescriptor> families;
-    for (const char* name : {"default", "meta", "entities", "names", "notes", "facts", "edges", "aliases"}) {
+    for (const char* name : {"default", "meta", "entities", "names", "notes", "facts", "edges", "aliases", "stamps"}) {
       families.emplace_back(name, rocksdb::ColumnFamilyOptions());
     }
     std::vector<rocksdb::ColumnFamilyHandle*> handles;
@@ -91,6 +92,28 @@ TEST_F(CheckTest, FindsFactsWhoseNoteIsGone) {
   CheckReport r = Check();
   EXPECT_TRUE(Mentions(r, "which is not stored"));
   EXPECT_TRUE(Mentions(r, "counts 2 notes; 1 name it"));  // Ana Bell lost a referring note.
+}
+
+TEST_F(CheckTest, FindsAStampWithoutItsNote) {
+  Damage([](rocksdb::DB* db, auto& h) {
+    std::string stamp = EncodeNoteStamp({"ghost.md", std::nullopt, 1, {2, 3, 4}});
+    ASSERT_TRUE(db->Put({}, h[kStamps], IdKey(NoteId("ghost.md")), stamp).ok());
+  });
+  CheckReport r = Check();
+  EXPECT_TRUE(Mentions(r, "a stamp names ghost.md, which is not stored"));
+  EXPECT_EQ(r.breaches.size(), 1u);
+}
+
+TEST_F(CheckTest, FindsAStampThatDisagreesWithItsNote) {
+  Damage([](rocksdb::DB* db, auto& h) {
+    // The note was stored with fingerprint 1; a stamp with another would
+    // let a sync skip a file by a fingerprint the note never had.
+    std::string stamp = EncodeNoteStamp({"a.md", 20089, 99, {2, 3, 4}});
+    ASSERT_TRUE(db->Put({}, h[kStamps], IdKey(NoteId("a.md")), stamp).ok());
+  });
+  CheckReport r = Check();
+  EXPECT_TRUE(Mentions(r, "the stamp of a.md disagrees with its note"));
+  EXPECT_EQ(r.breaches.size(), 1u);
 }
 
 TEST_F(CheckTest, FindsAMissingNameKeyAndAStrayAlias) {
