@@ -97,19 +97,14 @@ class Session : public IngestSession {
     uint64_t raw_hash = util::StableHash64(content);
     Settle();
     if (!settled_owner_->empty()) {
-      if (auto stored = StoredIfUnchanged(path, Fingerprint(raw_hash, *settled_owner_, *curation_digest_))) {
+      if (auto stored = StampIfUnchanged(path, Fingerprint(raw_hash, *settled_owner_, *curation_digest_))) {
         ++report_.notes_unchanged;
         NoteDate(stored->date);
         // Touched but not changed (a checkout, a sync), or stored before
         // stamps existed: a new stamp lets the next run skip the file
         // unread. Losing it only costs that read.
-        if (!stamps_) LoadStamps();
-        auto old = stamps_->find(absl::string_view(path.data(), path.size()));
         store::FileStamp stamp{raw_hash, stat.size, stat.mtime_ns};
-        if (stat.mtime_ns != 0 && (old == stamps_->end() || old->second.file.mtime_ns != stamp.mtime_ns ||
-                                   old->second.file.size != stamp.size || old->second.file.raw_hash != raw_hash)) {
-          store_.RestampNote(path, stamp).IgnoreError();
-        }
+        if (stat.mtime_ns != 0 && stored->file != stamp) store_.RestampNote(path, stamp).IgnoreError();
         return;
       }
     }
@@ -121,13 +116,12 @@ class Session : public IngestSession {
     ++report_.notes_read;
     seen_.emplace(path);
     Settle();
-    if (!stamps_) LoadStamps();
-    auto stored = stamps_->find(absl::string_view(path.data(), path.size()));
-    if (!settled_owner_->empty() && stored != stamps_->end() &&
-        UnreadIsUnchanged(stored->second, stat, *settled_owner_, *curation_digest_)) {
+    const store::NoteStamp* stored = StoredStamp(path);
+    if (!settled_owner_->empty() && stored != nullptr &&
+        UnreadIsUnchanged(*stored, stat, *settled_owner_, *curation_digest_)) {
       ++report_.notes_unchanged;
       ++report_.notes_unread;
-      NoteDate(stored->second.date);
+      NoteDate(stored->date);
       return;
     }
     report_.failed.push_back({std::string(path), 0, "changed while being ingested, so not read; ingest again"});
@@ -213,17 +207,36 @@ class Session : public IngestSession {
     std::string content;
   };
 
-  // Every stored note's stamp, by path, from one sequential scan: a sync
-  // sends most notes unread, and one point read each would cost more.
-  void LoadStamps() {
-    stamps_.emplace();
-    absl::Status scanned = reader_->ForEachNoteStamp([&](const store::NoteStamp& stamp) {
-      auto [at, inserted] = stamps_->try_emplace(std::string(stamp.path), stamp);
-      at->second.path = {};  // It pointed into the scan's buffer; the key has it.
-      return true;
-    });
-    // Without stamps every unread note is reported, not silently taken.
-    if (!scanned.ok()) stamps_->clear();
+  // The stamp stored for `path`, or null. Every stamp is read by one
+  // sequential scan on first use: a sync takes most notes by their stamps,
+  // and a point read each would cost more.
+  const store::NoteStamp* StoredStamp(std::string_view path) {
+    if (!stamps_) {
+      stamps_.emplace();
+      absl::Status scanned = reader_->ForEachNoteStamp([&](const store::NoteStamp& stamp) {
+        auto [at, inserted] = stamps_->try_emplace(std::string(stamp.path), stamp);
+        at->second.path = {};  // It pointed into the scan's buffer; the key has it.
+        return true;
+      });
+      // Without stamps, notes are checked by their records and no unread
+      // note is taken.
+      if (!scanned.ok()) stamps_->clear();
+    }
+    auto found = stamps_->find(absl::string_view(path.data(), path.size()));
+    return found == stamps_->end() ? nullptr : &found->second;
+  }
+
+  // The stored note's stamp if its fingerprint is `fingerprint`. A note
+  // stored before stamps existed is checked by its record, and comes back
+  // with an empty file stamp.
+  std::optional<store::NoteStamp> StampIfUnchanged(std::string_view path, uint64_t fingerprint) {
+    if (const store::NoteStamp* stamp = StoredStamp(path)) {
+      if (stamp->content_hash != fingerprint) return std::nullopt;
+      return *stamp;
+    }
+    std::optional<store::NoteInfo> stored = StoredIfUnchanged(path, fingerprint);
+    if (!stored) return std::nullopt;
+    return store::NoteStamp{{}, stored->date, stored->content_hash, {}};
   }
 
   // The owner and curations this run's fingerprints use, read once.
@@ -342,7 +355,7 @@ class Session : public IngestSession {
   std::optional<std::string> settled_owner_;
   std::optional<std::string> curation_digest_;
   std::vector<Unparsed> unparsed_;  // Received, to be parsed in the next batch.
-  std::optional<absl::flat_hash_map<std::string, store::NoteStamp>> stamps_;  // By path, once AddUnread is called.
+  std::optional<absl::flat_hash_map<std::string, store::NoteStamp>> stamps_;  // By path; see StoredStamp.
   std::vector<Pending> pending_;
   std::optional<int32_t> latest_;
   std::set<std::string, std::less<>> seen_;  // Every path Add or AddProblem was given.

@@ -87,6 +87,7 @@ struct FileStamp {
   uint64_t raw_hash = 0;
   uint64_t size = 0;
   int64_t mtime_ns = 0;
+  bool operator==(const FileStamp&) const = default;
 };
 
 // What ingest needs of a stored note to decide on a file without reading

@@ -47,6 +47,7 @@ WalkResult WalkVault(const std::vector<std::string>& roots, const WalkOptions& o
 struct FileStat {
   uint64_t size = 0;
   int64_t mtime_ns = 0;
+  bool operator==(const FileStat&) const = default;
 };
 
 // Stats `path` before it is read. A file modified in the last two seconds

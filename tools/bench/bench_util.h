@@ -75,8 +75,7 @@ inline VaultIngest IngestVault(Engine& engine, const std::string& vault) {
   for (const vault::NoteFile& file : walk.files) {
     std::optional<vault::FileStat> stat = vault::StatBeforeRead(file.absolute);
     auto stored = skippable.find(file.relative);
-    if (stat && stored != skippable.end() && stored->second.size == stat->size &&
-        stored->second.mtime_ns == stat->mtime_ns) {
+    if (stat && stored != skippable.end() && stored->second == *stat) {
       session->AddUnread(file.relative, *stat);
       continue;
     }

@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "absl/strings/str_cat.h"
+#include "engine/util/status_macros.h"
 
 namespace kith::bench {
 namespace {
@@ -101,9 +102,9 @@ absl::Status InstallKuzu(const std::string& work_dir) {
 absl::Status WriteKuzuGraph(const PeerGraph& graph, const std::string& work_dir) {
   fs::create_directories(work_dir);
   const std::string dir = work_dir + "/";
-  if (absl::Status s = WriteNamed(graph.persons, dir + "persons.csv"); !s.ok()) return s;
-  if (absl::Status s = WriteNamed(graph.organizations, dir + "organizations.csv"); !s.ok()) return s;
-  if (absl::Status s = WriteNamed(graph.topics, dir + "topics.csv"); !s.ok()) return s;
+  RETURN_IF_ERROR(WriteNamed(graph.persons, dir + "persons.csv"));
+  RETURN_IF_ERROR(WriteNamed(graph.organizations, dir + "organizations.csv"));
+  RETURN_IF_ERROR(WriteNamed(graph.topics, dir + "topics.csv"));
   std::unordered_map<store::NodeId, const std::string*> person_name;
   for (const PeerGraph::Named& p : graph.persons) person_name[p.id] = &p.name;
 
@@ -112,12 +113,12 @@ absl::Status WriteKuzuGraph(const PeerGraph& graph, const std::string& work_dir)
   for (const PeerGraph::Note& n : graph.notes) {
     notes.out() << static_cast<int64_t>(n.id) << ',' << Field(n.path) << ',' << n.date << '\n';
   }
-  if (absl::Status s = notes.Close(); !s.ok()) return s;
+  RETURN_IF_ERROR(notes.Close());
   CsvFile attended(dir + "attended.csv", "from,to");
   for (const auto& [person, note] : graph.attended) {
     attended.out() << Field(*person_name.at(person)) << ',' << static_cast<int64_t>(note) << '\n';
   }
-  if (absl::Status s = attended.Close(); !s.ok()) return s;
+  RETURN_IF_ERROR(attended.Close());
   CsvFile knows(dir + "knows.csv", "from,to,weight,meetings");
   knows.out().precision(17);  // Every bit of the weight, so that ties order the same.
   for (const PeerGraph::Knows& k : graph.knows) {

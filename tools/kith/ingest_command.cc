@@ -58,7 +58,7 @@ int RunIngest(Client& client, const GlobalFlags& global, const IngestFlags& flag
   request.mutable_options()->set_prune(flags.prune);
   // Files whose size and time equal those stored are sent unread, as make
   // and git trust them; --reread reads every file.
-  absl::flat_hash_map<std::string, std::pair<uint64_t, int64_t>> skippable;
+  absl::flat_hash_map<std::string, vault::FileStat> skippable;
   if (!flags.reread) {
     absl::StatusOr<std::vector<v1::SkippableFileBatch>> batches = client.SkippableFiles(request.options());
     if (!batches.ok()) return Fail(batches.status());
@@ -82,7 +82,7 @@ int RunIngest(Client& client, const GlobalFlags& global, const IngestFlags& flag
     v1::IngestRequest r;
     std::optional<vault::FileStat> stat = vault::StatBeforeRead(file.absolute);
     auto stored = skippable.find(file.relative);
-    if (stat && stored != skippable.end() && stored->second == std::make_pair(stat->size, stat->mtime_ns)) {
+    if (stat && stored != skippable.end() && stored->second == *stat) {
       r.mutable_unread()->set_path(file.relative);
       r.mutable_unread()->set_size(stat->size);
       r.mutable_unread()->set_mtime_ns(stat->mtime_ns);
