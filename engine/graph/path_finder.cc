@@ -1,9 +1,11 @@
 #include "engine/graph/path_finder.h"
 
 #include <algorithm>
+#include <cassert>
 #include <cmath>
 #include <queue>
 #include <set>
+#include <tuple>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -20,21 +22,67 @@ constexpr int kMaxCandidates = 200;
 
 // Edges and vertices a spur search may not use.
 struct PathFinder::Hidden {
-  std::unordered_set<size_t> edges;
+  std::unordered_set<uint32_t> edges;
   std::unordered_set<Vertex> vertices;
 };
 
-PathFinder::PathFinder(const SocialGraph& social) : graph_(social.vertex_count()) {
+namespace {
+
+struct Arc {
+  uint32_t from, to;
+  const Tie* tie;
+  bool operator<(const Arc& other) const { return std::tie(from, to) < std::tie(other.from, other.to); }
+};
+
+// Both directions of every tie, sorted by (from, to): the CSR's order.
+std::vector<Arc> SortedArcs(const SocialGraph& social) {
+  std::vector<Arc> arcs;
+  arcs.reserve(2 * social.ties().size());
   for (const Tie& tie : social.ties()) {
-    boost::add_edge(tie.a, tie.b, weights_.size(), graph_);
-    weights_.push_back(-std::log(tie.strength));
-    ties_.push_back(&tie);
+    arcs.push_back({tie.a, tie.b, &tie});
+    arcs.push_back({tie.b, tie.a, &tie});
+  }
+  std::sort(arcs.begin(), arcs.end());
+  return arcs;
+}
+
+PathFinder::Graph BuildGraph(const std::vector<Arc>& arcs, size_t vertices) {
+  std::vector<std::pair<uint32_t, uint32_t>> pairs;
+  pairs.reserve(arcs.size());
+  for (const Arc& arc : arcs) pairs.emplace_back(arc.from, arc.to);
+  return PathFinder::Graph(boost::edges_are_sorted, pairs.begin(), pairs.end(), static_cast<uint32_t>(vertices));
+}
+
+}  // namespace
+
+PathFinder::PathFinder(const SocialGraph& social) {
+  std::vector<Arc> arcs = SortedArcs(social);
+  graph_ = BuildGraph(arcs, social.vertex_count());
+  weights_.reserve(arcs.size());
+  ties_.reserve(arcs.size());
+  for (const Arc& arc : arcs) {
+    weights_.push_back(-std::log(arc.tie->strength));
+    ties_.push_back(arc.tie);
   }
 }
 
-size_t PathFinder::EdgeIndex(Vertex a, Vertex b) const {
-  auto [e, found] = boost::edge(a, b, graph_);
-  return found ? boost::get(boost::edge_index, graph_, e) : 0;
+uint32_t PathFinder::EdgeIndex(Vertex a, Vertex b) const {
+  auto [begin, end] = boost::adjacent_vertices(a, graph_);
+  auto it = std::lower_bound(begin, end, b);
+  assert(it != end && *it == b);
+  return (*boost::out_edges(a, graph_).first).idx + static_cast<uint32_t>(it - begin);
+}
+
+uint64_t PathFinder::TwoHopWork(Vertex v) const {
+  uint64_t work = 0;
+  for (auto [w, end] = boost::adjacent_vertices(v, graph_); w != end; ++w) work += boost::out_degree(*w, graph_);
+  return work;
+}
+
+std::vector<PathFinder::Path> PathFinder::KShortest(Vertex source, Vertex target, int k, int max_hops) const {
+  if (k < 1 || max_hops < 1 || source == target) return {};
+  if (max_hops <= kShortSearchHops) return ShortPaths(source, target, k, max_hops);
+  return YenPaths(source, target, k, max_hops);
 }
 
 double PathFinder::Cost(const Path& path) const {
@@ -96,7 +144,7 @@ PathFinder::Path PathFinder::Shortest(Vertex source, Vertex target, int budget, 
     for (auto [e, end] = boost::out_edges(v, graph_); e != end; ++e) {
       Vertex w = boost::target(*e, graph_);
       if (!feasible(w, used + 1) || hidden.vertices.count(w)) continue;
-      size_t index = boost::get(boost::edge_index, graph_, *e);
+      uint32_t index = boost::get(boost::edge_index, graph_, *e);
       if (!hidden.edges.empty() && hidden.edges.count(index)) continue;
       double next = cost + weights_[index];
       uint64_t next_state = key(w, used + 1);
@@ -111,7 +159,7 @@ PathFinder::Path PathFinder::Shortest(Vertex source, Vertex target, int budget, 
   return {};
 }
 
-std::vector<PathFinder::Path> PathFinder::KShortest(Vertex source, Vertex target, int k, int max_hops) const {
+std::vector<PathFinder::Path> PathFinder::YenPaths(Vertex source, Vertex target, int k, int max_hops) const {
   std::vector<Path> accepted;  // In cost order; all within max_hops.
   std::vector<Path> result;
   max_hops = std::min(max_hops, 100);  // States keep the hop count in 8 bits.

@@ -1,15 +1,23 @@
-// Weighted paths over the social graph: Yen's k shortest loopless paths of
-// at most max_hops ties, cost -log(strength). Each search is a Dijkstra
-// over (person, ties used) states that never enters a person farther from
-// the target (in ties, by one breadth-first search per query) than the
-// ties it has left, so it only explores people on short paths, and every
-// candidate Yen generates is short enough. The graph (a Boost.Graph
-// adjacency list) is built once per SocialGraph; a spur search hides edges
-// and vertices by set lookups, copying nothing.
+// Weighted paths over the social graph: the k best loopless paths of at
+// most max_hops ties, cost -log(strength), so the best path is the one
+// whose strengths multiply to the most.
+//
+// The graph is a Boost.Graph compressed_sparse_row_graph (each tie stored
+// in both directions, neighbours sorted), built once per SocialGraph.
+// Two searches answer on it:
+//  - up to 4 ties (what intro-path asks by default), a meet-in-the-middle
+//    enumeration (short_paths.cc): every path is a head of at most 2 ties
+//    from the source joined to a tail of at most 2 ties to the target, and
+//    only the k + 1 cheapest tails per meeting person can be part of the k
+//    best paths. It reads each neighbour list at most twice and allocates
+//    nothing once warm.
+//  - longer, Yen's algorithm over a Dijkstra on (person, ties used) states
+//    that never enters a person farther from the target (in ties) than the
+//    ties it has left.
 #ifndef KITH_ENGINE_GRAPH_PATH_FINDER_H_
 #define KITH_ENGINE_GRAPH_PATH_FINDER_H_
 
-#include <boost/graph/adjacency_list.hpp>
+#include <boost/graph/compressed_sparse_row_graph.hpp>
 
 #include <cstdint>
 #include <vector>
@@ -21,31 +29,42 @@ struct Tie;
 
 class PathFinder {
  public:
-  using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS, boost::no_property,
-                                      boost::property<boost::edge_index_t, size_t>>;
-  using Vertex = boost::graph_traits<Graph>::vertex_descriptor;
+  using Graph = boost::compressed_sparse_row_graph<boost::directedS, boost::no_property, boost::no_property,
+                                                   boost::no_property, uint32_t, uint32_t>;
+  using Vertex = uint32_t;
   using Path = std::vector<Vertex>;
+
+  // The most ties the meet-in-the-middle search handles.
+  static constexpr int kShortSearchHops = 4;
 
   explicit PathFinder(const SocialGraph& social);
 
-  // Up to k loopless paths of at most max_hops, best (largest product of
-  // strengths) first.
+  // Up to k loopless paths of at most max_hops ties, best (largest product
+  // of strengths) first; among equal costs, fewer ties first.
   std::vector<Path> KShortest(Vertex source, Vertex target, int k, int max_hops) const;
   const Tie& TieOf(Vertex a, Vertex b) const { return *ties_[EdgeIndex(a, b)]; }
 
  private:
   struct Hidden;
+  // The meet-in-the-middle search; max_hops <= kShortSearchHops.
+  std::vector<Path> ShortPaths(Vertex source, Vertex target, int k, int max_hops) const;
+  // Yen's algorithm, for any max_hops.
+  std::vector<Path> YenPaths(Vertex source, Vertex target, int k, int max_hops) const;
   // Cheapest path of at most `budget` ties; `to_target` holds each
   // vertex's distance in ties to the target (-1: farther than allowed).
   Path Shortest(Vertex source, Vertex target, int budget, const Hidden& hidden,
                 const std::vector<int8_t>& to_target) const;
   std::vector<int8_t> DistancesTo(Vertex target, int max_hops) const;
   double Cost(const Path& path) const;
-  size_t EdgeIndex(Vertex a, Vertex b) const;
+  // The CSR position of the edge a → b (which must exist).
+  uint32_t EdgeIndex(Vertex a, Vertex b) const;
+  // Sum of the degrees of v's neighbours: the work of expanding 2 ties
+  // from v.
+  uint64_t TwoHopWork(Vertex v) const;
 
   Graph graph_;
-  std::vector<double> weights_;
-  std::vector<const Tie*> ties_;
+  std::vector<double> weights_;     // By CSR edge index.
+  std::vector<const Tie*> ties_;    // By CSR edge index.
 };
 
 }  // namespace kith::graph

@@ -1,10 +1,10 @@
 // intro-path: the k best loopless paths of at most max-hops ties between
-// two people, by graph::PathFinder (Yen over Boost.Graph's Dijkstra on
-// -log strength) on the social graph.
+// two people, by graph::PathFinder on the social graph (cost -log strength).
 #include "engine/graph/path_finder.h"
 #include "engine/graph/social_graph.h"
 #include "engine/query/query.h"
 #include "engine/util/status_macros.h"
+#include "absl/strings/str_cat.h"
 
 namespace kith::query {
 
@@ -16,6 +16,12 @@ absl::StatusOr<IntroPathResult> FindIntroPaths(const store::StoreReader& reader,
 absl::StatusOr<IntroPathResult> FindIntroPaths(const store::StoreReader& reader, const IntroPathQuery& query,
                                                const graph::SocialGraph& social) {
   if (query.max_hops < 1 || query.k < 1) return absl::InvalidArgumentError("max-hops and k must be at least 1");
+  // Bounds that keep one query from holding a server: a path of more than
+  // 8 introductions is not warm, and 100 alternatives are more than anyone reads.
+  if (query.max_hops > kMaxIntroHops || query.k > kMaxIntroPaths) {
+    return absl::InvalidArgumentError(absl::StrCat("max-hops must be at most ", kMaxIntroHops, " and k at most ",
+                                                   kMaxIntroPaths));
+  }
   ASSIGN_OR_RETURN(store::EntityInfo from, ResolvePerson(reader, query.from));
   ASSIGN_OR_RETURN(store::EntityInfo to, ResolvePerson(reader, query.to));
   if (from.id == to.id) return absl::InvalidArgumentError("intro-path needs two different people");

@@ -241,6 +241,9 @@ absl::StatusOr<PersonTimeline> BuildTimeline(const store::StoreReader& reader, s
 absl::StatusOr<SharedHistory> BuildSharedHistory(const store::StoreReader& reader, std::string_view a,
                                                  std::string_view b, double duplicate_overlap = 0.6);
 
+inline constexpr int kMaxIntroHops = 8;
+inline constexpr int kMaxIntroPaths = 100;
+
 struct IntroPathQuery {
   std::string from;
   std::string to;
@@ -272,9 +275,10 @@ struct IntroPathResult {
   std::vector<IntroPath> paths;  // Strongest first; empty when none exists.
 };
 
-// The best warm-introduction paths: Yen's k shortest loopless paths over
-// Boost.Graph's Dijkstra, with each tie weighted -log(strength), so the
-// shortest path is the one whose strengths multiply to the most.
+// The best warm-introduction paths: the k cheapest loopless paths with
+// each tie weighted -log(strength), so the cheapest path is the one whose
+// strengths multiply to the most (graph::PathFinder). max_hops is at most
+// kMaxIntroHops and k at most kMaxIntroPaths.
 absl::StatusOr<IntroPathResult> FindIntroPaths(const store::StoreReader& reader, const IntroPathQuery& query);
 // The same over a social graph already built from `reader`'s snapshot with
 // query.model (the engine's memory index keeps one).

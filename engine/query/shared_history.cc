@@ -21,30 +21,106 @@ absl::StatusOr<std::set<store::NodeId>> NotesOf(const store::StoreReader& reader
   return notes;
 }
 
-// Of `notes`, those `person` has an edge of `type` to: one seek each, so a
-// hub's thousands of notes are never read for a pair.
-absl::StatusOr<std::set<store::NodeId>> AlsoNotesOf(const store::StoreReader& reader, store::NodeId person,
+// Of `notes`, those `person` has an edge of `type` to. When `person` is
+// named in not many more notes than those, one scan of their edges is
+// cheaper; otherwise one seek per note, so that a hub's thousands of notes
+// are never read for a pair.
+absl::StatusOr<std::set<store::NodeId>> AlsoNotesOf(const store::StoreReader& reader, const store::EntityInfo& person,
                                                     RelationType type, const std::set<store::NodeId>& notes) {
+  constexpr uint64_t kScanIfWithin = 8;  // A seek costs about as much as reading this many edges.
   std::set<store::NodeId> out;
+  if (person.note_refs <= kScanIfWithin * notes.size()) {
+    ASSIGN_OR_RETURN(std::vector<store::EdgeRef> edges, reader.Edges(person.id, store::Direction::kOut, type));
+    for (const store::EdgeRef& edge : edges) {
+      if (notes.count(edge.neighbour)) out.insert(edge.neighbour);
+    }
+    return out;
+  }
   for (store::NodeId note : notes) {
-    ASSIGN_OR_RETURN(std::vector<store::EdgeRef> edges, reader.EdgesTo(person, store::Direction::kOut, type, note));
+    ASSIGN_OR_RETURN(std::vector<store::EdgeRef> edges, reader.EdgesTo(person.id, store::Direction::kOut, type, note));
     if (!edges.empty()) out.insert(note);
   }
   return out;
 }
 
-// Current/former status per organisation (current wins over former), of
-// the WORKS_AT `edges`.
-absl::StatusOr<std::map<store::NodeId, std::string>> Employers(const store::StoreReader& reader,
-                                                               const std::vector<store::EdgeRef>& edges) {
-  std::map<store::NodeId, std::string> out;
+// The status of one employment, from its WORKS_AT `edges` in key order:
+// "current" if any says so, else the last one's ("former" or "").
+absl::StatusOr<std::string> EmploymentStatus(const store::StoreReader& reader,
+                                             const std::vector<store::EdgeRef>& edges) {
+  std::string status;
   for (const store::EdgeRef& edge : edges) {
     ASSIGN_OR_RETURN(std::optional<store::StoredFact> fact, reader.Fact(edge.note, edge.seq));
     if (!fact) continue;
-    std::string& status = out[edge.neighbour];
-    if (status != "current") status = fact->status;
+    status = fact->status;
+    if (status == "current") break;
   }
+  return status;
+}
+
+// Organisations both people worked at, with each one's status. Facts are
+// read only for those: a hub's hundreds of employment statements about
+// organisations the other never joined cost one seek each, not a read.
+absl::StatusOr<std::vector<SharedOrganization>> SharedEmployers(const store::StoreReader& reader,
+                                                                const store::EntityInfo& a,
+                                                                const store::EntityInfo& few,
+                                                                const store::EntityInfo& many) {
+  ASSIGN_OR_RETURN(std::vector<store::EdgeRef> few_edges,
+                   reader.Edges(few.id, store::Direction::kOut, RelationType::kWorksAt));
+  std::vector<SharedOrganization> out;
+  for (size_t begin = 0, end = 0; begin < few_edges.size(); begin = end) {
+    const store::NodeId org = few_edges[begin].neighbour;
+    for (end = begin; end < few_edges.size() && few_edges[end].neighbour == org;) ++end;
+    ASSIGN_OR_RETURN(std::vector<store::EdgeRef> many_edges,
+                     reader.EdgesTo(many.id, store::Direction::kOut, RelationType::kWorksAt, org));
+    if (many_edges.empty()) continue;
+    ASSIGN_OR_RETURN(std::string few_status,
+                     EmploymentStatus(reader, {few_edges.begin() + static_cast<long>(begin),
+                                               few_edges.begin() + static_cast<long>(end)}));
+    ASSIGN_OR_RETURN(std::string many_status, EmploymentStatus(reader, many_edges));
+    ASSIGN_OR_RETURN(std::optional<store::EntityInfo> e, reader.Entity(org));
+    if (!e) continue;
+    const bool a_is_few = a.id == few.id;
+    out.push_back({e->name, a_is_few ? few_status : many_status, a_is_few ? many_status : few_status});
+  }
+  std::sort(out.begin(), out.end(),
+            [](const SharedOrganization& x, const SharedOrganization& y) { return x.name < y.name; });
   return out;
+}
+
+// The facts of `type` that name both people, as (note, seq), read from the
+// edges alone. A fact has edges args[0] → args[i], so one naming both has
+// an edge between them (when one of them is args[0]) or, from its
+// args[0], an edge to each with the same (note, seq).
+absl::StatusOr<std::set<std::pair<store::NodeId, uint32_t>>> FactsNamingBoth(const store::StoreReader& reader,
+                                                                             store::NodeId few, store::NodeId many,
+                                                                             RelationType type) {
+  std::set<std::pair<store::NodeId, uint32_t>> found;
+  ASSIGN_OR_RETURN(std::vector<store::EdgeRef> out, reader.EdgesTo(few, store::Direction::kOut, type, many));
+  for (const store::EdgeRef& edge : out) found.emplace(edge.note, edge.seq);
+  ASSIGN_OR_RETURN(std::vector<store::EdgeRef> in, reader.Edges(few, store::Direction::kIn, type));
+  for (size_t begin = 0, end = 0; begin < in.size(); begin = end) {
+    const store::NodeId source = in[begin].neighbour;
+    for (end = begin; end < in.size() && in[end].neighbour == source;) ++end;
+    if (source == many) {
+      for (size_t i = begin; i < end; ++i) found.emplace(in[i].note, in[i].seq);
+      continue;
+    }
+    ASSIGN_OR_RETURN(std::vector<store::EdgeRef> to_many, reader.EdgesTo(source, store::Direction::kOut, type, many));
+    for (const store::EdgeRef& edge : to_many) {
+      for (size_t i = begin; i < end; ++i) {
+        if (in[i].note == edge.note && in[i].seq == edge.seq) found.emplace(edge.note, edge.seq);
+      }
+    }
+  }
+  return found;
+}
+
+// Whether `event` should replace `kept` as a relation's one entry: it is
+// dated earlier, or as early and from a note whose path sorts first.
+bool StatedFirst(const SharedEvent& event, const SharedEvent& kept) {
+  if (!event.date) return false;
+  if (!kept.date || *event.date != *kept.date) return !kept.date || *event.date < *kept.date;
+  return event.notes.front().path < kept.notes.front().path;
 }
 
 }  // namespace
@@ -65,9 +141,9 @@ absl::StatusOr<SharedHistory> BuildSharedHistory(const store::StoreReader& reade
   ASSIGN_OR_RETURN(std::set<store::NodeId> few_mentioned, NotesOf(reader, few.id, RelationType::kMentionedIn));
   few_mentioned.insert(few_attended.begin(), few_attended.end());
   ASSIGN_OR_RETURN(std::set<store::NodeId> many_attended,
-                   AlsoNotesOf(reader, many.id, RelationType::kAttended, few_mentioned));
+                   AlsoNotesOf(reader, many, RelationType::kAttended, few_mentioned));
   ASSIGN_OR_RETURN(std::set<store::NodeId> many_mentioned,
-                   AlsoNotesOf(reader, many.id, RelationType::kMentionedIn, few_mentioned));
+                   AlsoNotesOf(reader, many, RelationType::kMentionedIn, few_mentioned));
   many_mentioned.insert(many_attended.begin(), many_attended.end());
   std::vector<store::NoteInfo> shared;
   for (store::NodeId id : few_attended) {
@@ -78,19 +154,21 @@ absl::StatusOr<SharedHistory> BuildSharedHistory(const store::StoreReader& reade
   std::sort(shared.begin(), shared.end(), [](const store::NoteInfo& x, const store::NoteInfo& y) {
     return x.date != y.date ? x.date < y.date : x.path < y.path;
   });
-  std::set<std::string> topics;
+  std::set<store::NodeId> topic_ids;  // Read once each, however many meetings discussed them.
   for (const auto& meeting : FoldMeetings(shared, duplicate_overlap)) {
     SharedEvent event{meeting.front()->date, "meeting", meeting.front()->title, "", {}};
     for (const store::NoteInfo* note : meeting) {
       event.notes.push_back({note->path, note->title, note->date});
       ASSIGN_OR_RETURN(std::vector<store::EdgeRef> discussed,
                        reader.Edges(note->id, store::Direction::kIn, RelationType::kDiscussed));
-      for (const store::EdgeRef& edge : discussed) {
-        ASSIGN_OR_RETURN(std::optional<store::EntityInfo> topic, reader.Entity(edge.neighbour));
-        if (topic) topics.insert(topic->name);
-      }
+      for (const store::EdgeRef& edge : discussed) topic_ids.insert(edge.neighbour);
     }
     history.timeline.push_back(std::move(event));
+  }
+  std::set<std::string> topics;
+  for (store::NodeId id : topic_ids) {
+    ASSIGN_OR_RETURN(std::optional<store::EntityInfo> topic, reader.Entity(id));
+    if (topic) topics.insert(topic->name);
   }
 
   // Other notes that name both.
@@ -105,26 +183,22 @@ absl::StatusOr<SharedHistory> BuildSharedHistory(const store::StoreReader& reade
   std::map<std::string, SharedEvent> relations;
   for (RelationType type : {RelationType::kReportsTo, RelationType::kWorkedWith, RelationType::kKnows,
                             RelationType::kFamily, RelationType::kIntroduced}) {
-    for (store::Direction direction : {store::Direction::kOut, store::Direction::kIn}) {
-      ASSIGN_OR_RETURN(std::vector<store::EdgeRef> edges, reader.Edges(few.id, direction, type));
-      for (const store::EdgeRef& edge : edges) {
-        ASSIGN_OR_RETURN(std::optional<store::StoredFact> fact, reader.Fact(edge.note, edge.seq));
-        if (!fact || std::find(fact->args.begin(), fact->args.end(), many.id) == fact->args.end()) continue;
-        ASSIGN_OR_RETURN(std::optional<store::NoteInfo> note, reader.Note(edge.note));
-        if (!note) continue;
-        std::vector<std::string> names;
-        for (store::NodeId id : fact->args) {
-          ASSIGN_OR_RETURN(std::optional<store::EntityInfo> e, reader.Entity(id));
-          names.push_back(e ? e->name : "?");
-        }
-        std::string description = DescribeRelation(type, names, fact->role);
-        std::optional<int32_t> date = fact->date ? fact->date : note->date;
-        auto [it, inserted] = relations.emplace(description, SharedEvent{date, "relation", description, fact->evidence.text,
-                                                                         {{note->path, note->title, note->date}}});
-        if (!inserted && date && (!it->second.date || *date < *it->second.date)) {
-          it->second = SharedEvent{date, "relation", description, fact->evidence.text, {{note->path, note->title, note->date}}};
-        }
+    ASSIGN_OR_RETURN(auto facts, FactsNamingBoth(reader, few.id, many.id, type));
+    for (const auto& [note_id, seq] : facts) {
+      ASSIGN_OR_RETURN(std::optional<store::StoredFact> fact, reader.Fact(note_id, seq));
+      if (!fact) continue;
+      ASSIGN_OR_RETURN(std::optional<store::NoteInfo> note, reader.Note(note_id));
+      if (!note) continue;
+      std::vector<std::string> names;
+      for (store::NodeId id : fact->args) {
+        ASSIGN_OR_RETURN(std::optional<store::EntityInfo> e, reader.Entity(id));
+        names.push_back(e ? e->name : "?");
       }
+      std::string description = DescribeRelation(type, names, fact->role);
+      SharedEvent event{fact->date ? fact->date : note->date, "relation", description, fact->evidence.text,
+                        {{note->path, note->title, note->date}}};
+      auto [it, inserted] = relations.emplace(description, event);
+      if (!inserted && StatedFirst(event, it->second)) it->second = std::move(event);
     }
   }
   for (auto& [d, event] : relations) history.timeline.push_back(std::move(event));
@@ -133,29 +207,7 @@ absl::StatusOr<SharedHistory> BuildSharedHistory(const store::StoreReader& reade
     return x.date < y.date;
   });
 
-  // Organisations both belonged to: the other's statements are read only
-  // for the organisations of the one fewer notes name.
-  ASSIGN_OR_RETURN(std::vector<store::EdgeRef> few_edges,
-                   reader.Edges(few.id, store::Direction::kOut, RelationType::kWorksAt));
-  std::vector<store::EdgeRef> many_edges;
-  for (const store::EdgeRef& edge : few_edges) {
-    if (!many_edges.empty() && many_edges.back().neighbour == edge.neighbour) continue;
-    ASSIGN_OR_RETURN(std::vector<store::EdgeRef> same_org,
-                     reader.EdgesTo(many.id, store::Direction::kOut, RelationType::kWorksAt, edge.neighbour));
-    many_edges.insert(many_edges.end(), same_org.begin(), same_org.end());
-  }
-  ASSIGN_OR_RETURN(auto few_jobs, Employers(reader, few_edges));
-  ASSIGN_OR_RETURN(auto many_jobs, Employers(reader, many_edges));
-  const auto& a_jobs = a.id == few.id ? few_jobs : many_jobs;
-  const auto& b_jobs = a.id == few.id ? many_jobs : few_jobs;
-  for (const auto& [org, a_status] : a_jobs) {
-    auto other = b_jobs.find(org);
-    if (other == b_jobs.end()) continue;
-    ASSIGN_OR_RETURN(std::optional<store::EntityInfo> e, reader.Entity(org));
-    if (e) history.organizations.push_back({e->name, a_status, other->second});
-  }
-  std::sort(history.organizations.begin(), history.organizations.end(),
-            [](const SharedOrganization& x, const SharedOrganization& y) { return x.name < y.name; });
+  ASSIGN_OR_RETURN(history.organizations, SharedEmployers(reader, a, few, many));
   history.topics.assign(topics.begin(), topics.end());
   return history;
 }

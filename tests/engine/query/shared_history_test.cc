@@ -1,4 +1,7 @@
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
+
+#include <algorithm>
 
 #include "engine/extract/extract.h"
 #include "engine/extract/gazetteer.h"
@@ -9,22 +12,33 @@
 namespace kith::query {
 namespace {
 
-TEST(SharedHistoryTest, MeetingsMentionsRelationsOrganisationsAndTopics) {
-  testing::TempDir dir;
-  ASSERT_OK_AND_ASSIGN(auto store, store::Store::Open({}, dir.path()));
-  extract::Gazetteer gazetteer;
-  gazetteer.AddOrganization("Acme");
-  gazetteer.Finish();
-  auto put = [&](const std::string& path, const std::string& text) {
+// A store with two organisations known by name; put() parses, extracts and
+// stores one note.
+class SharedHistoryTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    ASSERT_OK_AND_ASSIGN(store_, store::Store::Open({}, dir_.path()));
+    gazetteer_.AddOrganization("Acme");
+    gazetteer_.AddOrganization("Globex");
+    gazetteer_.Finish();
+  }
+  void put(const std::string& path, const std::string& text) {
     auto note = note::ParseNote(path, text);
     ASSERT_OK(note);
-    ASSERT_OK(store->PutNote(extract::Extract(*note, {.owner = "", .gazetteer = &gazetteer}), 1));
-  };
+    ASSERT_OK(store_->PutNote(extract::Extract(*note, {.owner = "", .gazetteer = &gazetteer_}), 1));
+  }
+
+  testing::TempDir dir_;
+  std::unique_ptr<store::Store> store_;
+  extract::Gazetteer gazetteer_;
+};
+
+TEST_F(SharedHistoryTest, MeetingsMentionsRelationsOrganisationsAndTopics) {
   put("a.md", "---\ndate: 2025-01-02\nparticipants: [Ana Bell, Bo Chen]\nentities:\n  projects: ['[[Atlas]]']\n---\n");
   put("a2.md", "---\ndate: 2025-01-02\nparticipants: [Ana Bell, Bo Chen]\n---\n# Same sync, second summary\n");
   put("m.md", "---\ndate: 2025-02-01\nparticipants: [Cy Dee]\n---\n## Key Information\n"
               "- Ana Bell reports to Bo Chen.\n- Ana Bell works at Acme.\n- Bo Chen previously worked at Acme.\n");
-  ASSERT_OK_AND_ASSIGN(SharedHistory h, BuildSharedHistory(*store->NewReader(), "Ana Bell", "bo chen"));
+  ASSERT_OK_AND_ASSIGN(SharedHistory h, BuildSharedHistory(*store_->NewReader(), "Ana Bell", "bo chen"));
   ASSERT_EQ(h.timeline.size(), 3u);
   EXPECT_EQ(h.timeline[0].kind, "meeting");
   EXPECT_EQ(h.timeline[0].notes.size(), 2u);  // Two summaries, one meeting.
@@ -37,6 +51,45 @@ TEST(SharedHistoryTest, MeetingsMentionsRelationsOrganisationsAndTopics) {
   EXPECT_EQ(h.organizations[0].a_status, "current");
   EXPECT_EQ(h.organizations[0].b_status, "former");
   EXPECT_EQ(h.topics, std::vector<std::string>{"Atlas"});
+}
+
+// Relations are found from either person's side, and through a third
+// person's fact that names both; organisations only one worked at are left
+// out; a relation stated twice on one day keeps the note whose path sorts
+// first.
+TEST_F(SharedHistoryTest, RelationsFromEitherSideOrAThirdPersonsFact) {
+  const std::string head = "---\ndate: 2025-03-01\nparticipants: [Di Eng]\n---\n## Key Information\n";
+  put("z.md", head + "- Cy Dee introduced Ana Bell to Bo Chen.\n- Bo Chen works at Globex.\n");
+  put("y.md", head + "- Bo Chen worked with Ana Bell.\n- Ana Bell works at Acme.\n");
+  put("x.md", head + "- Bo Chen worked with Ana Bell.\n");
+  ASSERT_OK_AND_ASSIGN(SharedHistory h, BuildSharedHistory(*store_->NewReader(), "Ana Bell", "Bo Chen"));
+  std::vector<std::string> described;
+  for (const SharedEvent& e : h.timeline) {
+    if (e.kind == "relation") described.push_back(e.description + " @ " + e.notes.front().path);
+  }
+  std::sort(described.begin(), described.end());
+  ASSERT_EQ(described.size(), 2u) << ::testing::PrintToString(described);
+  EXPECT_NE(described[0].find("Bo Chen"), std::string::npos);
+  EXPECT_NE(described[0].find("x.md"), std::string::npos);
+  EXPECT_NE(described[1].find("introduced"), std::string::npos);
+  EXPECT_NE(described[1].find("z.md"), std::string::npos);
+  EXPECT_TRUE(h.organizations.empty());
+}
+
+// When one of the two is named in many more notes than the other, the
+// other's notes are checked one by one instead of by a scan; the answer is
+// the same.
+TEST_F(SharedHistoryTest, AHubAndAnOccasionalContact) {
+  for (int i = 0; i < 40; ++i) {
+    put("hub/" + std::to_string(i) + ".md",
+        "---\ndate: 2025-04-" + std::to_string(10 + i % 18) + "\nparticipants: [Bo Chen, Cy Dee]\n---\n");
+  }
+  put("met.md", "---\ndate: 2025-05-01\nparticipants: [Ana Bell, Bo Chen]\n---\n");
+  put("named.md", "---\ndate: 2025-05-02\nparticipants: [Ana Bell]\n---\n## Key Information\n- Bo Chen knows Ana Bell.\n");
+  ASSERT_OK_AND_ASSIGN(SharedHistory h, BuildSharedHistory(*store_->NewReader(), "Ana Bell", "Bo Chen"));
+  std::vector<std::string> events;
+  for (const SharedEvent& e : h.timeline) events.push_back(e.kind + " " + e.notes.front().path);
+  EXPECT_THAT(events, ::testing::ElementsAre("meeting met.md", "mentioned named.md", "relation named.md")) << ::testing::PrintToString(events);
 }
 
 }  // namespace
