@@ -71,17 +71,20 @@ class EngineImpl : public Engine {
 
   const query::StrengthModel& DefaultStrengthModel() const override { return options_.strength; }
 
-  absl::StatusOr<query::WhoKnowsResult> WhoKnows(const query::WhoKnowsQuery& query) const override {
-    // The common case touches no store: an index as new as the store, and
-    // a name that is exactly a person's.
-    if (!query.as_of && options_.memory_index && graph::SameModel(query.model, options_.strength)) {
-      std::shared_ptr<const graph::KnowsIndex> index = CurrentIndex();
-      if (index && index->sequence() == store_->LatestSequence()) {
-        if (std::optional<store::EntityInfo> subject = index->FindPerson(util::FoldName(query.name))) {
-          return index->WhoKnows(*subject, query.limit, query.evidence_limit);
-        }
-      }
+  std::optional<query::WhoKnowsResult> WhoKnowsInMemory(const query::WhoKnowsQuery& query) const override {
+    if (query.as_of || !options_.memory_index || !graph::SameModel(query.model, options_.strength)) {
+      return std::nullopt;
     }
+    std::shared_ptr<const graph::KnowsIndex> index = CurrentIndex();
+    if (!index || index->sequence() != store_->LatestSequence()) return std::nullopt;
+    std::optional<store::EntityInfo> subject = index->FindPerson(util::FoldName(query.name));
+    if (!subject) return std::nullopt;
+    return index->WhoKnows(*subject, query.limit, query.evidence_limit);
+  }
+
+  absl::StatusOr<query::WhoKnowsResult> WhoKnows(const query::WhoKnowsQuery& query) const override {
+    // The common case touches no store.
+    if (std::optional<query::WhoKnowsResult> answer = WhoKnowsInMemory(query)) return *std::move(answer);
     std::unique_ptr<store::StoreReader> reader = Reader(query.as_of);
     if (!query.as_of && graph::SameModel(query.model, options_.strength)) {
       if (std::shared_ptr<const graph::KnowsIndex> index = FreshIndex(*reader)) {

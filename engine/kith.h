@@ -113,6 +113,11 @@ class Engine {
   // the notes stood then (store::NewAsOfReader).
   virtual absl::StatusOr<query::WhoKnowsResult> WhoKnows(
       const query::WhoKnowsQuery& query) const = 0;
+  // What WhoKnows returns, when it can be had without reading the store
+  // (a memory index as new as the store, built for query.model, no as_of,
+  // and a name that is exactly a person's): microseconds, no I/O, so a
+  // server may answer on its network threads. nullopt otherwise.
+  virtual std::optional<query::WhoKnowsResult> WhoKnowsInMemory(const query::WhoKnowsQuery& query) const = 0;
 
   // Records a curation; it applies from the next ingest on (every note is
   // re-extracted then).

@@ -64,8 +64,9 @@ void ToProto(const query::Task& t, v1::Task& out) {
 
 }  // namespace
 
-absl::StatusOr<v1::WhoKnowsResponse> WhoKnows(const Engine& engine,
-                                              const v1::WhoKnowsRequest& request) {
+namespace {
+
+absl::StatusOr<query::WhoKnowsQuery> WhoKnowsQueryOf(const Engine& engine, const v1::WhoKnowsRequest& request) {
   if (request.limit() < 0) return absl::InvalidArgumentError("limit must not be negative");
   query::WhoKnowsQuery query;
   query.name = request.name();
@@ -73,13 +74,33 @@ absl::StatusOr<v1::WhoKnowsResponse> WhoKnows(const Engine& engine,
   if (request.evidence_limit() != 0) query.evidence_limit = request.evidence_limit() < 0 ? 0 : request.evidence_limit();
   ASSIGN_OR_RETURN(query.model, ApplyStrength(engine.DefaultStrengthModel(), request.strength()));
   ASSIGN_OR_RETURN(query.as_of, ParseDayField(request.as_of(), "as-of"));
-  ASSIGN_OR_RETURN(query::WhoKnowsResult result, engine.WhoKnows(query));
+  return query;
+}
 
+v1::WhoKnowsResponse WhoKnowsResponseOf(const query::WhoKnowsResult& result, const v1::WhoKnowsRequest& request) {
   v1::WhoKnowsResponse response;
   response.set_subject(result.subject);
   response.set_as_of(request.as_of());
   for (const query::Acquaintance& a : result.people) ToProto(a, *response.add_people());
   return response;
+}
+
+}  // namespace
+
+absl::StatusOr<v1::WhoKnowsResponse> WhoKnows(const Engine& engine,
+                                              const v1::WhoKnowsRequest& request) {
+  ASSIGN_OR_RETURN(query::WhoKnowsQuery query, WhoKnowsQueryOf(engine, request));
+  ASSIGN_OR_RETURN(query::WhoKnowsResult result, engine.WhoKnows(query));
+  return WhoKnowsResponseOf(result, request);
+}
+
+std::optional<absl::StatusOr<v1::WhoKnowsResponse>> WhoKnowsInMemory(const Engine& engine,
+                                                                     const v1::WhoKnowsRequest& request) {
+  absl::StatusOr<query::WhoKnowsQuery> query = WhoKnowsQueryOf(engine, request);
+  if (!query.ok()) return query.status();
+  std::optional<query::WhoKnowsResult> result = engine.WhoKnowsInMemory(*query);
+  if (!result) return std::nullopt;
+  return WhoKnowsResponseOf(*result, request);
 }
 
 absl::StatusOr<std::vector<v1::Fact>> Facts(const Engine& engine, const v1::FactsRequest& request) {

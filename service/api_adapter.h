@@ -5,6 +5,7 @@
 #define KITH_SERVICE_API_ADAPTER_H_
 
 #include <memory>
+#include <optional>
 
 #include "absl/status/statusor.h"
 #include "engine/kith.h"
@@ -14,6 +15,10 @@ namespace kith::service {
 
 absl::StatusOr<v1::WhoKnowsResponse> WhoKnows(const Engine& engine,
                                               const v1::WhoKnowsRequest& request);
+// The same answer when the engine has it in memory (Engine::WhoKnowsInMemory)
+// or the request is invalid; nullopt when answering would read the store.
+std::optional<absl::StatusOr<v1::WhoKnowsResponse>> WhoKnowsInMemory(const Engine& engine,
+                                                                     const v1::WhoKnowsRequest& request);
 
 // Facts matching the request, converted; InvalidArgument for an unknown
 // relation type name.

@@ -71,7 +71,7 @@ absl::StatusOr<TokenAuthenticator> TokenAuthenticator::FromFile(const std::strin
   return TokenAuthenticator(std::move(read), std::move(write));
 }
 
-grpc::Status TokenAuthenticator::Authorize(const grpc::ServerContext& context, Access access) const {
+grpc::Status TokenAuthenticator::Authorize(const grpc::ServerContextBase& context, Access access) const {
   const auto& metadata = context.client_metadata();
   auto it = metadata.find("authorization");
   if (it == metadata.end()) return grpc::Status(grpc::StatusCode::UNAUTHENTICATED, "this kithd needs a bearer token");

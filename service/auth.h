@@ -34,7 +34,7 @@ class TokenAuthenticator {
 
   // OK if the call's bearer token grants `access`; UNAUTHENTICATED without
   // a valid token, PERMISSION_DENIED for a read token asking to write.
-  grpc::Status Authorize(const grpc::ServerContext& context, Access access) const;
+  grpc::Status Authorize(const grpc::ServerContextBase& context, Access access) const;
 
  private:
   std::vector<std::string> read_tokens_;

@@ -58,10 +58,24 @@ grpc::Status KithService::SkippableFiles(grpc::ServerContext* context, const v1:
   return Stream(context, service::SkippableFiles(engine_, *request), writer);
 }
 
-grpc::Status KithService::WhoKnows(grpc::ServerContext* context, const v1::WhoKnowsRequest* request,
-                                   v1::WhoKnowsResponse* response) {
-  if (grpc::Status denied = Allow(context, Access::kRead); !denied.ok()) return denied;
-  return Reply(service::WhoKnows(engine_, *request), response);
+// The one callback-API method: answered here, on gRPC's own thread, when
+// the engine has the answer in memory (no thread hand-off per call: with 32
+// clients on 2 cores that doubled throughput), else on the worker pool.
+grpc::ServerUnaryReactor* KithService::WhoKnows(grpc::CallbackServerContext* context,
+                                                const v1::WhoKnowsRequest* request, v1::WhoKnowsResponse* response) {
+  grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
+  if (grpc::Status denied = Allow(context, Access::kRead); !denied.ok()) {
+    reactor->Finish(denied);
+    return reactor;
+  }
+  if (auto answer = service::WhoKnowsInMemory(engine_, *request)) {
+    reactor->Finish(Reply(*std::move(answer), response));
+    return reactor;
+  }
+  store_readers_.Run([this, reactor, request, response] {
+    reactor->Finish(Reply(service::WhoKnows(engine_, *request), response));
+  });
+  return reactor;
 }
 
 grpc::Status KithService::Facts(grpc::ServerContext* context, const v1::FactsRequest* request,

@@ -8,6 +8,7 @@
 #include "absl/status/status.h"
 #include "engine/kith.h"
 #include "service/auth.h"
+#include "service/worker_pool.h"
 #include "kith/v1/kith.grpc.pb.h"
 
 namespace kith::service {
@@ -16,18 +17,19 @@ namespace kith::service {
 grpc::Status ToGrpcStatus(const absl::Status& status);
 absl::Status FromGrpcStatus(const grpc::Status& status);
 
-class KithService final : public v1::Kith::Service {
+class KithService final : public v1::Kith::WithCallbackMethod_WhoKnows<v1::Kith::Service> {
  public:
   // `engine` must outlive the service, and so must `auth` if given; without
   // it every call is allowed (kithd then listens on loopback only).
-  explicit KithService(Engine& engine, const TokenAuthenticator* auth = nullptr) : engine_(engine), auth_(auth) {}
+  explicit KithService(Engine& engine, const TokenAuthenticator* auth = nullptr)
+      : engine_(engine), auth_(auth), store_readers_(kStoreReaders) {}
 
   grpc::Status Ingest(grpc::ServerContext* context, grpc::ServerReader<v1::IngestRequest>* reader,
                       v1::IngestResponse* response) override;
   grpc::Status SkippableFiles(grpc::ServerContext* context, const v1::IngestOptions* request,
                               grpc::ServerWriter<v1::SkippableFileBatch>* writer) override;
-  grpc::Status WhoKnows(grpc::ServerContext* context, const v1::WhoKnowsRequest* request,
-                        v1::WhoKnowsResponse* response) override;
+  grpc::ServerUnaryReactor* WhoKnows(grpc::CallbackServerContext* context, const v1::WhoKnowsRequest* request,
+                                     v1::WhoKnowsResponse* response) override;
   grpc::Status Facts(grpc::ServerContext* context, const v1::FactsRequest* request,
                      grpc::ServerWriter<v1::Fact>* writer) override;
   grpc::Status Curate(grpc::ServerContext* context, const v1::Curation* request,
@@ -66,12 +68,17 @@ class KithService final : public v1::Kith::Service {
                              v1::ListCurationsResponse* response) override;
 
  private:
-  grpc::Status Allow(grpc::ServerContext* context, Access access) const {
+  grpc::Status Allow(grpc::ServerContextBase* context, Access access) const {
     return auth_ ? auth_->Authorize(*context, access) : grpc::Status::OK;
   }
 
+  // Threads for callback calls that must read the store; the sync methods
+  // have gRPC's own pool.
+  static constexpr int kStoreReaders = 4;
+
   Engine& engine_;
   const TokenAuthenticator* auth_;
+  WorkerPool store_readers_;
 };
 
 }  // namespace kith::service

@@ -10,11 +10,16 @@
 
 #include <CLI/CLI.hpp>
 
+#include "absl/synchronization/mutex.h"
 #include "engine/kith.h"
 #include "service/server.h"
 #include "engine/util/db_path.h"
 
 int main(int argc, char** argv) {
+  // Debian's Abseil is built with assertions, which turns on the deadlock
+  // detector of every absl::Mutex: gRPC takes several per call, and the
+  // detector's graph book-keeping was 3 % of a loaded server's time.
+  absl::SetMutexDeadlockDetectionMode(absl::OnDeadlockCycle::kIgnore);
   CLI::App app{"kithd: the kith relationship engine over gRPC"};
   std::string db;
   kith::service::ServerOptions options;

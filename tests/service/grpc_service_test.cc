@@ -4,6 +4,10 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <thread>
+#include <vector>
+
 #include "service/server.h"
 #include "tests/testing/status_matchers.h"
 #include "tests/testing/temp_dir.h"
@@ -210,6 +214,66 @@ TEST_F(GrpcServiceTest, StrengthOverridesApplyPerRequestAndAreChecked) {
 
 TEST_F(GrpcServiceTest, HealthServiceIsEnabled) {
   ASSERT_NE(server_.server->GetHealthCheckService(), nullptr);
+}
+
+// With a memory index, who-knows is answered on gRPC's threads when the
+// answer is in memory and on the worker pool when it must read the store
+// (here: --as-of, and a name that is not exact). Concurrent calls of both
+// kinds all succeed and agree with the engine.
+TEST(ServerTest, WhoKnowsFromMemoryAndFromTheStoreAgree) {
+  testing::TempDir dir;
+  ASSERT_OK_AND_ASSIGN(auto engine, Engine::Open({.memory_index = true}, dir.path()));
+  {
+    auto session = engine->BeginIngest({});
+    session->Add("a.md", "---\ndate: 2025-01-02\nparticipants: [Ana Bell, Bo Chen, Cy Dee]\n---\n# Kick-off\n");
+    session->Add("b.md", "---\ndate: 2025-02-03\nparticipants: [Ana Bell, Bo Chen]\n---\n# Review\n");
+    ASSERT_OK(session->Finish().status());
+  }
+  ASSERT_OK(engine->RefreshMemoryIndex());
+  ASSERT_TRUE(engine->WhoKnowsInMemory({.name = "Ana Bell"}).has_value());
+  ASSERT_FALSE(engine->WhoKnowsInMemory({.name = "Ana Bell", .as_of = 20200}).has_value());
+  ASSERT_OK_AND_ASSIGN(auto server, StartServer(*engine, {.listen = "127.0.0.1:0"}));
+  auto stub = v1::Kith::NewStub(
+      grpc::CreateChannel("127.0.0.1:" + std::to_string(server.port), grpc::InsecureChannelCredentials()));
+
+  auto ask = [&](const std::string& name, const std::string& as_of, v1::WhoKnowsResponse* response) {
+    grpc::ClientContext context;
+    v1::WhoKnowsRequest request;
+    request.set_name(name);
+    request.set_as_of(as_of);
+    return stub->WhoKnows(&context, request, response);
+  };
+  v1::WhoKnowsResponse from_memory;
+  ASSERT_TRUE(ask("Ana Bell", "", &from_memory).ok());
+  ASSERT_EQ(from_memory.people_size(), 2);
+  EXPECT_EQ(from_memory.people(0).name(), "Bo Chen");
+
+  std::atomic<int> failures{0};
+  std::vector<std::thread> clients;
+  for (int c = 0; c < 8; ++c) {
+    clients.emplace_back([&, c] {
+      for (int i = 0; i < 10; ++i) {
+        v1::WhoKnowsResponse response;
+        // Memory, store (as-of), store (a name only the store resolves), unknown.
+        const int kind = (c + i) % 4;
+        grpc::Status status = kind == 0   ? ask("Ana Bell", "", &response)
+                              : kind == 1 ? ask("Ana Bell", "2030-01-01", &response)
+                              : kind == 2 ? ask("ana", "", &response)
+                                          : ask("Nobody Known", "", &response);
+        if (kind == 3) {
+          if (status.error_code() != grpc::StatusCode::NOT_FOUND) ++failures;
+          continue;
+        }
+        if (!status.ok() || response.people_size() != 2 || response.people(0).name() != "Bo Chen" ||
+            response.people(0).strength() != from_memory.people(0).strength()) {
+          ++failures;
+        }
+      }
+    });
+  }
+  for (std::thread& t : clients) t.join();
+  EXPECT_EQ(failures.load(), 0);
+  server.server->Shutdown();
 }
 
 TEST(ServerTest, RefusesNonLoopbackAddress) {
