@@ -36,6 +36,7 @@ bool IsOrganizationFolder(std::string_view folded) {
 void Gazetteer::AddPerson(std::string_view name) {
   std::string folded = util::FoldName(name);
   if (folded.empty()) return;
+  finished_ = false;
   ++mentions_[folded];
   auto [it, inserted] = people_.try_emplace(folded, std::string(util::Trim(name)));
   if (!inserted) return;
@@ -95,6 +96,13 @@ std::optional<std::string> Gazetteer::Organization(std::string_view folded_raw) 
 }
 
 std::optional<std::string> Gazetteer::PersonByFirstName(std::string_view folded) const {
+  if (!finished_) return ChooseByFirstName(folded);
+  auto it = by_first_name_.find(std::string(folded));
+  if (it == by_first_name_.end()) return std::nullopt;
+  return it->second;
+}
+
+std::optional<std::string> Gazetteer::ChooseByFirstName(std::string_view folded) const {
   auto it = first_names_.find(std::string(folded));
   if (it == first_names_.end() || it->second.empty()) return std::nullopt;
   if (it->second.size() == 1) {
@@ -146,6 +154,7 @@ void Gazetteer::AddPersonAlias(std::string_view canonical, std::string_view vari
 }
 
 void Gazetteer::SeparatePeople(std::string_view canonical, std::string_view variant) {
+  finished_ = false;
   std::string folded = util::FoldName(variant);
   auto alias = person_aliases_.find(folded);
   if (alias != person_aliases_.end() && util::FoldName(alias->second) == util::FoldName(canonical)) {
@@ -196,6 +205,14 @@ void Gazetteer::Finish() {
     }
     people_.erase(person);
   }
+  // Every first name's answer, decided once: extraction asks for each
+  // capitalised word, and in a large vault one first name can be shared by
+  // hundreds of people, each of whose mentions the choice would fold again.
+  by_first_name_.clear();
+  for (const auto& [first, names] : first_names_) {
+    if (std::optional<std::string> person = ChooseByFirstName(first)) by_first_name_.emplace(first, *std::move(person));
+  }
+  finished_ = true;
 }
 
 std::optional<std::string> Gazetteer::OrganizationByDomain(std::string_view domain) const {

@@ -67,6 +67,9 @@ class Gazetteer {
   size_t organization_count() const { return organizations_.size(); }
 
  private:
+  // PersonByFirstName's decision, from first_names_ and mentions_.
+  std::optional<std::string> ChooseByFirstName(std::string_view folded) const;
+
   static constexpr int kDominance = 5;
   static constexpr int kMinNotes = 5;
   static constexpr int kMinUniqueNotes = 2;
@@ -81,6 +84,10 @@ class Gazetteer {
   std::vector<std::pair<std::string, std::string>> acronyms_;  // (name, acronym)
   std::vector<std::string> groups_;  // folded
   std::unordered_map<std::string, std::string> person_aliases_;  // folded variant → canonical display
+  // What PersonByFirstName answers, decided by Finish; stale (and not used)
+  // once a person is added or separated after it.
+  std::unordered_map<std::string, std::string> by_first_name_;
+  bool finished_ = false;
 };
 
 // What a note's folder says it is about: a note under People/<Name>/ is

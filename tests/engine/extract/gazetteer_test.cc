@@ -23,6 +23,27 @@ TEST(GazetteerTest, AmbiguousFirstNameResolvesOnlyWhenOneDominates) {
   EXPECT_EQ(g.PersonByFirstName("rob"), "Rob Lane");
 }
 
+// Finish decides every first name once; a person added afterwards is
+// seen at once (the decisions are not used until the next Finish), and
+// Finish's removal of organisations' names applies to first names too.
+TEST(GazetteerTest, FirstNameDecisionsFollowLaterChanges) {
+  Gazetteer g;
+  for (int i = 0; i < 6; ++i) g.AddPerson("Rob Lane");
+  g.AddPerson("Kai Brook");
+  g.AddOrganization("Kai Brook");
+  g.Finish();
+  EXPECT_EQ(g.PersonByFirstName("rob"), "Rob Lane");
+  EXPECT_FALSE(g.PersonByFirstName("kai"));
+  EXPECT_FALSE(g.PersonByFirstName("mia"));
+  for (int i = 0; i < 6; ++i) g.AddPerson("Rob Marsh");
+  EXPECT_FALSE(g.PersonByFirstName("rob"));  // Neither dominates any more.
+  for (int i = 0; i < 2; ++i) g.AddPerson("Mia Holt");
+  EXPECT_EQ(g.PersonByFirstName("mia"), "Mia Holt");
+  g.Finish();
+  EXPECT_FALSE(g.PersonByFirstName("rob"));
+  EXPECT_EQ(g.PersonByFirstName("mia"), "Mia Holt");
+}
+
 TEST(GazetteerTest, OrganizationsByFirstWordSuffixAndDomain) {
   Gazetteer g;
   g.AddOrganization("Northwind Labs Inc.");
