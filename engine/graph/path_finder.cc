@@ -28,15 +28,15 @@ struct PathFinder::Hidden {
 
 namespace {
 
-struct Arc {
+struct Link {
   uint32_t from, to;
   const Tie* tie;
-  bool operator<(const Arc& other) const { return std::tie(from, to) < std::tie(other.from, other.to); }
+  bool operator<(const Link& other) const { return std::tie(from, to) < std::tie(other.from, other.to); }
 };
 
 // Both directions of every tie, sorted by (from, to): the CSR's order.
-std::vector<Arc> SortedArcs(const SocialGraph& social) {
-  std::vector<Arc> arcs;
+std::vector<Link> SortedLinks(const SocialGraph& social) {
+  std::vector<Link> arcs;
   arcs.reserve(2 * social.ties().size());
   for (const Tie& tie : social.ties()) {
     arcs.push_back({tie.a, tie.b, &tie});
@@ -46,24 +46,40 @@ std::vector<Arc> SortedArcs(const SocialGraph& social) {
   return arcs;
 }
 
-PathFinder::Graph BuildGraph(const std::vector<Arc>& arcs, size_t vertices) {
+PathFinder::Graph BuildGraph(const std::vector<Link>& arcs, size_t vertices) {
   std::vector<std::pair<uint32_t, uint32_t>> pairs;
   pairs.reserve(arcs.size());
-  for (const Arc& arc : arcs) pairs.emplace_back(arc.from, arc.to);
+  for (const Link& arc : arcs) pairs.emplace_back(arc.from, arc.to);
   return PathFinder::Graph(boost::edges_are_sorted, pairs.begin(), pairs.end(), static_cast<uint32_t>(vertices));
 }
 
 }  // namespace
 
 PathFinder::PathFinder(const SocialGraph& social) {
-  std::vector<Arc> arcs = SortedArcs(social);
+  std::vector<Link> arcs = SortedLinks(social);
   graph_ = BuildGraph(arcs, social.vertex_count());
   weights_.reserve(arcs.size());
   ties_.reserve(arcs.size());
-  for (const Arc& arc : arcs) {
+  for (const Link& arc : arcs) {
     weights_.push_back(-std::log(arc.tie->strength));
     ties_.push_back(arc.tie);
   }
+  by_cost_.reserve(arcs.size());
+  for (uint32_t i = 0; i < arcs.size(); ++i) by_cost_.push_back({arcs[i].to, weights_[i]});
+  for (Vertex v = 0; v < boost::num_vertices(graph_); ++v) {
+    auto [begin, end] = boost::out_edges(v, graph_);
+    if (begin == end) continue;
+    auto first = by_cost_.begin() + begin->idx;
+    std::sort(first, first + boost::out_degree(v, graph_), [](const PathFinder::Arc& x, const PathFinder::Arc& y) {
+      return std::tie(x.cost, x.to) < std::tie(y.cost, y.to);
+    });
+  }
+}
+
+std::span<const PathFinder::Arc> PathFinder::CheapestFirst(Vertex v) const {
+  auto [begin, end] = boost::out_edges(v, graph_);
+  if (begin == end) return {};
+  return {by_cost_.data() + begin->idx, boost::out_degree(v, graph_)};
 }
 
 uint32_t PathFinder::EdgeIndex(Vertex a, Vertex b) const {

@@ -20,6 +20,7 @@
 #include <boost/graph/compressed_sparse_row_graph.hpp>
 
 #include <cstdint>
+#include <span>
 #include <vector>
 
 namespace kith::graph {
@@ -36,6 +37,12 @@ class PathFinder {
 
   // The most ties the meet-in-the-middle search handles.
   static constexpr int kShortSearchHops = 4;
+
+  // One tie seen from one end.
+  struct Arc {
+    Vertex to;
+    double cost;
+  };
 
   explicit PathFinder(const SocialGraph& social);
 
@@ -61,10 +68,16 @@ class PathFinder {
   // Sum of the degrees of v's neighbours: the work of expanding 2 ties
   // from v.
   uint64_t TwoHopWork(Vertex v) const;
+  // v's ties, cheapest (strongest) first.
+  std::span<const Arc> CheapestFirst(Vertex v) const;
 
   Graph graph_;
   std::vector<double> weights_;     // By CSR edge index.
   std::vector<const Tie*> ties_;    // By CSR edge index.
+  // Each vertex's ties again, in CSR row order but cheapest first within a
+  // row: the short search streams heads in increasing cost, so it can stop
+  // at the first head that alone costs more than the k-th best path.
+  std::vector<Arc> by_cost_;
 };
 
 }  // namespace kith::graph

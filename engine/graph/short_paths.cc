@@ -149,19 +149,23 @@ std::vector<PathFinder::Path> PathFinder::ShortPaths(Vertex source, Vertex targe
     }
   }
 
+  // Heads in increasing cost: once a head costs more than the k-th best
+  // path so far, so does every later one (costs are never negative).
   Best best(static_cast<size_t>(k));
-  for (auto [e, end] = boost::out_edges(s, graph_); e != end; ++e) {
-    const Vertex a = boost::target(*e, graph_);
-    const double to_a = weights_[e->idx];
+  for (const Arc& first : CheapestFirst(s)) {
+    const Vertex a = first.to;
+    const double to_a = first.cost;
+    if (to_a > best.bound()) break;
     if (a == t) {  // A one-tie head ends only at the target (its split is m = target).
       best.Offer({to_a, 2, {s, t}});
       continue;
     }
-    if (head_hops < 2 || to_a > best.bound()) continue;
-    for (auto [f, f_end] = boost::out_edges(a, graph_); f != f_end; ++f) {
-      const Vertex m = boost::target(*f, graph_);
+    if (head_hops < 2) continue;
+    for (const Arc& second : CheapestFirst(a)) {
+      const Vertex m = second.to;
+      const double head = to_a + second.cost;
+      if (head > best.bound()) break;
       if (m == s) continue;
-      const double head = to_a + weights_[f->idx];
       for (const Tail& tail : tails.At(m)) {
         const double cost = head + tail.cost;
         if (cost > best.bound()) break;  // Tails are cheapest first.
