@@ -136,15 +136,13 @@ std::vector<PathFinder::Path> PathFinder::ShortPaths(Vertex source, Vertex targe
   TailTable tails(scratch, boost::num_vertices(graph_), static_cast<uint32_t>(k) + 1);
   tails.Offer(t, {0, kNone, 0});
   if (tail_hops >= 1) {
-    for (auto [e, end] = boost::out_edges(t, graph_); e != end; ++e) {
-      const Vertex b = boost::target(*e, graph_);
+    for (const Arc& last : CheapestFirst(t)) {
+      const Vertex b = last.to;
       if (b == s) continue;  // A tail through the source is never loopless.
-      const double to_t = weights_[e->idx];
-      tails.Offer(b, {to_t, kNone, 1});
+      tails.Offer(b, {last.cost, kNone, 1});
       if (tail_hops < 2) continue;
-      for (auto [f, f_end] = boost::out_edges(b, graph_); f != f_end; ++f) {
-        const Vertex m = boost::target(*f, graph_);
-        if (m != t && m != s) tails.Offer(m, {weights_[f->idx] + to_t, b, 2});
+      for (const Arc& before : CheapestFirst(b)) {
+        if (before.to != t && before.to != s) tails.Offer(before.to, {before.cost + last.cost, b, 2});
       }
     }
   }

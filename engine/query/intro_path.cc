@@ -1,10 +1,10 @@
 // intro-path: the k best loopless paths of at most max-hops ties between
 // two people, by graph::PathFinder on the social graph (cost -log strength).
+#include "absl/strings/str_cat.h"
 #include "engine/graph/path_finder.h"
 #include "engine/graph/social_graph.h"
 #include "engine/query/query.h"
 #include "engine/util/status_macros.h"
-#include "absl/strings/str_cat.h"
 
 namespace kith::query {
 

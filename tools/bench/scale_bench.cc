@@ -22,8 +22,8 @@
 #include <set>
 #include <thread>
 
-#include "absl/synchronization/mutex.h"
 #include "absl/strings/str_cat.h"
+#include "absl/synchronization/mutex.h"
 #include "kith/v1/kith.grpc.pb.h"
 #include "service/server.h"
 #include "tools/bench/bench_util.h"
@@ -140,8 +140,6 @@ void OverGrpc(const std::string& address, const Inputs& in, int rounds) {
   }));
 }
 
-// `clients` threads, each with its own channel, call WhoKnows back to back
-// for `seconds`, cycling through the inputs.
 // One client of the throughput run: its own channel (and connection), and
 // always exactly one call in flight. The next call starts from the
 // previous one's completion callback, so 32 clients need no 32 threads of
@@ -201,6 +199,8 @@ class LoadClient {
   v1::WhoKnowsResponse response_;
 };
 
+// `clients` load clients call WhoKnows back to back for `seconds`, cycling
+// through the inputs.
 void Throughput(const std::string& address, const Inputs& in, int clients, double seconds) {
   LoadClient::Shared shared{in};
   std::vector<std::unique_ptr<LoadClient>> load;
