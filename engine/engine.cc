@@ -130,7 +130,23 @@ class EngineImpl : public Engine {
   }
 
   absl::StatusOr<query::SharedHistory> SharedHistory(std::string_view a, std::string_view b) const override {
+    // The common case, two names the index knows, touches no store.
+    std::shared_ptr<const graph::KnowsIndex> index = CurrentIndex();
+    if (options_.memory_index && index && index->sequence() == store_->LatestSequence()) {
+      std::optional<store::EntityInfo> x = index->FindPerson(util::FoldName(a));
+      std::optional<store::EntityInfo> y = index->FindPerson(util::FoldName(b));
+      if (x && y) {
+        if (x->id == y->id) return SamePerson();
+        if (std::optional<query::SharedHistory> answer = index->SharedHistory(*x, *y)) return *std::move(answer);
+      }
+    }
     std::unique_ptr<store::StoreReader> reader = store_->NewReader();
+    if ((index = FreshIndex(*reader))) {
+      ASSIGN_OR_RETURN(store::EntityInfo x, query::ResolvePerson(*reader, a));
+      ASSIGN_OR_RETURN(store::EntityInfo y, query::ResolvePerson(*reader, b));
+      if (x.id == y.id) return SamePerson();
+      if (std::optional<query::SharedHistory> answer = index->SharedHistory(x, y)) return *std::move(answer);
+    }
     return query::BuildSharedHistory(*reader, a, b, options_.strength.duplicate_overlap);
   }
 
@@ -192,6 +208,10 @@ class EngineImpl : public Engine {
   }
 
  private:
+  static absl::Status SamePerson() {
+    return absl::InvalidArgumentError("shared-history needs two different people");
+  }
+
   // A snapshot of the store, seen as of `as_of` when one is given.
   std::unique_ptr<store::StoreReader> Reader(std::optional<int32_t> as_of) const {
     std::unique_ptr<store::StoreReader> reader = store_->NewReader();

@@ -36,6 +36,9 @@ class KnowsIndexBuilder {
     RETURN_IF_ERROR(ReadPeople());
     RETURN_IF_ERROR(ReadNotes());
     RETURN_IF_ERROR(ReadRelations());
+    ASSIGN_OR_RETURN(index_->history_,
+                     HistoryIndex::Build(reader_, {ids_, index_->names_, dense_, infos_, note_index_, facts_}, cancel_));
+    facts_.clear();
     RETURN_IF_ERROR(Assemble());
     return std::move(index_);
   }
@@ -125,7 +128,6 @@ class KnowsIndexBuilder {
   // before in-edges, each in key order), keeping the first best per label.
   absl::Status ReadRelations() {
     stated_.resize(ids_.size());
-    std::map<std::pair<store::NodeId, uint32_t>, store::StoredFact> facts;
     for (uint32_t p = 0; p < ids_.size(); ++p) {
       if (p % 4096 == 0) RETURN_IF_ERROR(Cancelled());
       std::vector<Stated>& mine = stated_[p];
@@ -135,11 +137,11 @@ class KnowsIndexBuilder {
           ASSIGN_OR_RETURN(std::vector<store::EdgeRef> edges, reader_.Edges(ids_[p], direction, type));
           for (const store::EdgeRef& edge : edges) {
             auto key = std::make_pair(edge.note, edge.seq);
-            auto cached = facts.find(key);
-            if (cached == facts.end()) {
+            auto cached = facts_.find(key);
+            if (cached == facts_.end()) {
               ASSIGN_OR_RETURN(std::optional<store::StoredFact> fact, reader_.Fact(edge.note, edge.seq));
               if (!fact) return absl::DataLossError("an edge names a missing fact or note");
-              cached = facts.emplace(key, *std::move(fact)).first;
+              cached = facts_.emplace(key, *std::move(fact)).first;
             }
             const store::StoredFact& fact = cached->second;
             auto note = note_index_.find(edge.note);
@@ -256,10 +258,8 @@ class KnowsIndexBuilder {
       index_->person_ties_.emplace(ids_[p], std::make_pair(begin, end));
     }
     index_->ids_ = ids_;
-    index_->notes_.reserve(infos_.size());
-    for (store::NoteInfo& info : infos_) {
-      index_->notes_.push_back({std::move(info.path), std::move(info.title), info.date});
-    }
+    index_->notes_ = std::move(infos_);
+    index_->dense_ = std::move(dense_);
     return absl::OkStatus();
   }
 
@@ -275,6 +275,7 @@ class KnowsIndexBuilder {
   std::vector<uint32_t> by_rank_;  // Rank → note index.
   std::vector<Shared> shared_;
   std::vector<std::vector<Stated>> stated_;
+  std::map<std::pair<store::NodeId, uint32_t>, store::StoredFact> facts_;  // Every relation fact read.
 };
 
 absl::StatusOr<std::unique_ptr<KnowsIndex>> KnowsIndex::Build(const store::StoreReader& reader,
@@ -300,6 +301,14 @@ std::optional<store::EntityInfo> KnowsIndex::FindPerson(const std::string& folde
   entity.kind = model::EntityKind::kPerson;
   entity.name = names_[it->second];
   return entity;
+}
+
+std::optional<query::SharedHistory> KnowsIndex::SharedHistory(const store::EntityInfo& a,
+                                                              const store::EntityInfo& b) const {
+  auto x = dense_.find(a.id), y = dense_.find(b.id);
+  if (x == dense_.end() || y == dense_.end() || x->second == y->second) return std::nullopt;
+  return query::AssembleSharedHistory(names_[x->second], names_[y->second],
+                                      history_.Parts(x->second, y->second, notes_), model_.duplicate_overlap);
 }
 
 const SocialGraph& KnowsIndex::social() const {
@@ -335,12 +344,12 @@ query::WhoKnowsResult KnowsIndex::WhoKnows(const store::EntityInfo& subject, int
     uint32_t evidence_end = tie.evidence_end;
     if (evidence_limit > 0) evidence_end = std::min(evidence_end, tie.evidence_begin + static_cast<uint32_t>(evidence_limit));
     for (uint32_t e = tie.evidence_begin; e < evidence_end; ++e) {
-      const NoteRow& note = notes_[evidence_[e]];
+      const store::NoteInfo& note = notes_[evidence_[e]];
       a.evidence.push_back({note.path, note.title, note.date});
     }
     for (uint32_t r = tie.reasons_begin; r < tie.reasons_end; ++r) {
       const ReasonRow& reason = reasons_[r];
-      const NoteRow& note = notes_[reason.note];
+      const store::NoteInfo& note = notes_[reason.note];
       a.reasons.push_back({reason.relation, reason.text, {note.path, note.title, note.date}});
     }
   }

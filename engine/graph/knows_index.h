@@ -1,4 +1,4 @@
-// Who-knows answers held in memory: built once from one store snapshot and
+// Who-knows answers held in memory (and, in history_index.h, shared-history's): built once from one store snapshot and
 // one strength model, then each person's acquaintances are a slice of a
 // packed array, strongest first. It computes exactly what query::WhoKnows
 // computes from the store (same folding of duplicate summaries, same
@@ -24,8 +24,9 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
-#include "engine/query/query.h"
+#include "engine/graph/history_index.h"
 #include "engine/graph/social_graph.h"
+#include "engine/query/query.h"
 #include "engine/store/store.h"
 
 namespace kith::graph {
@@ -46,6 +47,11 @@ class KnowsIndex {
   // (0: all).
   query::WhoKnowsResult WhoKnows(const store::EntityInfo& subject, int limit, int evidence_limit) const;
 
+  // What query::BuildSharedHistory returns for two different people
+  // (already resolved) with this index's duplicate overlap; nullopt when
+  // either is not a person of this index.
+  std::optional<query::SharedHistory> SharedHistory(const store::EntityInfo& a, const store::EntityInfo& b) const;
+
   // Every (person, acquaintance) row as who-knows ranks it: a strength is
   // the person's view of the pair (it can differ slightly from the other
   // side's, which may count relations under fewer labels).
@@ -60,11 +66,6 @@ class KnowsIndex {
   const SocialGraph& social() const;
 
  private:
-  struct NoteRow {
-    std::string path;
-    std::string title;
-    std::optional<int32_t> date;
-  };
   struct ReasonRow {
     std::string relation;
     std::string text;
@@ -84,13 +85,15 @@ class KnowsIndex {
   std::vector<store::NodeId> ids_;                   // Dense person index → entity id.
   std::vector<std::pair<uint32_t, uint32_t>> ranges_;  // Dense person index → [begin, end) of ties_.
   query::StrengthModel model_;
-  std::vector<NoteRow> notes_;
+  std::vector<store::NoteInfo> notes_;
   std::vector<std::string> names_;  // People, by dense index.
   std::unordered_map<std::string, uint32_t> by_folded_name_;
   std::vector<TieRow> ties_;        // Grouped by person, strongest first.
   std::vector<uint32_t> evidence_;
   std::vector<ReasonRow> reasons_;
   std::unordered_map<store::NodeId, std::pair<uint32_t, uint32_t>> person_ties_;  // → [begin, end) of ties_.
+  std::unordered_map<store::NodeId, uint32_t> dense_;  // Entity id → dense person index.
+  HistoryIndex history_;
 
   mutable std::once_flag social_once_;
   mutable std::unique_ptr<SocialGraph> social_;

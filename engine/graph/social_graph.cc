@@ -47,7 +47,7 @@ std::unique_ptr<SocialGraph> SocialGraph::FromIndex(const KnowsIndex& index) {
         tie.evidence = reason.text;
         tie.evidence_path = index.notes_[reason.note].path;
       } else if (row.evidence_begin < row.evidence_end) {
-        const KnowsIndex::NoteRow& newest = index.notes_[index.evidence_[row.evidence_begin]];
+        const store::NoteInfo& newest = index.notes_[index.evidence_[row.evidence_begin]];
         tie.evidence = newest.title;
         tie.evidence_path = newest.path;
       }

@@ -2,9 +2,9 @@
 
 #include <algorithm>
 #include <cmath>
-#include <set>
 #include <unordered_map>
 
+#include "absl/container/inlined_vector.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "engine/util/status_macros.h"
@@ -12,35 +12,62 @@
 namespace kith::query {
 namespace {
 
-double Jaccard(const std::vector<store::NodeId>& a, const std::vector<store::NodeId>& b) {
-  std::set<store::NodeId> sa(a.begin(), a.end()), sb(b.begin(), b.end());
+// A note's attendees as a sorted set, on the stack for up to 8 people:
+// folding compares every pair of one day's notes, and building std::sets
+// for each comparison was most of a busy pair's shared-history.
+using AttendeeSet = absl::InlinedVector<store::NodeId, 8>;
+
+AttendeeSet SortedAttendees(const store::NoteInfo& note) {
+  AttendeeSet set(note.attendees.begin(), note.attendees.end());
+  std::sort(set.begin(), set.end());
+  set.erase(std::unique(set.begin(), set.end()), set.end());
+  return set;
+}
+
+size_t CommonCount(const AttendeeSet& a, const AttendeeSet& b) {
   size_t common = 0;
-  for (store::NodeId id : sa) common += sb.count(id);
-  size_t all = sa.size() + sb.size() - common;
-  return all == 0 ? 0.0 : static_cast<double>(common) / all;
+  for (auto x = a.begin(), y = b.begin(); x != a.end() && y != b.end();) {
+    if (*x < *y) {
+      ++x;
+    } else if (*y < *x) {
+      ++y;
+    } else {
+      ++common, ++x, ++y;
+    }
+  }
+  return common;
+}
+
+// SameMeeting for two notes of one date, given their attendee sets.
+bool SameAttendance(const AttendeeSet& a, const AttendeeSet& b, double overlap) {
+  if (a == b) return true;
+  if (std::max(a.size(), b.size()) < 4) return false;
+  const size_t common = CommonCount(a, b);
+  const size_t all = a.size() + b.size() - common;  // Not 0: the sets differ.
+  return static_cast<double>(common) / all >= overlap;
 }
 
 }  // namespace
 
 bool SameMeeting(const store::NoteInfo& a, const store::NoteInfo& b, double overlap) {
   if (!a.date || a.date != b.date) return false;
-  std::set<store::NodeId> sa(a.attendees.begin(), a.attendees.end()), sb(b.attendees.begin(), b.attendees.end());
-  if (sa == sb) return true;
-  return std::max(sa.size(), sb.size()) >= 4 && Jaccard(a.attendees, b.attendees) >= overlap;
+  return SameAttendance(SortedAttendees(a), SortedAttendees(b), overlap);
 }
 
-std::vector<std::vector<const store::NoteInfo*>> FoldMeetings(const std::vector<store::NoteInfo>& notes,
+std::vector<std::vector<const store::NoteInfo*>> FoldMeetings(const std::vector<const store::NoteInfo*>& notes,
                                                                double overlap) {
   std::vector<std::vector<const store::NoteInfo*>> meetings;
+  std::vector<AttendeeSet> first_attendees;  // Of each meeting's first note.
   // Only notes of one date can be one meeting: the candidates for a note
   // are that date's meetings, in the order they were started.
   std::unordered_map<int32_t, std::vector<size_t>> by_date;
-  for (const store::NoteInfo& note : notes) {
-    std::vector<size_t>* candidates = note.date ? &by_date[*note.date] : nullptr;
+  for (const store::NoteInfo* note : notes) {
+    std::vector<size_t>* candidates = note->date ? &by_date[*note->date] : nullptr;
+    AttendeeSet attendees = SortedAttendees(*note);
     size_t found = meetings.size();
     if (candidates != nullptr) {
       for (size_t m : *candidates) {
-        if (SameMeeting(*meetings[m].front(), note, overlap)) {
+        if (SameAttendance(first_attendees[m], attendees, overlap)) {
           found = m;
           break;
         }
@@ -48,12 +75,21 @@ std::vector<std::vector<const store::NoteInfo*>> FoldMeetings(const std::vector<
     }
     if (found == meetings.size()) {
       if (candidates != nullptr) candidates->push_back(meetings.size());
-      meetings.push_back({&note});
+      meetings.push_back({note});
+      first_attendees.push_back(std::move(attendees));
     } else {
-      meetings[found].push_back(&note);
+      meetings[found].push_back(note);
     }
   }
   return meetings;
+}
+
+std::vector<std::vector<const store::NoteInfo*>> FoldMeetings(const std::vector<store::NoteInfo>& notes,
+                                                               double overlap) {
+  std::vector<const store::NoteInfo*> pointers;
+  pointers.reserve(notes.size());
+  for (const store::NoteInfo& note : notes) pointers.push_back(&note);
+  return FoldMeetings(pointers, overlap);
 }
 
 absl::StatusOr<std::optional<int32_t>> ReferenceDate(const store::StoreReader& reader) {

@@ -17,6 +17,8 @@ namespace kith::query {
 bool SameMeeting(const store::NoteInfo& a, const store::NoteInfo& b, double overlap);
 
 // Groups `notes` into meetings, in the order of their first note.
+std::vector<std::vector<const store::NoteInfo*>> FoldMeetings(const std::vector<const store::NoteInfo*>& notes,
+                                                               double overlap);
 std::vector<std::vector<const store::NoteInfo*>> FoldMeetings(const std::vector<store::NoteInfo>& notes,
                                                                double overlap);
 

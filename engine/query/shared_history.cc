@@ -2,10 +2,12 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <tuple>
 
 #include "absl/strings/str_cat.h"
 #include "engine/query/meetings.h"
 #include "engine/query/query.h"
+#include "engine/query/shared_history.h"
 #include "engine/util/status_macros.h"
 
 namespace kith::query {
@@ -43,23 +45,10 @@ absl::StatusOr<std::set<store::NodeId>> AlsoNotesOf(const store::StoreReader& re
   return out;
 }
 
-// The status of one employment, from its WORKS_AT `edges` in key order:
-// "current" if any says so, else the last one's ("former" or "").
-absl::StatusOr<std::string> EmploymentStatus(const store::StoreReader& reader,
-                                             const std::vector<store::EdgeRef>& edges) {
-  std::string status;
-  for (const store::EdgeRef& edge : edges) {
-    ASSIGN_OR_RETURN(std::optional<store::StoredFact> fact, reader.Fact(edge.note, edge.seq));
-    if (!fact) continue;
-    status = fact->status;
-    if (status == "current") break;
-  }
-  return status;
-}
-
-// Organisations both people worked at, with each one's status. Facts are
-// read only for those: a hub's hundreds of employment statements about
-// organisations the other never joined cost one seek each, not a read.
+// Organisations both people worked at, with each one's status, in any
+// order. Facts are read only for those: a hub's hundreds of employment
+// statements about organisations the other never joined cost one seek
+// each, not a read.
 absl::StatusOr<std::vector<SharedOrganization>> SharedEmployers(const store::StoreReader& reader,
                                                                 const store::EntityInfo& a,
                                                                 const store::EntityInfo& few,
@@ -82,8 +71,6 @@ absl::StatusOr<std::vector<SharedOrganization>> SharedEmployers(const store::Sto
     const bool a_is_few = a.id == few.id;
     out.push_back({e->name, a_is_few ? few_status : many_status, a_is_few ? many_status : few_status});
   }
-  std::sort(out.begin(), out.end(),
-            [](const SharedOrganization& x, const SharedOrganization& y) { return x.name < y.name; });
   return out;
 }
 
@@ -123,20 +110,24 @@ bool StatedFirst(const SharedEvent& event, const SharedEvent& kept) {
   return event.notes.front().path < kept.notes.front().path;
 }
 
-}  // namespace
+int TypeRank(model::RelationType type) {
+  int rank = 0;
+  for (model::RelationType t : kSharedRelationTypes) {
+    if (t == type) return rank;
+    ++rank;
+  }
+  return rank;
+}
 
-absl::StatusOr<SharedHistory> BuildSharedHistory(const store::StoreReader& reader, std::string_view a_name,
-                                                 std::string_view b_name, double duplicate_overlap) {
-  ASSIGN_OR_RETURN(store::EntityInfo a, ResolvePerson(reader, a_name));
-  ASSIGN_OR_RETURN(store::EntityInfo b, ResolvePerson(reader, b_name));
-  if (a.id == b.id) return absl::InvalidArgumentError("shared-history needs two different people");
-  SharedHistory history{a.name, b.name, {}, {}, {}};
+// The store's share of the parts; `notes` owns the notes they point to.
+absl::StatusOr<SharedHistoryParts> ReadParts(const store::StoreReader& reader, const store::EntityInfo& a,
+                                             const store::EntityInfo& b, std::vector<store::NoteInfo>& notes) {
+  SharedHistoryParts parts;
   // Everything below is symmetric in the two people, so it reads from the
   // one fewer notes name and checks the other by key.
   const store::EntityInfo& few = a.note_refs <= b.note_refs ? a : b;
   const store::EntityInfo& many = a.note_refs <= b.note_refs ? b : a;
 
-  // Meetings both attended, duplicate summaries folded.
   ASSIGN_OR_RETURN(std::set<store::NodeId> few_attended, NotesOf(reader, few.id, RelationType::kAttended));
   ASSIGN_OR_RETURN(std::set<store::NodeId> few_mentioned, NotesOf(reader, few.id, RelationType::kMentionedIn));
   few_mentioned.insert(few_attended.begin(), few_attended.end());
@@ -145,44 +136,31 @@ absl::StatusOr<SharedHistory> BuildSharedHistory(const store::StoreReader& reade
   ASSIGN_OR_RETURN(std::set<store::NodeId> many_mentioned,
                    AlsoNotesOf(reader, many, RelationType::kMentionedIn, few_mentioned));
   many_mentioned.insert(many_attended.begin(), many_attended.end());
-  std::vector<store::NoteInfo> shared;
-  for (store::NodeId id : few_attended) {
-    if (!many_attended.count(id)) continue;
-    ASSIGN_OR_RETURN(std::optional<store::NoteInfo> note, reader.Note(id));
-    if (note) shared.push_back(*std::move(note));
-  }
-  std::sort(shared.begin(), shared.end(), [](const store::NoteInfo& x, const store::NoteInfo& y) {
-    return x.date != y.date ? x.date < y.date : x.path < y.path;
-  });
-  std::set<store::NodeId> topic_ids;  // Read once each, however many meetings discussed them.
-  for (const auto& meeting : FoldMeetings(shared, duplicate_overlap)) {
-    SharedEvent event{meeting.front()->date, "meeting", meeting.front()->title, "", {}};
-    for (const store::NoteInfo* note : meeting) {
-      event.notes.push_back({note->path, note->title, note->date});
-      ASSIGN_OR_RETURN(std::vector<store::EdgeRef> discussed,
-                       reader.Edges(note->id, store::Direction::kIn, RelationType::kDiscussed));
-      for (const store::EdgeRef& edge : discussed) topic_ids.insert(edge.neighbour);
-    }
-    history.timeline.push_back(std::move(event));
-  }
-  std::set<std::string> topics;
-  for (store::NodeId id : topic_ids) {
-    ASSIGN_OR_RETURN(std::optional<store::EntityInfo> topic, reader.Entity(id));
-    if (topic) topics.insert(topic->name);
-  }
-
-  // Other notes that name both.
+  std::vector<bool> attended_flags;
   for (store::NodeId id : few_mentioned) {
-    if (!many_mentioned.count(id) || (few_attended.count(id) && many_attended.count(id))) continue;
+    if (!many_mentioned.count(id)) continue;
     ASSIGN_OR_RETURN(std::optional<store::NoteInfo> note, reader.Note(id));
     if (!note) continue;
-    history.timeline.push_back({note->date, "mentioned", note->title, "", {{note->path, note->title, note->date}}});
+    notes.push_back(*std::move(note));
+    attended_flags.push_back(few_attended.count(id) && many_attended.count(id));
+  }
+  std::set<store::NodeId> topic_ids;  // Read once each, however many meetings discussed them.
+  for (size_t i = 0; i < notes.size(); ++i) {
+    if (!attended_flags[i]) {
+      parts.named_by_both.push_back(&notes[i]);
+      continue;
+    }
+    parts.attended_by_both.push_back(&notes[i]);
+    ASSIGN_OR_RETURN(std::vector<store::EdgeRef> discussed,
+                     reader.Edges(notes[i].id, store::Direction::kIn, RelationType::kDiscussed));
+    for (const store::EdgeRef& edge : discussed) topic_ids.insert(edge.neighbour);
+  }
+  for (store::NodeId id : topic_ids) {
+    ASSIGN_OR_RETURN(std::optional<store::EntityInfo> topic, reader.Entity(id));
+    if (topic) parts.topics.push_back(topic->name);
   }
 
-  // Facts between the two, each stated relation once (its earliest note).
-  std::map<std::string, SharedEvent> relations;
-  for (RelationType type : {RelationType::kReportsTo, RelationType::kWorkedWith, RelationType::kKnows,
-                            RelationType::kFamily, RelationType::kIntroduced}) {
+  for (RelationType type : kSharedRelationTypes) {
     ASSIGN_OR_RETURN(auto facts, FactsNamingBoth(reader, few.id, many.id, type));
     for (const auto& [note_id, seq] : facts) {
       ASSIGN_OR_RETURN(std::optional<store::StoredFact> fact, reader.Fact(note_id, seq));
@@ -194,12 +172,60 @@ absl::StatusOr<SharedHistory> BuildSharedHistory(const store::StoreReader& reade
         ASSIGN_OR_RETURN(std::optional<store::EntityInfo> e, reader.Entity(id));
         names.push_back(e ? e->name : "?");
       }
-      std::string description = DescribeRelation(type, names, fact->role);
-      SharedEvent event{fact->date ? fact->date : note->date, "relation", description, fact->evidence.text,
-                        {{note->path, note->title, note->date}}};
-      auto [it, inserted] = relations.emplace(description, event);
-      if (!inserted && StatedFirst(event, it->second)) it->second = std::move(event);
+      parts.relations.push_back({type, note_id, seq,
+                                 {fact->date ? fact->date : note->date, "relation",
+                                  DescribeRelation(type, names, fact->role), fact->evidence.text,
+                                  {{note->path, note->title, note->date}}}});
     }
+  }
+  ASSIGN_OR_RETURN(parts.organizations, SharedEmployers(reader, a, few, many));
+  return parts;
+}
+
+}  // namespace
+
+absl::StatusOr<std::string> EmploymentStatus(const store::StoreReader& reader,
+                                             const std::vector<store::EdgeRef>& edges) {
+  std::string status;
+  for (const store::EdgeRef& edge : edges) {
+    ASSIGN_OR_RETURN(std::optional<store::StoredFact> fact, reader.Fact(edge.note, edge.seq));
+    if (!fact) continue;
+    status = fact->status;
+    if (status == "current") break;
+  }
+  return status;
+}
+
+SharedHistory AssembleSharedHistory(std::string a, std::string b, SharedHistoryParts parts,
+                                    double duplicate_overlap) {
+  SharedHistory history{std::move(a), std::move(b), {}, {}, {}};
+  // Meetings both attended, duplicate summaries folded.
+  auto by_date = [](const store::NoteInfo* x, const store::NoteInfo* y) {
+    return x->date != y->date ? x->date < y->date : x->path < y->path;
+  };
+  // The memory index hands them over in order already; checking costs less.
+  if (!std::is_sorted(parts.attended_by_both.begin(), parts.attended_by_both.end(), by_date)) {
+    std::sort(parts.attended_by_both.begin(), parts.attended_by_both.end(), by_date);
+  }
+  for (const auto& meeting : FoldMeetings(parts.attended_by_both, duplicate_overlap)) {
+    SharedEvent& event = history.timeline.emplace_back();
+    event = {meeting.front()->date, "meeting", meeting.front()->title, "", {}};
+    for (const store::NoteInfo* note : meeting) event.notes.push_back({note->path, note->title, note->date});
+  }
+  // Other notes that name both, in id order before the sort by date.
+  std::sort(parts.named_by_both.begin(), parts.named_by_both.end(),
+            [](const store::NoteInfo* x, const store::NoteInfo* y) { return x->id < y->id; });
+  for (const store::NoteInfo* note : parts.named_by_both) {
+    history.timeline.push_back({note->date, "mentioned", note->title, "", {{note->path, note->title, note->date}}});
+  }
+  // Facts between the two, each stated relation once (its earliest note).
+  std::sort(parts.relations.begin(), parts.relations.end(), [](const StatedBetween& x, const StatedBetween& y) {
+    return std::make_tuple(TypeRank(x.type), x.note, x.seq) < std::make_tuple(TypeRank(y.type), y.note, y.seq);
+  });
+  std::map<std::string, SharedEvent> relations;
+  for (StatedBetween& stated : parts.relations) {
+    auto [it, inserted] = relations.emplace(stated.event.description, stated.event);
+    if (!inserted && StatedFirst(stated.event, it->second)) it->second = std::move(stated.event);
   }
   for (auto& [d, event] : relations) history.timeline.push_back(std::move(event));
   std::stable_sort(history.timeline.begin(), history.timeline.end(), [](const SharedEvent& x, const SharedEvent& y) {
@@ -207,9 +233,25 @@ absl::StatusOr<SharedHistory> BuildSharedHistory(const store::StoreReader& reade
     return x.date < y.date;
   });
 
-  ASSIGN_OR_RETURN(history.organizations, SharedEmployers(reader, a, few, many));
-  history.topics.assign(topics.begin(), topics.end());
+  history.organizations = std::move(parts.organizations);
+  std::sort(history.organizations.begin(), history.organizations.end(),
+            [](const SharedOrganization& x, const SharedOrganization& y) {
+              return std::tie(x.name, x.a_status, x.b_status) < std::tie(y.name, y.a_status, y.b_status);
+            });
+  std::sort(parts.topics.begin(), parts.topics.end());
+  parts.topics.erase(std::unique(parts.topics.begin(), parts.topics.end()), parts.topics.end());
+  history.topics = std::move(parts.topics);
   return history;
+}
+
+absl::StatusOr<SharedHistory> BuildSharedHistory(const store::StoreReader& reader, std::string_view a_name,
+                                                 std::string_view b_name, double duplicate_overlap) {
+  ASSIGN_OR_RETURN(store::EntityInfo a, ResolvePerson(reader, a_name));
+  ASSIGN_OR_RETURN(store::EntityInfo b, ResolvePerson(reader, b_name));
+  if (a.id == b.id) return absl::InvalidArgumentError("shared-history needs two different people");
+  std::vector<store::NoteInfo> notes;
+  ASSIGN_OR_RETURN(SharedHistoryParts parts, ReadParts(reader, a, b, notes));
+  return AssembleSharedHistory(a.name, b.name, std::move(parts), duplicate_overlap);
 }
 
 }  // namespace kith::query

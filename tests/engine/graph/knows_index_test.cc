@@ -7,7 +7,7 @@
 #include <sstream>
 
 #include "engine/kith.h"
-#include "engine/vault/vault.h"
+#include "tests/engine/graph/vault_fixture.h"
 #include "tests/testing/status_matchers.h"
 #include "tests/testing/temp_dir.h"
 #include "tools/gen/vault_generator.h"
@@ -16,17 +16,6 @@ namespace kith::graph {
 namespace {
 
 namespace fs = std::filesystem;
-
-void IngestDirectory(Engine& engine, const std::string& dir) {
-  auto session = engine.BeginIngest({});
-  vault::WalkResult walk = vault::WalkVault({dir});
-  for (const vault::NoteFile& file : walk.files) {
-    absl::StatusOr<std::string> content = vault::ReadFile(file.absolute, 1 << 20);
-    ASSERT_OK(content.status());
-    session->Add(file.relative, *content);
-  }
-  ASSERT_OK(session->Finish().status());
-}
 
 // Every field of every acquaintance, doubles compared exactly: the index
 // must give the store's answer, not an approximation of it.
@@ -55,10 +44,7 @@ void ExpectSame(const query::WhoKnowsResult& index, const query::WhoKnowsResult&
 // Builds the index over `vault` and asks it and the store about everyone.
 void CheckEveryPerson(const std::string& vault, const query::StrengthModel& model) {
   testing::TempDir dir;
-  {
-    ASSERT_OK_AND_ASSIGN(auto engine, Engine::Open({.strength = model}, dir.path()));
-    IngestDirectory(*engine, vault);
-  }
+  IngestInto(vault, dir.path(), model);
   ASSERT_OK_AND_ASSIGN(auto reopened, store::Store::Open({}, dir.path()));
   auto reader = reopened->NewReader();
   ASSERT_OK_AND_ASSIGN(std::unique_ptr<KnowsIndex> index, KnowsIndex::Build(*reader, model));
@@ -125,16 +111,11 @@ TEST(KnowsIndexTest, CancelledBuildStops) {
 TEST(KnowsIndexTest, EngineNeverAnswersFromAStaleIndex) {
   testing::TempDir dir;
   ASSERT_OK_AND_ASSIGN(auto engine, Engine::Open({.memory_index = true}, dir.path()));
-  auto ingest = [&](const std::string& path, const std::string& text) {
-    auto session = engine->BeginIngest({});
-    session->Add(path, text);
-    ASSERT_OK(session->Finish().status());
-  };
-  ingest("a.md", "---\ndate: 2025-05-01\nparticipants: [Ana Bell, Bo Chen]\n---\n");
+  IngestNote(*engine, "a.md", "---\ndate: 2025-05-01\nparticipants: [Ana Bell, Bo Chen]\n---\n");
   ASSERT_OK(engine->RefreshMemoryIndex());
   ASSERT_OK_AND_ASSIGN(query::WhoKnowsResult before, engine->WhoKnows({.name = "Ana Bell"}));
   ASSERT_EQ(before.people.size(), 1u);
-  ingest("b.md", "---\ndate: 2025-05-02\nparticipants: [Ana Bell, Cy Dee]\n---\n");
+  IngestNote(*engine, "b.md", "---\ndate: 2025-05-02\nparticipants: [Ana Bell, Cy Dee]\n---\n");
   ASSERT_OK_AND_ASSIGN(query::WhoKnowsResult after, engine->WhoKnows({.name = "Ana Bell"}));
   EXPECT_EQ(after.people.size(), 2u);
   ASSERT_OK(engine->RefreshMemoryIndex());

@@ -1,0 +1,94 @@
+// Shared-history answers held in memory, beside the who-knows index and
+// built from the same snapshot: each person's attended and naming notes as
+// sorted lists, each note's topics, each pair's facts, each person's
+// employers with their status. A query intersects two people's lists and
+// hands the parts to query::AssembleSharedHistory, the same function the
+// store's answer goes through, so the two answers are equal.
+#ifndef KITH_ENGINE_GRAPH_HISTORY_INDEX_H_
+#define KITH_ENGINE_GRAPH_HISTORY_INDEX_H_
+
+#include <atomic>
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <tuple>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "engine/query/shared_history.h"
+#include "engine/store/store.h"
+
+namespace kith::graph {
+
+// What the who-knows builder has already read and the history index reuses.
+struct HistorySources {
+  const std::vector<store::NodeId>& people;  // Dense person index → entity id.
+  const std::vector<std::string>& names;     // Dense person index → name.
+  const std::unordered_map<store::NodeId, uint32_t>& dense;
+  const std::vector<store::NoteInfo>& notes;  // Dense note index → note.
+  const std::unordered_map<store::NodeId, uint32_t>& note_index;
+  // Every fact of a shared-history relation type that names a person.
+  const std::map<std::pair<store::NodeId, uint32_t>, store::StoredFact>& relation_facts;
+};
+
+class HistoryIndex {
+ public:
+  static absl::StatusOr<HistoryIndex> Build(const store::StoreReader& reader, const HistorySources& sources,
+                                            const std::atomic<bool>* cancel);
+
+  // The parts of the history of dense people `a` and `b`; they point into
+  // `notes`, the notes the index was built with.
+  query::SharedHistoryParts Parts(uint32_t a, uint32_t b, const std::vector<store::NoteInfo>& notes) const;
+
+ private:
+  // A sorted list per person, packed: person p's is [begin[p], begin[p+1]).
+  struct Lists {
+    std::vector<uint32_t> begin;
+    std::vector<uint32_t> items;
+    std::pair<const uint32_t*, const uint32_t*> Of(uint32_t p) const {
+      return {items.data() + begin[p], items.data() + begin[p + 1]};
+    }
+  };
+  struct FactRow {
+    model::RelationType type;
+    uint32_t note = 0;  // Dense note index.
+    uint32_t seq = 0;
+    std::optional<int32_t> date;
+    std::string description;
+    std::string text;
+  };
+  // A fact naming a person and `other`, filed under the person.
+  struct PartnerFact {
+    uint32_t other = 0;  // Dense person.
+    uint32_t fact = 0;   // Into facts_.
+    bool operator<(const PartnerFact& o) const { return std::tie(other, fact) < std::tie(o.other, o.fact); }
+  };
+  struct Employment {
+    store::NodeId org = 0;
+    uint32_t name = 0;  // Into org_names_.
+    std::string status;
+  };
+
+  std::vector<uint32_t> date_rank_;  // Dense note index → place in (date, path) order.
+  Lists attended_;  // Notes each person attended, by dense note index.
+  Lists named_;     // Notes each person attended or is named in.
+  Lists topics_;    // Topics (into topic_names_) each note discussed; one list per note.
+  std::vector<std::string> topic_names_;
+  std::vector<FactRow> facts_;
+  // Person p's facts with others are [partner_begin_[p], partner_begin_[p+1])
+  // of partner_facts_, sorted: a pair's facts are a search in one short run.
+  std::vector<uint32_t> partner_begin_;
+  std::vector<PartnerFact> partner_facts_;
+  Lists employment_;                  // Into employments_, sorted by organisation id.
+  std::vector<Employment> employments_;
+  std::vector<std::string> org_names_;
+
+  friend class HistoryIndexBuilder;
+};
+
+}  // namespace kith::graph
+
+#endif  // KITH_ENGINE_GRAPH_HISTORY_INDEX_H_

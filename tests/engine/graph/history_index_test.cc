@@ -1,0 +1,165 @@
+#include "engine/graph/history_index.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <set>
+
+#include "engine/graph/knows_index.h"
+#include "engine/kith.h"
+#include "tests/engine/graph/vault_fixture.h"
+#include "tests/testing/status_matchers.h"
+#include "tests/testing/temp_dir.h"
+#include "tools/gen/vault_generator.h"
+
+namespace kith::graph {
+namespace {
+
+void ExpectSameNotes(const std::vector<query::NoteRef>& x, const std::vector<query::NoteRef>& y) {
+  ASSERT_EQ(x.size(), y.size());
+  for (size_t i = 0; i < y.size(); ++i) {
+    EXPECT_EQ(x[i].path, y[i].path);
+    EXPECT_EQ(x[i].title, y[i].title);
+    EXPECT_EQ(x[i].date, y[i].date);
+  }
+}
+
+// Every field, in order: the memory answer must be the store's answer.
+void ExpectSame(const query::SharedHistory& memory, const query::SharedHistory& store) {
+  SCOPED_TRACE(store.a + " / " + store.b);
+  EXPECT_EQ(memory.a, store.a);
+  EXPECT_EQ(memory.b, store.b);
+  ASSERT_EQ(memory.timeline.size(), store.timeline.size());
+  for (size_t i = 0; i < store.timeline.size(); ++i) {
+    const query::SharedEvent &x = memory.timeline[i], &y = store.timeline[i];
+    EXPECT_EQ(x.date, y.date);
+    EXPECT_EQ(x.kind, y.kind);
+    EXPECT_EQ(x.description, y.description);
+    EXPECT_EQ(x.text, y.text);
+    ExpectSameNotes(x.notes, y.notes);
+  }
+  ASSERT_EQ(memory.organizations.size(), store.organizations.size());
+  for (size_t i = 0; i < store.organizations.size(); ++i) {
+    EXPECT_EQ(memory.organizations[i].name, store.organizations[i].name);
+    EXPECT_EQ(memory.organizations[i].a_status, store.organizations[i].a_status);
+    EXPECT_EQ(memory.organizations[i].b_status, store.organizations[i].b_status);
+  }
+  EXPECT_EQ(memory.topics, store.topics);
+}
+
+// What the pairs checked had, so that a test sees each part exercised.
+struct Coverage {
+  size_t meetings = 0, folded = 0, mentioned = 0, relations = 0, organizations = 0, topics = 0;
+};
+
+void Count(const query::SharedHistory& history, Coverage& seen) {
+  for (const query::SharedEvent& event : history.timeline) {
+    seen.meetings += event.kind == "meeting";
+    seen.folded += event.kind == "meeting" && event.notes.size() > 1;
+    seen.mentioned += event.kind == "mentioned";
+    seen.relations += event.kind == "relation";
+  }
+  seen.organizations += !history.organizations.empty();
+  seen.topics += !history.topics.empty();
+}
+
+// Asks the index and the store about every pair of acquaintances (both
+// orders) and about the pairs among the first `strangers` people, who
+// mostly share nothing or only an employer.
+Coverage CheckPairs(const std::string& vault, const query::StrengthModel& model, size_t strangers) {
+  testing::TempDir dir;
+  IngestInto(vault, dir.path(), model);
+  Coverage seen;
+  absl::StatusOr<std::unique_ptr<store::Store>> store = store::Store::Open({}, dir.path());
+  EXPECT_OK(store.status());
+  if (!store.ok()) return seen;
+  auto reader = (*store)->NewReader();
+  absl::StatusOr<std::unique_ptr<KnowsIndex>> index = KnowsIndex::Build(*reader, model);
+  EXPECT_OK(index.status());
+  if (!index.ok()) return seen;
+
+  std::set<std::pair<store::NodeId, store::NodeId>> pairs;
+  std::vector<store::NodeId> people;
+  (*index)->ForEachTie([&](store::NodeId a, store::NodeId b, double, int) {
+    pairs.emplace(a, b);
+    people.push_back(a);
+  });
+  std::sort(people.begin(), people.end());
+  people.erase(std::unique(people.begin(), people.end()), people.end());
+  people.resize(std::min(people.size(), strangers));
+  for (store::NodeId a : people) {
+    for (store::NodeId b : people) {
+      if (a != b) pairs.emplace(a, b);
+    }
+  }
+  for (const auto& [a_id, b_id] : pairs) {
+    absl::StatusOr<std::optional<store::EntityInfo>> a = reader->Entity(a_id), b = reader->Entity(b_id);
+    EXPECT_TRUE(a.ok() && b.ok() && *a && *b);
+    if (!a.ok() || !b.ok() || !*a || !*b) continue;
+    absl::StatusOr<query::SharedHistory> from_store =
+        query::BuildSharedHistory(*reader, (*a)->name, (*b)->name, model.duplicate_overlap);
+    EXPECT_OK(from_store.status());
+    // A name that resolves to someone else (a shared alias) is not this pair.
+    if (!from_store.ok() || from_store->a != (*a)->name || from_store->b != (*b)->name) continue;
+    std::optional<query::SharedHistory> from_memory = (*index)->SharedHistory(**a, **b);
+    EXPECT_TRUE(from_memory.has_value());
+    if (!from_memory) continue;
+    ExpectSame(*from_memory, *from_store);
+    Count(*from_store, seen);
+  }
+  return seen;
+}
+
+TEST(HistoryIndexTest, AnswersLikeTheStoreForEveryPairInTheExampleVault) {
+  // Duplicate summaries of one meeting, stated relations of every kind,
+  // introductions and shared employers.
+  Coverage seen = CheckPairs(std::string(KITH_SOURCE_DIR) + "/examples/vault", {}, 1000);
+  EXPECT_GT(seen.meetings, 0u);
+  EXPECT_GT(seen.folded, 0u);
+  EXPECT_GT(seen.relations, 0u);
+  EXPECT_GT(seen.organizations, 0u);
+}
+
+TEST(HistoryIndexTest, AnswersLikeTheStoreInASyntheticVaultUnderAnotherOverlap) {
+  testing::TempDir dir;
+  ASSERT_OK(gen::GenerateVault({.notes = 400, .seed = 7}, dir.path() + "/vault").status());
+  query::StrengthModel model;
+  model.duplicate_overlap = 0.4;  // Folds more meetings than the default.
+  Coverage seen = CheckPairs(dir.path() + "/vault", model, 60);
+  EXPECT_GT(seen.meetings, 100u);
+  EXPECT_GT(seen.mentioned, 0u);
+  EXPECT_GT(seen.relations, 10u);
+  EXPECT_GT(seen.organizations, 10u);
+  EXPECT_GT(seen.topics, 10u);
+}
+
+TEST(HistoryIndexTest, NotAPersonOfTheIndexIsLeftToTheStore) {
+  testing::TempDir dir;
+  ASSERT_OK_AND_ASSIGN(auto store, store::Store::Open({}, dir.path()));
+  auto reader = store->NewReader();
+  ASSERT_OK_AND_ASSIGN(std::unique_ptr<KnowsIndex> index, KnowsIndex::Build(*reader, {}));
+  store::EntityInfo a{.id = 1, .kind = model::EntityKind::kPerson, .name = "Ana Bell", .note_refs = 1};
+  store::EntityInfo b{.id = 2, .kind = model::EntityKind::kPerson, .name = "Bo Chen", .note_refs = 1};
+  EXPECT_FALSE(index->SharedHistory(a, b).has_value());
+}
+
+// Through the engine: the answer follows a write at once (from the store,
+// then from a new index) and is the same either way.
+TEST(HistoryIndexTest, EngineAnswersFollowWrites) {
+  testing::TempDir dir;
+  ASSERT_OK_AND_ASSIGN(auto engine, Engine::Open({.memory_index = true}, dir.path()));
+  IngestNote(*engine, "a.md", "---\ndate: 2025-05-01\nparticipants: [Ana Bell, Bo Chen]\n---\n");
+  ASSERT_OK(engine->RefreshMemoryIndex());
+  ASSERT_OK_AND_ASSIGN(query::SharedHistory before, engine->SharedHistory("Ana Bell", "bo chen"));
+  EXPECT_EQ(before.timeline.size(), 1u);
+  EXPECT_EQ(engine->SharedHistory("Ana Bell", "ana bell").status().code(), absl::StatusCode::kInvalidArgument);
+  IngestNote(*engine, "b.md", "---\ndate: 2025-05-02\nparticipants: [Ana Bell, Bo Chen]\n---\n");
+  ASSERT_OK_AND_ASSIGN(query::SharedHistory after, engine->SharedHistory("Ana Bell", "Bo Chen"));
+  EXPECT_EQ(after.timeline.size(), 2u);
+  ASSERT_OK(engine->RefreshMemoryIndex());
+  ASSERT_OK_AND_ASSIGN(query::SharedHistory indexed, engine->SharedHistory("Ana Bell", "Bo Chen"));
+  ExpectSame(indexed, after);
+}
+
+}  // namespace
+}  // namespace kith::graph
