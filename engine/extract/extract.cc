@@ -22,17 +22,6 @@
 namespace kith::extract {
 namespace {
 
-// Sections whose sentences are kept verbatim with the note.
-bool IsKeptSection(std::string_view section) {
-  std::string folded = util::FoldName(section);
-  for (std::string_view keep : {"key information", "key facts", "key facts learned",
-                                "decisions", "key decisions", "background", "profile",
-                                "recent context", "outcomes", "summary"}) {
-    if (folded == keep) return true;
-  }
-  return false;
-}
-
 std::string_view TaskStatusName(note::TaskStatus status) {
   switch (status) {
     case note::TaskStatus::kOpen: return "open";
@@ -114,9 +103,6 @@ class NoteReader {
     }
     Topics();
     Mentions();
-    for (const note::Line& line : note_.lines) {
-      if (IsKeptSection(line.section)) graph_.kept_lines.push_back(line);
-    }
   }
 
  private:

@@ -73,9 +73,6 @@ struct NoteGraph {
   std::vector<EntityMention> entities;  // Unique by (kind, folded name).
   std::vector<Fact> facts;
   std::vector<note::Warning> warnings;
-  // Sentences kept verbatim for later extraction passes (Key Information,
-  // Decisions and similar sections).
-  std::vector<note::Line> kept_lines;
   // What the note contributes to the vault's gazetteer (LearnNames).
   LearnedNames learned;
 };

@@ -302,12 +302,6 @@ absl::Status RocksStore::PutNote(const extract::NoteGraph& graph, uint64_t conte
     ++seq;
   }
   record.set_fact_count(seq);
-  for (const note::Line& line : graph.kept_lines) {
-    KeptLine* kept = record.add_kept_lines();
-    kept->set_section(line.section);
-    kept->set_line(line.line);
-    kept->set_text(line.text);
-  }
   record.set_warning_count(static_cast<uint32_t>(graph.warnings.size()));
   for (const extract::LearnedNames::Entry& e : graph.learned.entries) {
     LearnedNameRecord* learned = record.add_learned();
