@@ -27,11 +27,17 @@
 namespace kith {
 namespace {
 
+// A note read and parsed once, waiting for the run's owner and names to be
+// settled. It keeps its text rather than its parse, which is several times
+// larger: a 1M-note run holds every note until extraction, and parsing it
+// again then costs less than holding the parse.
 struct Pending {
   std::string path;
   uint64_t raw_hash = 0;
   vault::FileStat stat;
-  note::ParsedNote parsed;
+  std::string content;  // Emptied once extracted.
+  std::optional<int32_t> date;
+  std::vector<std::string> participants;
   extract::LearnedNames learned;
 };
 
@@ -155,26 +161,41 @@ class Session : public IngestSession {
     fingerprints.reserve(pending_.size());
     for (const Pending& note : pending_) fingerprints.push_back(Fingerprint(note.raw_hash, owner, *curation_digest_));
     auto extract_batch = [&](size_t begin, size_t end) {
-      std::vector<std::optional<extract::NoteGraph>> graphs(end - begin);
+      // nullopt: stored already, unchanged.
+      std::vector<absl::StatusOr<std::optional<extract::NoteGraph>>> graphs(end - begin, std::nullopt);
       ParallelFor(begin, end, [&](size_t i) {
-        if (StoredIfUnchanged(pending_[i].path, fingerprints[i])) return;
-        graphs[i - begin] = extract::Extract(pending_[i].parsed, extract_options);
-        graphs[i - begin]->learned = pending_[i].learned;
+        Pending& pending = pending_[i];
+        if (!StoredIfUnchanged(pending.path, fingerprints[i])) {
+          absl::StatusOr<note::ParsedNote> parsed = note::ParseNote(pending.path, pending.content, parse_);
+          if (parsed.ok()) {
+            graphs[i - begin] = extract::Extract(*parsed, extract_options);
+            (*graphs[i - begin])->learned = pending.learned;
+          } else {
+            graphs[i - begin] = parsed.status();  // It parsed before: only a bug gets here.
+          }
+        }
+        std::string().swap(pending.content);
       });
       return graphs;
     };
     size_t done = 0;
-    std::future<std::vector<std::optional<extract::NoteGraph>>> next;
+    std::future<std::vector<absl::StatusOr<std::optional<extract::NoteGraph>>>> next;
     if (!pending_.empty()) next = std::async(std::launch::async, extract_batch, 0, std::min(kBatch, pending_.size()));
     for (size_t begin = 0; begin < pending_.size(); begin += kBatch) {
       size_t end = std::min(begin + kBatch, pending_.size());
-      std::vector<std::optional<extract::NoteGraph>> graphs = next.get();
+      std::vector<absl::StatusOr<std::optional<extract::NoteGraph>>> graphs = next.get();
       if (end < pending_.size()) {
         next = std::async(std::launch::async, extract_batch, end, std::min(end + kBatch, pending_.size()));
       }
       for (size_t i = begin; i < end; ++i) {
         const Pending& note = pending_[i];
-        std::optional<extract::NoteGraph>& graph = graphs[i - begin];
+        if (!graphs[i - begin].ok()) {
+          report_.failed.push_back({note.path, note::LineOf(graphs[i - begin].status()),
+                                    std::string(graphs[i - begin].status().message())});
+          if (progress) progress(++done, pending_.size());
+          continue;
+        }
+        std::optional<extract::NoteGraph>& graph = *graphs[i - begin];
         if (!graph) {
           ++report_.notes_unchanged;
         } else {
@@ -187,7 +208,7 @@ class Session : public IngestSession {
           ++report_.notes_stored;
           for (const note::Warning& w : graph->warnings) report_.warnings.push_back({note.path, w.line, w.reason});
         }
-        NoteDate(note.parsed.date);
+        NoteDate(note.date);
         if (progress) progress(++done, pending_.size());
       }
     }
@@ -248,21 +269,24 @@ class Session : public IngestSession {
   // Parses the notes waiting, on every core, and files them in arrival
   // order: parsed ones as pending, the others as located failures.
   void ParseWaiting() {
-    std::vector<absl::StatusOr<note::ParsedNote>> parsed(unparsed_.size(), absl::UnknownError(""));
-    std::vector<extract::LearnedNames> learned(unparsed_.size());
+    std::vector<absl::Status> failure(unparsed_.size());
+    std::vector<Pending> parsed(unparsed_.size());
     ParallelFor(0, unparsed_.size(), [&](size_t i) {
-      parsed[i] = note::ParseNote(unparsed_[i].path, unparsed_[i].content, parse_);
-      if (parsed[i].ok()) learned[i] = extract::LearnNames(*parsed[i]);
-      std::string().swap(unparsed_[i].content);  // The text is not needed past here.
+      absl::StatusOr<note::ParsedNote> note = note::ParseNote(unparsed_[i].path, unparsed_[i].content, parse_);
+      if (!note.ok()) {
+        failure[i] = note.status();
+        return;
+      }
+      parsed[i] = {std::move(unparsed_[i].path), unparsed_[i].raw_hash, unparsed_[i].stat,
+                   std::move(unparsed_[i].content), note->date, extract::ParticipantNames(*note),
+                   extract::LearnNames(*note)};
     });
     for (size_t i = 0; i < unparsed_.size(); ++i) {
-      if (!parsed[i].ok()) {
-        report_.failed.push_back({unparsed_[i].path, note::LineOf(parsed[i].status()),
-                                  std::string(parsed[i].status().message())});
+      if (!failure[i].ok()) {
+        report_.failed.push_back({unparsed_[i].path, note::LineOf(failure[i]), std::string(failure[i].message())});
         continue;
       }
-      pending_.push_back({std::move(unparsed_[i].path), unparsed_[i].raw_hash, unparsed_[i].stat,
-                          *std::move(parsed[i]), std::move(learned[i])});
+      pending_.push_back(std::move(parsed[i]));
     }
     unparsed_.clear();
   }
@@ -270,7 +294,7 @@ class Session : public IngestSession {
   std::string MostFrequentParticipant() const {
     std::map<std::string, std::pair<int, std::string>> counts;  // folded → (count, name)
     for (const Pending& note : pending_) {
-      for (const std::string& name : extract::ParticipantNames(note.parsed)) {
+      for (const std::string& name : note.participants) {
         auto& entry = counts[util::FoldName(name)];
         if (entry.first++ == 0) entry.second = name;
       }

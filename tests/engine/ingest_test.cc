@@ -54,6 +54,21 @@ TEST_F(IngestTest, SecondIngestChangesNothing) {
   EXPECT_EQ(Known("Lena Ortiz"), before);
 }
 
+// Without participants there is no owner, so notes are not taken by their
+// stamps: they wait with the others and are found unchanged at the end.
+TEST_F(IngestTest, SecondIngestWithoutAnOwnerChangesNothing) {
+  const std::vector<std::pair<std::string, std::string>> notes = {
+      {"a.md", "# Pricing\n\n## Key Information\n- Ana Bell reports to Bo Chen.\n"},
+      {"b.md", "# Hiring\n"}};
+  IngestReport first = Ingest(notes);
+  EXPECT_EQ(first.owner, "");
+  EXPECT_EQ(first.notes_stored, 2);
+  IngestReport again = Ingest(notes);
+  EXPECT_EQ(again.notes_stored, 0);
+  EXPECT_EQ(again.notes_unchanged, 2);
+  EXPECT_TRUE(again.failed.empty());
+}
+
 TEST_F(IngestTest, ChangedNoteReplacesItsFacts) {
   Ingest({{"a.md", kNoteA}, {"b.md", kNoteB}});
   Ingest({{"b.md", "---\ndate: 2025-05-02\nparticipants: [Lena Ortiz, Di Eng]\n---\n"}});
