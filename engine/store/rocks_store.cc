@@ -2,6 +2,7 @@
 
 #include <rocksdb/cache.h>
 #include <rocksdb/filter_policy.h>
+#include <rocksdb/transaction_log.h>
 #include <rocksdb/table.h>
 #include <rocksdb/options.h>
 #include <rocksdb/write_batch.h>
@@ -9,6 +10,7 @@
 #include <filesystem>
 #include <set>
 
+#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "engine/store/keys.h"
 #include "engine/store/note_stamp.h"
@@ -92,6 +94,33 @@ absl::Status FromRocks(const rocksdb::Status& status, std::string_view what) {
   return absl::InternalError(message);
 }
 
+namespace {
+
+// Every open leaves an empty write-ahead log behind, which RocksDB before
+// 8.3 never deletes (RocksDB issue 11313): a CLI user's store would gather
+// one per command. Logs older than the one this open writes and empty hold
+// nothing to recover; with WALs not tracked in the manifest (the default)
+// removing them is safe, and this process holds the store's lock, so no
+// other process is writing them. A log that cannot be removed only stays.
+void RemoveEmptyOldLogs(rocksdb::DB& db, const std::string& dir) {
+  std::unique_ptr<rocksdb::LogFile> current;
+  if (!db.GetCurrentWalFile(&current).ok() || current == nullptr) return;
+  std::error_code ec;
+  for (const std::filesystem::directory_entry& entry : std::filesystem::directory_iterator(dir, ec)) {
+    const std::string name = entry.path().filename().string();
+    uint64_t number = 0;
+    if (entry.path().extension() != ".log" ||
+        !absl::SimpleAtoi(absl::string_view(name.data(), name.size() - 4), &number) ||
+        number >= current->LogNumber()) {
+      continue;
+    }
+    std::error_code size_error;
+    if (entry.file_size(size_error) == 0 && !size_error) std::filesystem::remove(entry.path(), size_error);
+  }
+}
+
+}  // namespace
+
 absl::StatusOr<std::unique_ptr<Store>> Store::Open(const StoreOptions& options,
                                                    const std::string& dir) {
   if (options.create_if_missing) {
@@ -145,6 +174,7 @@ absl::StatusOr<std::unique_ptr<Store>> Store::Open(const StoreOptions& options,
                             absl::StrCat("cannot open store ", dir)));
   auto store = std::make_unique<RocksStore>(std::unique_ptr<rocksdb::DB>(raw), std::move(handles));
   RETURN_IF_ERROR(store->CheckSchema());
+  RemoveEmptyOldLogs(*raw, dir);
   return store;
 }
 

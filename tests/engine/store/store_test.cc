@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+
 #include "engine/store/keys.h"
 #include "engine/util/text.h"
 #include "tests/testing/note_graphs.h"
@@ -101,6 +103,31 @@ TEST_F(StoreTest, DataSurvivesReopen) {
   auto note = store_->NewReader()->Note(NoteId("a.md"));
   ASSERT_TRUE(note.ok() && note->has_value());
   EXPECT_EQ((*note)->content_hash, 77u);
+}
+
+size_t LogFiles(const std::string& dir) {
+  size_t logs = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) logs += entry.path().extension() == ".log";
+  return logs;
+}
+
+// RocksDB 7 leaves an empty write-ahead log behind on every open; the store
+// removes them, and what was written survives.
+TEST_F(StoreTest, ReopeningDoesNotGatherLogFiles) {
+  ASSERT_OK(store_->PutNote(Meeting("a.md", "2025-01-01", {"Ana Bell"}), 77));
+  for (int i = 0; i < 6; ++i) {
+    store_.reset();
+    ASSERT_OK_AND_ASSIGN(store_, Store::Open({}, dir_.path()));
+  }
+  EXPECT_LE(LogFiles(dir_.path()), 2u);
+  ASSERT_OK(store_->PutNote(Meeting("b.md", "2025-01-02", {"Bo Chen"}), 78));
+  store_.reset();
+  ASSERT_OK_AND_ASSIGN(store_, Store::Open({}, dir_.path()));
+  auto reader = store_->NewReader();
+  for (const char* path : {"a.md", "b.md"}) {
+    auto note = reader->Note(NoteId(path));
+    ASSERT_TRUE(note.ok() && note->has_value()) << path;
+  }
 }
 
 // A profile page at `path` giving Ana Bell the other name `alias`.
