@@ -19,8 +19,8 @@
 // stamp: content_hash:u64 raw_hash:u64 size:u64 mtime_ns:u64 has_date:u8
 // date:u32 path (note_stamp.h).
 // Why stamps have a family of their own: a sync reads every note's stamp,
-// and beside the note records (names learned, lines kept) a scan would read
-// twenty times the bytes. A note stored before stamps existed has none and
+// and beside the note records (attendees, entities, names learned) a scan
+// would read several times the bytes. A note stored before stamps existed has none and
 // is read once more, which stores one.
 // Why ids are hashes: an entity's id is StableHash64 of its folded name
 // seeded by its kind, and a note's id that of its path, so re-ingesting a
@@ -31,6 +31,9 @@
 // edges, so retracting one note removes exactly its own.
 // Edges of a fact: for a note relation (ATTENDED, OWNS_ACTION, ...) one
 // edge args[0] → note; otherwise one edge args[0] → args[i] per later arg.
+//
+// Compression: LZ4 above the bottommost level, ZSTD with a per-file
+// trained dictionary at it (rocks_store.cc says why).
 //
 // Thread safety: a Store may be shared by threads. Writes are serialised
 // inside; readers see a consistent snapshot taken by NewReader().
