@@ -59,22 +59,32 @@ std::vector<std::vector<const store::NoteInfo*>> FoldMeetings(const std::vector<
   std::vector<std::vector<const store::NoteInfo*>> meetings;
   std::vector<AttendeeSet> first_attendees;  // Of each meeting's first note.
   // Only notes of one date can be one meeting: the candidates for a note
-  // are that date's meetings, in the order they were started.
+  // are that date's meetings, in the order they were started. Callers
+  // mostly pass notes in date order, where a date's meetings are the ones
+  // started since the date last changed; otherwise they are looked up.
+  const bool grouped = std::is_sorted(notes.begin(), notes.end(), [](auto* x, auto* y) { return x->date < y->date; }) ||
+                       std::is_sorted(notes.begin(), notes.end(), [](auto* x, auto* y) { return x->date > y->date; });
   std::unordered_map<int32_t, std::vector<size_t>> by_date;
-  for (const store::NoteInfo* note : notes) {
-    std::vector<size_t>* candidates = note->date ? &by_date[*note->date] : nullptr;
+  size_t date_began = 0;  // The first meeting of the current date, when grouped.
+  for (size_t i = 0; i < notes.size(); ++i) {
+    const store::NoteInfo* note = notes[i];
+    if (grouped && (i == 0 || notes[i - 1]->date != note->date)) date_began = meetings.size();
     AttendeeSet attendees = SortedAttendees(*note);
     size_t found = meetings.size();
-    if (candidates != nullptr) {
-      for (size_t m : *candidates) {
-        if (SameAttendance(first_attendees[m], attendees, overlap)) {
-          found = m;
-          break;
-        }
+    auto try_meeting = [&](size_t m) {
+      if (!SameAttendance(first_attendees[m], attendees, overlap)) return false;
+      found = m;
+      return true;
+    };
+    if (note->date && grouped) {
+      for (size_t m = date_began; m < meetings.size() && !try_meeting(m);) ++m;
+    } else if (note->date) {
+      for (size_t m : by_date[*note->date]) {
+        if (try_meeting(m)) break;
       }
+      if (found == meetings.size()) by_date[*note->date].push_back(meetings.size());
     }
     if (found == meetings.size()) {
-      if (candidates != nullptr) candidates->push_back(meetings.size());
       meetings.push_back({note});
       first_attendees.push_back(std::move(attendees));
     } else {
