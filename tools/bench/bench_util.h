@@ -28,6 +28,7 @@ struct Series {
   std::string query;
   std::vector<double> micros;
   int errors = 0;
+  std::string first_error;  // Printed under the row, so that an error is never only a count.
 };
 
 inline double Percentile(std::vector<double> v, double p) {
@@ -49,7 +50,7 @@ Series Measure(const std::string& name, const std::vector<Input>& inputs, int ro
       auto start = Clock::now();
       absl::Status status = call(input);
       s.micros.push_back(std::chrono::duration<double, std::micro>(Clock::now() - start).count());
-      if (!status.ok()) ++s.errors;
+      if (!status.ok() && s.errors++ == 0) s.first_error = status.ToString();
     }
   }
   return s;
@@ -95,6 +96,7 @@ inline void PrintHeader(const std::string& title) {
 inline void Print(const Series& s) {
   std::printf("  %-24s %7zu %12.1f %12.1f %7d\n", s.query.c_str(), s.micros.size(), Percentile(s.micros, 0.5),
               Percentile(s.micros, 0.99), s.errors);
+  if (!s.first_error.empty()) std::printf("    first error: %s\n", s.first_error.c_str());
 }
 
 }  // namespace kith::bench
