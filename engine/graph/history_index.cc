@@ -1,6 +1,8 @@
 #include "engine/graph/history_index.h"
 
 #include <algorithm>
+#include <iterator>
+#include <type_traits>
 
 #include "engine/query/meetings.h"
 #include "engine/util/status_macros.h"
@@ -11,22 +13,6 @@ namespace {
 using model::RelationType;
 
 absl::Status MissingNote() { return absl::DataLossError("an edge names a missing note"); }
-
-// Packs one list per owner, each sorted and without repeats.
-template <typename Lists>
-Lists Pack(std::vector<std::vector<uint32_t>>& per_owner) {
-  Lists packed;
-  packed.begin.reserve(per_owner.size() + 1);
-  packed.begin.push_back(0);
-  for (std::vector<uint32_t>& list : per_owner) {
-    std::sort(list.begin(), list.end());
-    list.erase(std::unique(list.begin(), list.end()), list.end());
-    packed.items.insert(packed.items.end(), list.begin(), list.end());
-    packed.begin.push_back(static_cast<uint32_t>(packed.items.size()));
-    std::vector<uint32_t>().swap(list);
-  }
-  return packed;
-}
 
 // The items of two sorted lists that are in both. A short list against a
 // long one (a hub's) is searched for rather than merged, so that the cost
@@ -67,6 +53,23 @@ class HistoryIndexBuilder {
   }
 
  private:
+  // Packs one list per owner, each sorted (and, for note and topic numbers,
+  // without repeats).
+  template <typename T>
+  static HistoryIndex::Lists<T> Pack(std::vector<std::vector<T>>& per_owner) {
+    HistoryIndex::Lists<T> packed;
+    packed.begin.reserve(per_owner.size() + 1);
+    packed.begin.push_back(0);
+    for (std::vector<T>& list : per_owner) {
+      std::sort(list.begin(), list.end());
+      if constexpr (std::is_same_v<T, uint32_t>) list.erase(std::unique(list.begin(), list.end()), list.end());
+      packed.items.insert(packed.items.end(), std::make_move_iterator(list.begin()), std::make_move_iterator(list.end()));
+      packed.begin.push_back(static_cast<uint32_t>(packed.items.size()));
+      std::vector<T>().swap(list);
+    }
+    return packed;
+  }
+
   absl::Status Cancelled() const {
     if (cancel_ != nullptr && cancel_->load(std::memory_order_relaxed)) return absl::CancelledError("index build cancelled");
     return absl::OkStatus();
@@ -105,8 +108,8 @@ class HistoryIndexBuilder {
         named[p].push_back(note->second);
       }
     }
-    index_.attended_ = Pack<HistoryIndex::Lists>(attended);
-    index_.named_ = Pack<HistoryIndex::Lists>(named);
+    index_.attended_ = Pack(attended);
+    index_.named_ = Pack(named);
     return Cancelled();
   }
 
@@ -134,7 +137,7 @@ class HistoryIndexBuilder {
         per_note[note->second].push_back(name);
       }
     }
-    index_.topics_ = Pack<HistoryIndex::Lists>(per_note);
+    index_.topics_ = Pack(per_note);
     return Cancelled();
   }
 
@@ -167,17 +170,12 @@ class HistoryIndexBuilder {
         }
       }
     }
-    index_.partner_begin_.push_back(0);
-    for (std::vector<HistoryIndex::PartnerFact>& list : per_person) {
-      std::sort(list.begin(), list.end());
-      index_.partner_facts_.insert(index_.partner_facts_.end(), list.begin(), list.end());
-      index_.partner_begin_.push_back(static_cast<uint32_t>(index_.partner_facts_.size()));
-    }
+    index_.partners_ = Pack(per_person);
     return Cancelled();
   }
 
   absl::Status ReadEmployment() {
-    std::vector<std::vector<uint32_t>> per_person(in_.people.size());
+    std::vector<std::vector<HistoryIndex::Employment>> per_person(in_.people.size());
     std::unordered_map<store::NodeId, uint32_t> org_names;
     for (uint32_t p = 0; p < in_.people.size(); ++p) {
       if (p % 4096 == 0) RETURN_IF_ERROR(Cancelled());
@@ -196,20 +194,10 @@ class HistoryIndexBuilder {
         ASSIGN_OR_RETURN(std::string status,
                          query::EmploymentStatus(reader_, {edges.begin() + static_cast<long>(begin),
                                                            edges.begin() + static_cast<long>(end)}));
-        per_person[p].push_back(static_cast<uint32_t>(index_.employments_.size()));
-        index_.employments_.push_back({org, name->second, std::move(status)});
+        per_person[p].push_back({org, name->second, std::move(status)});
       }
-      std::sort(per_person[p].begin(), per_person[p].end(), [&](uint32_t x, uint32_t y) {
-        return index_.employments_[x].org < index_.employments_[y].org;
-      });
     }
-    // Each list is already in organisation order; Pack's sort by position
-    // would undo that, so pack by hand.
-    index_.employment_.begin.push_back(0);
-    for (const std::vector<uint32_t>& list : per_person) {
-      index_.employment_.items.insert(index_.employment_.items.end(), list.begin(), list.end());
-      index_.employment_.begin.push_back(static_cast<uint32_t>(index_.employment_.items.size()));
-    }
+    index_.employment_ = Pack(per_person);
     return Cancelled();
   }
 
@@ -254,10 +242,9 @@ query::SharedHistoryParts HistoryIndex::Parts(uint32_t a, uint32_t b, const std:
   topics.erase(std::unique(topics.begin(), topics.end()), topics.end());
   for (uint32_t t : topics) parts.topics.push_back(topic_names_[t]);
 
-  const auto partners_begin = partner_facts_.begin() + partner_begin_[a];
-  const auto partners_end = partner_facts_.begin() + partner_begin_[a + 1];
-  for (auto it = std::lower_bound(partners_begin, partners_end, PartnerFact{b, 0});
-       it != partners_end && it->other == b; ++it) {
+  auto [partners, partners_end] = partners_.Of(a);
+  for (auto it = std::lower_bound(partners, partners_end, PartnerFact{b, 0}); it != partners_end && it->other == b;
+       ++it) {
     const FactRow& fact = facts_[it->fact];
     const store::NoteInfo& note = notes[fact.note];
     parts.relations.push_back({fact.type, note.id, fact.seq,
@@ -268,13 +255,12 @@ query::SharedHistoryParts HistoryIndex::Parts(uint32_t a, uint32_t b, const std:
   auto [x, x_end] = employment_.Of(a);
   auto [y, y_end] = employment_.Of(b);
   while (x != x_end && y != y_end) {
-    const Employment &ex = employments_[*x], &ey = employments_[*y];
-    if (ex.org < ey.org) {
+    if (*x < *y) {
       ++x;
-    } else if (ey.org < ex.org) {
+    } else if (*y < *x) {
       ++y;
     } else {
-      parts.organizations.push_back({org_names_[ex.name], ex.status, ey.status});
+      parts.organizations.push_back({org_names_[x->name], x->status, y->status});
       ++x, ++y;
     }
   }

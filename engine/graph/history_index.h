@@ -44,11 +44,13 @@ class HistoryIndex {
   query::SharedHistoryParts Parts(uint32_t a, uint32_t b, const std::vector<store::NoteInfo>& notes) const;
 
  private:
-  // A sorted list per person, packed: person p's is [begin[p], begin[p+1]).
+  // A sorted list per owner (person or note), packed: owner p's is
+  // [begin[p], begin[p+1]) of items.
+  template <typename T>
   struct Lists {
     std::vector<uint32_t> begin;
-    std::vector<uint32_t> items;
-    std::pair<const uint32_t*, const uint32_t*> Of(uint32_t p) const {
+    std::vector<T> items;
+    std::pair<const T*, const T*> Of(uint32_t p) const {
       return {items.data() + begin[p], items.data() + begin[p + 1]};
     }
   };
@@ -70,20 +72,19 @@ class HistoryIndex {
     store::NodeId org = 0;
     uint32_t name = 0;  // Into org_names_.
     std::string status;
+    bool operator<(const Employment& o) const { return org < o.org; }
   };
 
   std::vector<uint32_t> date_rank_;  // Dense note index → place in (date, path) order.
-  Lists attended_;  // Notes each person attended, by dense note index.
-  Lists named_;     // Notes each person attended or is named in.
-  Lists topics_;    // Topics (into topic_names_) each note discussed; one list per note.
+  Lists<uint32_t> attended_;  // Notes each person attended, by dense note index.
+  Lists<uint32_t> named_;     // Notes each person attended or is named in.
+  Lists<uint32_t> topics_;    // Topics (into topic_names_) each note discussed; one list per note.
   std::vector<std::string> topic_names_;
   std::vector<FactRow> facts_;
-  // Person p's facts with others are [partner_begin_[p], partner_begin_[p+1])
-  // of partner_facts_, sorted: a pair's facts are a search in one short run.
-  std::vector<uint32_t> partner_begin_;
-  std::vector<PartnerFact> partner_facts_;
-  Lists employment_;                  // Into employments_, sorted by organisation id.
-  std::vector<Employment> employments_;
+  // Each person's facts with others: a pair's facts are a search in one
+  // short run.
+  Lists<PartnerFact> partners_;
+  Lists<Employment> employment_;  // By organisation id.
   std::vector<std::string> org_names_;
 
   friend class HistoryIndexBuilder;
