@@ -137,7 +137,8 @@ absl::StatusOr<WhoKnowsResult> WhoKnows(const store::StoreReader& reader, const 
     ranked.emplace_back(std::move(person->name), &scored[i]);
   }
   std::stable_sort(ranked.begin(), ranked.end(), [&](const auto& x, const auto& y) {
-    if (stronger(*x.second, *y.second) || stronger(*y.second, *x.second)) return stronger(*x.second, *y.second);
+    if (stronger(*x.second, *y.second)) return true;
+    if (stronger(*y.second, *x.second)) return false;
     return x.first < y.first;
   });
   if (query.limit > 0 && ranked.size() > static_cast<size_t>(query.limit)) ranked.resize(query.limit);
