@@ -18,9 +18,18 @@ namespace {
 
 using model::RelationType;
 
+// A stated relation's strongest statement so far. Its sentence and note
+// are read only for the people who make the answer: a hub states relations
+// with tens of thousands of people.
+struct Statement {
+  double weight = 0;
+  store::NodeId note = 0;
+  uint32_t seq = 0;
+};
+
 struct Tally {
-  std::vector<uint32_t> notes;  // Into the subject's notes.
-  std::map<std::string, std::pair<double, Reason>> relations;  // relation → best (weight, reason)
+  std::vector<uint32_t> notes;                  // Into the subject's notes.
+  std::map<std::string, Statement> relations;  // relation label → its strongest statement
 };
 
 // One acquaintance scored, before names are read.
@@ -31,18 +40,45 @@ struct Scored {
   Tally* tally = nullptr;
 };
 
+// The subject's notes, in id order (as their attendance edges are), and the
+// other notes a relation is stated in, read once each.
+class NoteCache {
+ public:
+  NoteCache(const store::StoreReader& reader, const std::vector<store::NoteInfo>& attended)
+      : reader_(reader), attended_(attended) {}
+
+  absl::StatusOr<const store::NoteInfo*> Get(store::NodeId id) {
+    auto it = std::lower_bound(attended_.begin(), attended_.end(), id,
+                               [](const store::NoteInfo& note, store::NodeId wanted) { return note.id < wanted; });
+    if (it != attended_.end() && it->id == id) return &*it;
+    auto [other, inserted] = others_.try_emplace(id);
+    if (inserted) {
+      ASSIGN_OR_RETURN(std::optional<store::NoteInfo> note, reader_.Note(id));
+      if (!note) return absl::DataLossError("an edge names a missing note");
+      other->second = *std::move(note);
+    }
+    return &other->second;
+  }
+
+ private:
+  const store::StoreReader& reader_;
+  const std::vector<store::NoteInfo>& attended_;
+  std::unordered_map<store::NodeId, store::NoteInfo> others_;
+};
+
 // Adds the stated relations between the subject and other people.
 absl::Status AddRelations(const store::StoreReader& reader, store::NodeId subject,
-                          std::optional<int32_t> reference, const StrengthModel& model,
+                          std::optional<int32_t> reference, const StrengthModel& model, NoteCache& notes,
                           std::unordered_map<store::NodeId, Tally>& tallies) {
+  std::unordered_map<store::NodeId, bool> is_person;
   for (RelationType type : {RelationType::kReportsTo, RelationType::kWorkedWith, RelationType::kKnows,
                             RelationType::kFamily, RelationType::kIntroduced}) {
     for (store::Direction direction : {store::Direction::kOut, store::Direction::kIn}) {
       ASSIGN_OR_RETURN(std::vector<store::EdgeRef> edges, reader.Edges(subject, direction, type));
       for (const store::EdgeRef& edge : edges) {
         ASSIGN_OR_RETURN(std::optional<store::StoredFact> fact, reader.Fact(edge.note, edge.seq));
-        ASSIGN_OR_RETURN(std::optional<store::NoteInfo> note, reader.Note(edge.note));
-        if (!fact || !note) return absl::DataLossError("an edge names a missing fact or note");
+        if (!fact) return absl::DataLossError("an edge names a missing fact");
+        ASSIGN_OR_RETURN(const store::NoteInfo* note, notes.Get(edge.note));
         bool subject_first = !fact->args.empty() && fact->args[0] == subject;
         // Everyone else in the fact: for an introduction, the introduced
         // parties also know each other.
@@ -50,19 +86,32 @@ absl::Status AddRelations(const store::StoreReader& reader, store::NodeId subjec
         for (store::NodeId id : fact->args) {
           if (id != subject && std::find(others.begin(), others.end(), id) == others.end()) others.push_back(id);
         }
-        double weight = RelationWeight(type, model) * Recency(note->date, reference, model);
+        const double weight = RelationWeight(type, model) * Recency(note->date, reference, model);
+        const std::string label = RelationLabel(type, subject_first, *fact);
         for (store::NodeId other : others) {
-          ASSIGN_OR_RETURN(std::optional<store::EntityInfo> entity, reader.Entity(other));
-          if (!entity || entity->kind != model::EntityKind::kPerson) continue;
-          std::string label = RelationLabel(type, subject_first, *fact);
-          Reason reason{label, fact->evidence.text, {note->path, note->title, note->date}};
-          auto& best = tallies[other].relations[label];
-          if (weight > best.first) best = {weight, std::move(reason)};
+          auto [known, unseen] = is_person.try_emplace(other, false);
+          if (unseen) {
+            ASSIGN_OR_RETURN(std::optional<store::EntityInfo> entity, reader.Entity(other));
+            known->second = entity && entity->kind == model::EntityKind::kPerson;
+          }
+          if (!known->second) continue;
+          // The first statement stands until a stronger one, as in the memory index.
+          auto [best, first] = tallies[other].relations.try_emplace(label, Statement{weight, edge.note, edge.seq});
+          if (!first && weight > best->second.weight) best->second = {weight, edge.note, edge.seq};
         }
       }
     }
   }
   return absl::OkStatus();
+}
+
+// The reason a statement gives, with its sentence and note.
+absl::StatusOr<Reason> ReadReason(const store::StoreReader& reader, NoteCache& notes, const std::string& label,
+                                  const Statement& statement) {
+  ASSIGN_OR_RETURN(std::optional<store::StoredFact> fact, reader.Fact(statement.note, statement.seq));
+  if (!fact) return absl::DataLossError("an edge names a missing fact");
+  ASSIGN_OR_RETURN(const store::NoteInfo* note, notes.Get(statement.note));
+  return Reason{label, fact->evidence.text, {note->path, note->title, note->date}};
 }
 
 }  // namespace
@@ -89,7 +138,8 @@ absl::StatusOr<WhoKnowsResult> WhoKnows(const store::StoreReader& reader, const 
       if (other != subject.id) tallies[other].notes.push_back(index);
     }
   }
-  RETURN_IF_ERROR(AddRelations(reader, subject.id, reference, query.model, tallies));
+  NoteCache note_cache(reader, notes);
+  RETURN_IF_ERROR(AddRelations(reader, subject.id, reference, query.model, note_cache, tallies));
 
   std::vector<Scored> scored;
   scored.reserve(tallies.size());
@@ -112,7 +162,7 @@ absl::StatusOr<WhoKnowsResult> WhoKnows(const store::StoreReader& reader, const 
     // under different labels ("reports to", "manages"), and the strength
     // must come out the same to the last bit from both.
     std::vector<double> weights;
-    for (const auto& [label, entry] : tally.relations) weights.push_back(entry.first);
+    for (const auto& [label, statement] : tally.relations) weights.push_back(statement.weight);
     std::sort(weights.begin(), weights.end());
     for (double w : weights) score += w;
     scored.push_back({id, 1.0 - std::exp(-score / query.model.saturation),
@@ -159,7 +209,10 @@ absl::StatusOr<WhoKnowsResult> WhoKnows(const store::StoreReader& reader, const 
       if (note.date && (!a.last_interaction || *note.date > *a.last_interaction)) a.last_interaction = note.date;
     }
     std::vector<std::pair<double, Reason>> reasons;
-    for (auto& [label, entry] : s->tally->relations) reasons.push_back(std::move(entry));
+    for (const auto& [label, statement] : s->tally->relations) {
+      ASSIGN_OR_RETURN(Reason reason, ReadReason(reader, note_cache, label, statement));
+      reasons.emplace_back(statement.weight, std::move(reason));
+    }
     std::stable_sort(reasons.begin(), reasons.end(),
                      [](const auto& x, const auto& y) { return x.first > y.first; });
     for (auto& [weight, reason] : reasons) a.reasons.push_back(std::move(reason));
