@@ -129,7 +129,8 @@ class EngineImpl : public Engine {
     return query::Tasks(*reader, query);
   }
 
-  absl::StatusOr<query::SharedHistory> SharedHistory(std::string_view a, std::string_view b) const override {
+  absl::StatusOr<query::SharedHistory> SharedHistory(std::string_view a, std::string_view b,
+                                                     int limit) const override {
     // The common case, two names the index knows, touches no store.
     std::shared_ptr<const graph::KnowsIndex> index = CurrentIndex();
     if (options_.memory_index && index && index->sequence() == store_->LatestSequence()) {
@@ -137,7 +138,9 @@ class EngineImpl : public Engine {
       std::optional<store::EntityInfo> y = index->FindPerson(util::FoldName(b));
       if (x && y) {
         if (x->id == y->id) return SamePerson();
-        if (std::optional<query::SharedHistory> answer = index->SharedHistory(*x, *y)) return *std::move(answer);
+        if (std::optional<query::SharedHistory> answer = index->SharedHistory(*x, *y, limit)) {
+          return *std::move(answer);
+        }
       }
     }
     std::unique_ptr<store::StoreReader> reader = store_->NewReader();
@@ -145,9 +148,9 @@ class EngineImpl : public Engine {
       ASSIGN_OR_RETURN(store::EntityInfo x, query::ResolvePerson(*reader, a));
       ASSIGN_OR_RETURN(store::EntityInfo y, query::ResolvePerson(*reader, b));
       if (x.id == y.id) return SamePerson();
-      if (std::optional<query::SharedHistory> answer = index->SharedHistory(x, y)) return *std::move(answer);
+      if (std::optional<query::SharedHistory> answer = index->SharedHistory(x, y, limit)) return *std::move(answer);
     }
-    return query::BuildSharedHistory(*reader, a, b, options_.strength.duplicate_overlap);
+    return query::BuildSharedHistory(*reader, a, b, options_.strength.duplicate_overlap, limit);
   }
 
   absl::StatusOr<query::IntroPathResult> IntroPaths(const query::IntroPathQuery& query) const override {

@@ -135,8 +135,9 @@ class Engine {
   // See query::Tasks.
   virtual absl::StatusOr<std::vector<query::Task>> Tasks(const query::TasksQuery& query) const = 0;
 
-  // See query::BuildSharedHistory.
-  virtual absl::StatusOr<query::SharedHistory> SharedHistory(std::string_view a, std::string_view b) const = 0;
+  // See query::BuildSharedHistory; `limit` 0 keeps the whole timeline.
+  virtual absl::StatusOr<query::SharedHistory> SharedHistory(std::string_view a, std::string_view b,
+                                                             int limit) const = 0;
 
   // See query::FindIntroPaths.
   virtual absl::StatusOr<query::IntroPathResult> IntroPaths(const query::IntroPathQuery& query) const = 0;

@@ -1,5 +1,7 @@
 #include "service/api_adapter.h"
 
+#include <algorithm>
+
 #include <filesystem>
 
 #include "absl/strings/str_cat.h"
@@ -11,6 +13,9 @@ namespace kith::service {
 namespace {
 
 constexpr int kDefaultLimit = 20;
+// shared-history's timeline: a screenful of the newest entries. A hub pair
+// shares thousands of meetings, which no one reads in one answer.
+constexpr int kDefaultTimelineLimit = 50;
 
 std::string DateText(const std::optional<int32_t>& days) {
   return days ? util::FormatIsoDate(*days) : std::string();
@@ -226,10 +231,12 @@ absl::StatusOr<v1::TasksResponse> Tasks(const Engine& engine, const v1::TasksReq
 
 absl::StatusOr<v1::SharedHistoryResponse> SharedHistory(const Engine& engine,
                                                         const v1::SharedHistoryRequest& request) {
-  ASSIGN_OR_RETURN(query::SharedHistory history, engine.SharedHistory(request.a(), request.b()));
+  const int limit = request.limit() == 0 ? kDefaultTimelineLimit : std::max(0, request.limit());
+  ASSIGN_OR_RETURN(query::SharedHistory history, engine.SharedHistory(request.a(), request.b(), limit));
   v1::SharedHistoryResponse response;
   response.set_a(history.a);
   response.set_b(history.b);
+  response.set_timeline_total(history.timeline_total);
   for (const query::SharedEvent& e : history.timeline) ToProto(e, *response.add_timeline());
   for (const query::SharedOrganization& o : history.organizations) {
     v1::SharedOrganization* out = response.add_organizations();

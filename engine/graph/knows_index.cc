@@ -303,12 +303,12 @@ std::optional<store::EntityInfo> KnowsIndex::FindPerson(const std::string& folde
   return entity;
 }
 
-std::optional<query::SharedHistory> KnowsIndex::SharedHistory(const store::EntityInfo& a,
-                                                              const store::EntityInfo& b) const {
+std::optional<query::SharedHistory> KnowsIndex::SharedHistory(const store::EntityInfo& a, const store::EntityInfo& b,
+                                                              int limit) const {
   auto x = dense_.find(a.id), y = dense_.find(b.id);
   if (x == dense_.end() || y == dense_.end() || x->second == y->second) return std::nullopt;
   return query::AssembleSharedHistory(names_[x->second], names_[y->second],
-                                      history_.Parts(x->second, y->second, notes_), model_.duplicate_overlap);
+                                      history_.Parts(x->second, y->second, notes_), model_.duplicate_overlap, limit);
 }
 
 const SocialGraph& KnowsIndex::social() const {

@@ -50,7 +50,8 @@ class KnowsIndex {
   // What query::BuildSharedHistory returns for two different people
   // (already resolved) with this index's duplicate overlap; nullopt when
   // either is not a person of this index.
-  std::optional<query::SharedHistory> SharedHistory(const store::EntityInfo& a, const store::EntityInfo& b) const;
+  std::optional<query::SharedHistory> SharedHistory(const store::EntityInfo& a, const store::EntityInfo& b,
+                                                    int limit) const;
 
   // Every (person, acquaintance) row as who-knows ranks it: a strength is
   // the person's view of the pair (it can differ slightly from the other

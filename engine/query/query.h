@@ -222,7 +222,10 @@ struct SharedOrganization {
 struct SharedHistory {
   std::string a;
   std::string b;
-  std::vector<SharedEvent> timeline;  // Oldest first; undated last.
+  // Oldest first; undated last. When limited, the newest entries (undated
+  // ones only when fewer dated entries than the limit exist).
+  std::vector<SharedEvent> timeline;
+  int timeline_total = 0;  // Entries before the limit.
   std::vector<SharedOrganization> organizations;
   std::vector<std::string> topics;    // Discussed in their shared meetings.
 };
@@ -238,8 +241,9 @@ struct PersonTimeline {
 absl::StatusOr<PersonTimeline> BuildTimeline(const store::StoreReader& reader, std::string_view name,
                                              double duplicate_overlap = 0.6);
 
+// `limit` > 0 keeps that many timeline entries, the newest; 0 keeps all.
 absl::StatusOr<SharedHistory> BuildSharedHistory(const store::StoreReader& reader, std::string_view a,
-                                                 std::string_view b, double duplicate_overlap = 0.6);
+                                                 std::string_view b, double duplicate_overlap = 0.6, int limit = 0);
 
 inline constexpr int kMaxIntroHops = 8;
 inline constexpr int kMaxIntroPaths = 100;

@@ -197,8 +197,8 @@ absl::StatusOr<std::string> EmploymentStatus(const store::StoreReader& reader,
 }
 
 SharedHistory AssembleSharedHistory(std::string a, std::string b, SharedHistoryParts parts,
-                                    double duplicate_overlap) {
-  SharedHistory history{std::move(a), std::move(b), {}, {}, {}};
+                                    double duplicate_overlap, int limit) {
+  SharedHistory history{std::move(a), std::move(b), {}, 0, {}, {}};
   // Meetings both attended, duplicate summaries folded.
   auto by_date = [](const store::NoteInfo* x, const store::NoteInfo* y) {
     return x->date != y->date ? x->date < y->date : x->path < y->path;
@@ -207,17 +207,10 @@ SharedHistory AssembleSharedHistory(std::string a, std::string b, SharedHistoryP
   if (!std::is_sorted(parts.attended_by_both.begin(), parts.attended_by_both.end(), by_date)) {
     std::sort(parts.attended_by_both.begin(), parts.attended_by_both.end(), by_date);
   }
-  for (const auto& meeting : FoldMeetings(parts.attended_by_both, duplicate_overlap)) {
-    SharedEvent& event = history.timeline.emplace_back();
-    event = {meeting.front()->date, "meeting", meeting.front()->title, "", {}};
-    for (const store::NoteInfo* note : meeting) event.notes.push_back({note->path, note->title, note->date});
-  }
+  const auto meetings = FoldMeetings(parts.attended_by_both, duplicate_overlap);
   // Other notes that name both, in id order before the sort by date.
   std::sort(parts.named_by_both.begin(), parts.named_by_both.end(),
             [](const store::NoteInfo* x, const store::NoteInfo* y) { return x->id < y->id; });
-  for (const store::NoteInfo* note : parts.named_by_both) {
-    history.timeline.push_back({note->date, "mentioned", note->title, "", {{note->path, note->title, note->date}}});
-  }
   // Facts between the two, each stated relation once (its earliest note).
   std::sort(parts.relations.begin(), parts.relations.end(), [](const StatedBetween& x, const StatedBetween& y) {
     return std::make_tuple(TypeRank(x.type), x.note, x.seq) < std::make_tuple(TypeRank(y.type), y.note, y.seq);
@@ -227,11 +220,64 @@ SharedHistory AssembleSharedHistory(std::string a, std::string b, SharedHistoryP
     auto [it, inserted] = relations.emplace(stated.event.description, stated.event);
     if (!inserted && StatedFirst(stated.event, it->second)) it->second = std::move(stated.event);
   }
-  for (auto& [d, event] : relations) history.timeline.push_back(std::move(event));
-  std::stable_sort(history.timeline.begin(), history.timeline.end(), [](const SharedEvent& x, const SharedEvent& y) {
+
+  // The timeline in order before any entry is built: meetings, mentions and
+  // relations, each in the order above, then stably by date.
+  enum class Source { kMeeting, kMention, kRelation };
+  struct Entry {
+    std::optional<int32_t> date;
+    Source source;
+    size_t index;
+  };
+  std::vector<Entry> entries;
+  entries.reserve(meetings.size() + parts.named_by_both.size() + relations.size());
+  for (size_t i = 0; i < meetings.size(); ++i) entries.push_back({meetings[i].front()->date, Source::kMeeting, i});
+  for (size_t i = 0; i < parts.named_by_both.size(); ++i) {
+    entries.push_back({parts.named_by_both[i]->date, Source::kMention, i});
+  }
+  std::vector<SharedEvent> relation_events;
+  for (auto& [description, event] : relations) {
+    entries.push_back({event.date, Source::kRelation, relation_events.size()});
+    relation_events.push_back(std::move(event));
+  }
+  std::stable_sort(entries.begin(), entries.end(), [](const Entry& x, const Entry& y) {
     if (x.date.has_value() != y.date.has_value()) return x.date.has_value();
     return x.date < y.date;
   });
+
+  // The newest `limit`: the last dated entries, and undated ones (which
+  // sort last) only to make up a shortfall.
+  history.timeline_total = static_cast<int>(entries.size());
+  size_t begin = 0;
+  size_t end = entries.size();
+  if (limit > 0 && entries.size() > static_cast<size_t>(limit)) {
+    const auto dated = static_cast<size_t>(std::partition_point(entries.begin(), entries.end(),
+                                                                [](const Entry& e) { return e.date.has_value(); }) -
+                                           entries.begin());
+    begin = dated > static_cast<size_t>(limit) ? dated - limit : 0;
+    end = begin + limit;
+  }
+  history.timeline.reserve(end - begin);
+  for (size_t i = begin; i < end; ++i) {
+    const Entry& entry = entries[i];
+    switch (entry.source) {
+      case Source::kMeeting: {
+        const auto& meeting = meetings[entry.index];
+        SharedEvent& event = history.timeline.emplace_back();
+        event = {meeting.front()->date, "meeting", meeting.front()->title, "", {}};
+        for (const store::NoteInfo* note : meeting) event.notes.push_back({note->path, note->title, note->date});
+        break;
+      }
+      case Source::kMention: {
+        const store::NoteInfo* note = parts.named_by_both[entry.index];
+        history.timeline.push_back({note->date, "mentioned", note->title, "", {{note->path, note->title, note->date}}});
+        break;
+      }
+      case Source::kRelation:
+        history.timeline.push_back(std::move(relation_events[entry.index]));
+        break;
+    }
+  }
 
   history.organizations = std::move(parts.organizations);
   std::sort(history.organizations.begin(), history.organizations.end(),
@@ -245,13 +291,13 @@ SharedHistory AssembleSharedHistory(std::string a, std::string b, SharedHistoryP
 }
 
 absl::StatusOr<SharedHistory> BuildSharedHistory(const store::StoreReader& reader, std::string_view a_name,
-                                                 std::string_view b_name, double duplicate_overlap) {
+                                                 std::string_view b_name, double duplicate_overlap, int limit) {
   ASSIGN_OR_RETURN(store::EntityInfo a, ResolvePerson(reader, a_name));
   ASSIGN_OR_RETURN(store::EntityInfo b, ResolvePerson(reader, b_name));
   if (a.id == b.id) return absl::InvalidArgumentError("shared-history needs two different people");
   std::vector<store::NoteInfo> notes;
   ASSIGN_OR_RETURN(SharedHistoryParts parts, ReadParts(reader, a, b, notes));
-  return AssembleSharedHistory(a.name, b.name, std::move(parts), duplicate_overlap);
+  return AssembleSharedHistory(a.name, b.name, std::move(parts), duplicate_overlap, limit);
 }
 
 }  // namespace kith::query

@@ -44,8 +44,10 @@ struct SharedHistoryParts {
 absl::StatusOr<std::string> EmploymentStatus(const store::StoreReader& reader,
                                              const std::vector<store::EdgeRef>& edges);
 
+// `limit` as for BuildSharedHistory. Entries the limit drops are counted
+// but never built: a hub pair's thousands of meetings cost no strings.
 SharedHistory AssembleSharedHistory(std::string a, std::string b, SharedHistoryParts parts,
-                                    double duplicate_overlap);
+                                    double duplicate_overlap, int limit);
 
 }  // namespace kith::query
 

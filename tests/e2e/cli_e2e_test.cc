@@ -109,6 +109,7 @@ TEST_F(CliTest, EmbeddedAndServerOutputsAreByteIdentical) {
       {"tasks", "--due-before", "not-a-date"},
       {"shared-history", "Jason Vallery", "Rob Banga"},
       {"shared-history", "Samuel Greer", "Maya Lindqvist", "--json"},
+      {"shared-history", "Samuel Greer", "Maya Lindqvist", "--limit", "1"},
       {"intro-path", "Kenji Watanabe", "Samuel Greer"},
       {"intro-path", "Hannah Brook", "Dmitri Volkov", "--k", "2", "--json"},
       {"profile", "Tomas Okafor"},
@@ -416,6 +417,23 @@ TEST_F(CliTest, SeedSharedHistoryIsTheOctoberMeeting) {
   EXPECT_EQ(h["timeline"][0]["kind"], "meeting");
   EXPECT_EQ(h["timeline"][0]["date"], "2025-10-31");
   EXPECT_EQ(h["timeline"][0]["notes"][0]["path"], "000_a0a4e897fd7c7022.txt");
+}
+
+// --limit keeps the newest entries and says how many there are; 0 lists all.
+TEST_F(CliTest, SharedHistoryLimitKeepsTheNewest) {
+  ASSERT_EQ(Kith({"ingest", kExampleVault}).exit_code, 0);
+  auto whole = nlohmann::json::parse(Kith({"shared-history", "Samuel Greer", "Maya Lindqvist", "--limit", "0", "--json"}).out);
+  const size_t total = whole["timeline"].size();
+  ASSERT_GE(total, 3u) << whole;
+  EXPECT_EQ(whole["timeline_total"], total);
+  auto newest = nlohmann::json::parse(Kith({"shared-history", "Samuel Greer", "Maya Lindqvist", "--limit", "2", "--json"}).out);
+  ASSERT_EQ(newest["timeline"].size(), 2u);
+  EXPECT_EQ(newest["timeline_total"], total);
+  EXPECT_EQ(newest["timeline"][1], whole["timeline"][total - 1]);
+  EXPECT_EQ(newest["topics"], whole["topics"]);
+  RunResult text = Kith({"shared-history", "Samuel Greer", "Maya Lindqvist", "--limit", "2"});
+  EXPECT_NE(text.out.find("(the newest 2 of " + std::to_string(total) + " entries; --limit 0 lists all)"), std::string::npos)
+      << text.out;
 }
 
 TEST_F(CliTest, ExampleVaultIntroPathGoesThroughTheOwner) {

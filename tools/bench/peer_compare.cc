@@ -163,7 +163,7 @@ void ComparePeers(const Engine& engine, const PeerData& peers, const std::vector
   sql_differ = kuzu_differ = 0;
   for (size_t i = 0; i < known_pairs.size(); ++i) {
     const auto& [a, b] = known_pairs[i];
-    auto kith = engine.SharedHistory(a, b);
+    auto kith = engine.SharedHistory(a, b, /*limit=*/0);
     std::vector<std::string> paths;
     if (kith.ok()) {
       for (const query::SharedEvent& e : kith->timeline) {
@@ -191,7 +191,7 @@ void ComparePeers(const Engine& engine, const PeerData& peers, const std::vector
     }
   }
   Series kith_shared = Measure<Pair>("", known_pairs, rounds, [&](const Pair& p) {
-    return engine.SharedHistory(p.first, p.second).status();
+    return engine.SharedHistory(p.first, p.second, /*limit=*/0).status();
   });
   Series sql_shared = Measure<Pair>("", known_pairs, rounds, [&](const Pair& p) {
     return peers.sqlite->SharedNotes(p.first, p.second).status();

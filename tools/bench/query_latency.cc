@@ -168,7 +168,7 @@ int main(int argc, char** argv) {
     return status_of(engine.WhoKnows(q));
   }));
   results.push_back(Measure<Pair>("shared-history", pairs, rounds, [&](const Pair& p) {
-    return status_of(engine.SharedHistory(p.first, p.second));
+    return status_of(engine.SharedHistory(p.first, p.second, /*limit=*/0));
   }));
   results.push_back(Measure<Person>("introductions --by", people, rounds, [&](const Person& p) {
     return status_of(engine.Introductions({p, "", ""}));

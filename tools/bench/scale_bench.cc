@@ -105,9 +105,14 @@ void InProcess(const Engine& engine, const Inputs& in, int rounds, int path_pair
   Print(Measure<std::string>("who-knows top 20", in.people, rounds, [&](const std::string& p) {
     return engine.WhoKnows({.name = p, .limit = 20}).status();
   }));
+  // As the CLI and kithd answer by default (the newest 50 entries), and whole.
   Print(Measure<std::pair<std::string, std::string>>("shared-history", in.known_pairs, rounds, [&](const auto& p) {
-    return engine.SharedHistory(p.first, p.second).status();
+    return engine.SharedHistory(p.first, p.second, 50).status();
   }));
+  Print(Measure<std::pair<std::string, std::string>>("shared-history whole", in.known_pairs, rounds,
+                                                      [&](const auto& p) {
+                                                        return engine.SharedHistory(p.first, p.second, 0).status();
+                                                      }));
   std::vector<std::pair<std::string, std::string>> paths(
       in.random_pairs.begin(), in.random_pairs.begin() + std::min<size_t>(path_pairs, in.random_pairs.size()));
   Print(Measure<std::pair<std::string, std::string>>("intro-path k3 <=4 hops", paths, 1, [&](const auto& p) {

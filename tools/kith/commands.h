@@ -96,6 +96,11 @@ struct HowMetFlags {
 };
 int RunHowMet(Client& client, const GlobalFlags& global, const HowMetFlags& flags);
 
+struct SharedHistoryFlags {
+  std::string a, b;
+  int limit = 50;  // Newest timeline entries; 0 for all.
+};
+
 struct TasksFlags {
   std::string owner;
   bool open_only = false;
@@ -103,7 +108,7 @@ struct TasksFlags {
 };
 int RunTasks(Client& client, const GlobalFlags& global, const TasksFlags& flags);
 
-int RunSharedHistory(Client& client, const GlobalFlags& global, const HowMetFlags& people);
+int RunSharedHistory(Client& client, const GlobalFlags& global, const SharedHistoryFlags& flags);
 
 struct IntroPathFlags {
   std::string from, to;

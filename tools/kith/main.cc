@@ -149,10 +149,12 @@ int main(int argc, char** argv) {
   tasks_cmd->add_option("--due-before", tasks.due_before, "only items due before this date (YYYY-MM-DD)");
   tasks_cmd->add_flag("--json", global.json, "print JSON instead of text");
 
-  HowMetFlags shared;
+  SharedHistoryFlags shared;
   CLI::App* shared_cmd = app.add_subcommand("shared-history", "what two people share, as a timeline");
   shared_cmd->add_option("a", shared.a, "a person")->required();
   shared_cmd->add_option("b", shared.b, "another person")->required();
+  shared_cmd->add_option("--limit", shared.limit, "timeline entries listed, the newest (0: all)")
+      ->capture_default_str()->check(CLI::NonNegativeNumber);
   shared_cmd->add_flag("--json", global.json, "print JSON instead of text");
 
   IntroPathFlags path;

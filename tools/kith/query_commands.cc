@@ -94,10 +94,11 @@ int RunTasks(Client& client, const GlobalFlags& global, const TasksFlags& flags)
   return kExitOk;
 }
 
-int RunSharedHistory(Client& client, const GlobalFlags& global, const HowMetFlags& people) {
+int RunSharedHistory(Client& client, const GlobalFlags& global, const SharedHistoryFlags& flags) {
   v1::SharedHistoryRequest request;
-  request.set_a(people.a);
-  request.set_b(people.b);
+  request.set_a(flags.a);
+  request.set_b(flags.b);
+  request.set_limit(flags.limit == 0 ? -1 : flags.limit);
   absl::StatusOr<v1::SharedHistoryResponse> response = client.SharedHistory(request);
   if (!response.ok()) return Fail(response.status());
   std::cout << RenderSharedHistory(*response, global.json);

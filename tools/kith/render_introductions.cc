@@ -125,11 +125,20 @@ std::string RenderSharedHistory(const v1::SharedHistoryResponse& r, bool json) {
     for (const v1::SharedOrganization& o : r.organizations()) {
       orgs.push_back({{"name", o.name()}, {"a_status", o.a_status()}, {"b_status", o.b_status()}});
     }
-    return Json{{"a", r.a()}, {"b", r.b()}, {"timeline", std::move(timeline)}, {"organizations", std::move(orgs)},
+    return Json{{"a", r.a()},
+                {"b", r.b()},
+                {"timeline", std::move(timeline)},
+                {"timeline_total", r.timeline_total()},
+                {"organizations", std::move(orgs)},
                 {"topics", Json(std::vector<std::string>(r.topics().begin(), r.topics().end()))}}
                .dump(2) + "\n";
   }
-  std::string out = absl::StrCat("Shared history of ", r.a(), " and ", r.b(), ":\n");
+  std::string out = absl::StrCat("Shared history of ", r.a(), " and ", r.b());
+  if (r.timeline_total() > r.timeline_size()) {
+    absl::StrAppend(&out, " (the newest ", r.timeline_size(), " of ", r.timeline_total(),
+                    " entries; --limit 0 lists all)");
+  }
+  out += ":\n";
   if (r.timeline().empty()) out += "  No shared meetings, notes or stated relations.\n";
   out += EventsText(r.timeline());
   if (!r.organizations().empty()) {

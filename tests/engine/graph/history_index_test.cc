@@ -29,6 +29,7 @@ void ExpectSame(const query::SharedHistory& memory, const query::SharedHistory& 
   SCOPED_TRACE(store.a + " / " + store.b);
   EXPECT_EQ(memory.a, store.a);
   EXPECT_EQ(memory.b, store.b);
+  EXPECT_EQ(memory.timeline_total, store.timeline_total);
   ASSERT_EQ(memory.timeline.size(), store.timeline.size());
   for (size_t i = 0; i < store.timeline.size(); ++i) {
     const query::SharedEvent &x = memory.timeline[i], &y = store.timeline[i];
@@ -101,11 +102,17 @@ Coverage CheckPairs(const std::string& vault, const query::StrengthModel& model,
     EXPECT_OK(from_store.status());
     // A name that resolves to someone else (a shared alias) is not this pair.
     if (!from_store.ok() || from_store->a != (*a)->name || from_store->b != (*b)->name) continue;
-    std::optional<query::SharedHistory> from_memory = (*index)->SharedHistory(**a, **b);
+    std::optional<query::SharedHistory> from_memory = (*index)->SharedHistory(**a, **b, 0);
     EXPECT_TRUE(from_memory.has_value());
     if (!from_memory) continue;
     ExpectSame(*from_memory, *from_store);
     Count(*from_store, seen);
+    // Limited, both keep the same newest entries.
+    absl::StatusOr<query::SharedHistory> newest_from_store =
+        query::BuildSharedHistory(*reader, (*a)->name, (*b)->name, model.duplicate_overlap, 2);
+    std::optional<query::SharedHistory> newest_from_memory = (*index)->SharedHistory(**a, **b, 2);
+    EXPECT_OK(newest_from_store.status());
+    if (newest_from_store.ok() && newest_from_memory) ExpectSame(*newest_from_memory, *newest_from_store);
   }
   return seen;
 }
@@ -140,7 +147,7 @@ TEST(HistoryIndexTest, NotAPersonOfTheIndexIsLeftToTheStore) {
   ASSERT_OK_AND_ASSIGN(std::unique_ptr<KnowsIndex> index, KnowsIndex::Build(*reader, {}));
   store::EntityInfo a{.id = 1, .kind = model::EntityKind::kPerson, .name = "Ana Bell", .note_refs = 1};
   store::EntityInfo b{.id = 2, .kind = model::EntityKind::kPerson, .name = "Bo Chen", .note_refs = 1};
-  EXPECT_FALSE(index->SharedHistory(a, b).has_value());
+  EXPECT_FALSE(index->SharedHistory(a, b, 0).has_value());
 }
 
 // Through the engine: the answer follows a write at once (from the store,
@@ -150,14 +157,14 @@ TEST(HistoryIndexTest, EngineAnswersFollowWrites) {
   ASSERT_OK_AND_ASSIGN(auto engine, Engine::Open({.memory_index = true}, dir.path()));
   IngestNote(*engine, "a.md", "---\ndate: 2025-05-01\nparticipants: [Ana Bell, Bo Chen]\n---\n");
   ASSERT_OK(engine->RefreshMemoryIndex());
-  ASSERT_OK_AND_ASSIGN(query::SharedHistory before, engine->SharedHistory("Ana Bell", "bo chen"));
+  ASSERT_OK_AND_ASSIGN(query::SharedHistory before, engine->SharedHistory("Ana Bell", "bo chen", 0));
   EXPECT_EQ(before.timeline.size(), 1u);
-  EXPECT_EQ(engine->SharedHistory("Ana Bell", "ana bell").status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(engine->SharedHistory("Ana Bell", "ana bell", 0).status().code(), absl::StatusCode::kInvalidArgument);
   IngestNote(*engine, "b.md", "---\ndate: 2025-05-02\nparticipants: [Ana Bell, Bo Chen]\n---\n");
-  ASSERT_OK_AND_ASSIGN(query::SharedHistory after, engine->SharedHistory("Ana Bell", "Bo Chen"));
+  ASSERT_OK_AND_ASSIGN(query::SharedHistory after, engine->SharedHistory("Ana Bell", "Bo Chen", 0));
   EXPECT_EQ(after.timeline.size(), 2u);
   ASSERT_OK(engine->RefreshMemoryIndex());
-  ASSERT_OK_AND_ASSIGN(query::SharedHistory indexed, engine->SharedHistory("Ana Bell", "Bo Chen"));
+  ASSERT_OK_AND_ASSIGN(query::SharedHistory indexed, engine->SharedHistory("Ana Bell", "Bo Chen", 0));
   ExpectSame(indexed, after);
 }
 

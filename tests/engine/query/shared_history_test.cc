@@ -92,5 +92,38 @@ TEST_F(SharedHistoryTest, AHubAndAnOccasionalContact) {
   EXPECT_THAT(events, ::testing::ElementsAre("meeting met.md", "mentioned named.md", "relation named.md")) << ::testing::PrintToString(events);
 }
 
+// A limit keeps the newest entries, oldest first, and counts them all: an
+// undated entry (sorted last) only when too few dated ones exist.
+TEST_F(SharedHistoryTest, ALimitKeepsTheNewestEntries) {
+  for (int day = 1; day <= 5; ++day) {
+    put("m" + std::to_string(day) + ".md",
+        "---\ndate: 2025-06-0" + std::to_string(day) + "\nparticipants: [Ana Bell, Bo Chen]\n---\n");
+  }
+  put("undated.md", "---\nparticipants: [Ana Bell, Bo Chen]\n---\n");
+  put("facts.md", "---\ndate: 2025-06-03\nparticipants: [Cy Dee]\n---\n## Key Information\n- Ana Bell knows Bo Chen.\n");
+  auto paths = [](const SharedHistory& h) {
+    std::vector<std::string> out;
+    for (const SharedEvent& e : h.timeline) out.push_back(e.kind + " " + e.notes.front().path);
+    return out;
+  };
+  ASSERT_OK_AND_ASSIGN(SharedHistory whole, BuildSharedHistory(*store_->NewReader(), "Ana Bell", "Bo Chen"));
+  const std::vector<std::string> all = paths(whole);
+  ASSERT_EQ(all.size(), 8u) << ::testing::PrintToString(all);
+  EXPECT_EQ(whole.timeline_total, 8);
+  ASSERT_EQ(all.back(), "meeting undated.md");
+  EXPECT_THAT(paths(*BuildSharedHistory(*store_->NewReader(), "Ana Bell", "Bo Chen", 0.6, 3)),
+              ::testing::ElementsAre("relation facts.md", "meeting m4.md", "meeting m5.md"));
+  for (int limit = 1; limit <= 9; ++limit) {
+    SCOPED_TRACE(limit);
+    ASSERT_OK_AND_ASSIGN(SharedHistory h, BuildSharedHistory(*store_->NewReader(), "Ana Bell", "Bo Chen", 0.6, limit));
+    EXPECT_EQ(h.timeline_total, 8);
+    const auto n = static_cast<size_t>(std::min(limit, 8));
+    const size_t dated = all.size() - 1;
+    const size_t begin = dated > n ? dated - n : 0;
+    EXPECT_EQ(paths(h), std::vector<std::string>(all.begin() + begin, all.begin() + begin + n));
+    EXPECT_EQ(h.topics, whole.topics);
+  }
+}
+
 }  // namespace
 }  // namespace kith::query
