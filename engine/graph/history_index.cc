@@ -229,6 +229,7 @@ query::SharedHistoryParts HistoryIndex::Parts(uint32_t a, uint32_t b, const std:
   const std::vector<uint32_t> attended = Intersect(attended_.Of(a), attended_.Of(b));
   std::vector<uint32_t> by_date = attended;
   std::sort(by_date.begin(), by_date.end(), [&](uint32_t x, uint32_t y) { return date_rank_[x] < date_rank_[y]; });
+  parts.attended_in_date_order = true;
   std::vector<uint32_t> topics;
   for (uint32_t n : by_date) {
     parts.attended_by_both.push_back(&notes[n]);

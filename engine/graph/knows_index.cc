@@ -94,6 +94,8 @@ class KnowsIndexBuilder {
     RETURN_IF_ERROR(reader_.ForEachNote([&](const store::NoteInfo& note) {
       note_index_.emplace(note.id, static_cast<uint32_t>(infos_.size()));
       infos_.push_back(note);
+      // Sorted once here, so that folding meetings compares them in place.
+      std::sort(infos_.back().attendees.begin(), infos_.back().attendees.end());
       return true;
     }));
     // Notes in the order who-knows lists evidence: newest first, then path.

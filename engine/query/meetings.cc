@@ -2,9 +2,12 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
+#include <list>
 #include <unordered_map>
 
 #include "absl/container/inlined_vector.h"
+#include "absl/types/span.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "engine/util/status_macros.h"
@@ -12,19 +15,25 @@
 namespace kith::query {
 namespace {
 
-// A note's attendees as a sorted set, on the stack for up to 8 people:
+// A sorted copy of a note's attendees, on the stack for up to 8 people:
 // folding compares every pair of one day's notes, and building std::sets
 // for each comparison was most of a busy pair's shared-history.
 using AttendeeSet = absl::InlinedVector<store::NodeId, 8>;
+using Attendees = absl::Span<const store::NodeId>;
 
-AttendeeSet SortedAttendees(const store::NoteInfo& note) {
-  AttendeeSet set(note.attendees.begin(), note.attendees.end());
-  std::sort(set.begin(), set.end());
-  set.erase(std::unique(set.begin(), set.end()), set.end());
-  return set;
+// A note's attendees as a sorted set: the note's own list when it is one
+// already (the memory index sorts its notes' lists once), else a sorted
+// copy made in `scratch`.
+Attendees SortedAttendees(const store::NoteInfo& note, AttendeeSet& scratch) {
+  const std::vector<store::NodeId>& list = note.attendees;
+  if (std::adjacent_find(list.begin(), list.end(), std::greater_equal<>()) == list.end()) return list;
+  scratch.assign(list.begin(), list.end());
+  std::sort(scratch.begin(), scratch.end());
+  scratch.erase(std::unique(scratch.begin(), scratch.end()), scratch.end());
+  return scratch;
 }
 
-size_t CommonCount(const AttendeeSet& a, const AttendeeSet& b) {
+size_t CommonCount(Attendees a, Attendees b) {
   size_t common = 0;
   for (auto x = a.begin(), y = b.begin(); x != a.end() && y != b.end();) {
     if (*x < *y) {
@@ -39,8 +48,8 @@ size_t CommonCount(const AttendeeSet& a, const AttendeeSet& b) {
 }
 
 // SameMeeting for two notes of one date, given their attendee sets.
-bool SameAttendance(const AttendeeSet& a, const AttendeeSet& b, double overlap) {
-  if (a == b) return true;
+bool SameAttendance(Attendees a, Attendees b, double overlap) {
+  if (std::equal(a.begin(), a.end(), b.begin(), b.end())) return true;
   if (std::max(a.size(), b.size()) < 4) return false;
   const size_t common = CommonCount(a, b);
   const size_t all = a.size() + b.size() - common;  // Not 0: the sets differ.
@@ -51,13 +60,14 @@ bool SameAttendance(const AttendeeSet& a, const AttendeeSet& b, double overlap) 
 
 bool SameMeeting(const store::NoteInfo& a, const store::NoteInfo& b, double overlap) {
   if (!a.date || a.date != b.date) return false;
-  return SameAttendance(SortedAttendees(a), SortedAttendees(b), overlap);
+  AttendeeSet a_scratch, b_scratch;
+  return SameAttendance(SortedAttendees(a, a_scratch), SortedAttendees(b, b_scratch), overlap);
 }
 
-std::vector<std::vector<const store::NoteInfo*>> FoldMeetings(const std::vector<const store::NoteInfo*>& notes,
-                                                               double overlap) {
-  std::vector<std::vector<const store::NoteInfo*>> meetings;
-  std::vector<AttendeeSet> first_attendees;  // Of each meeting's first note.
+std::vector<Meeting> FoldMeetings(const std::vector<const store::NoteInfo*>& notes, double overlap) {
+  std::vector<Meeting> meetings;
+  std::list<AttendeeSet> copies;            // Sorted copies the spans below point into; nodes stay put.
+  std::vector<Attendees> first_attendees;  // Of each meeting's first note.
   // Only notes of one date can be one meeting: the candidates for a note
   // are that date's meetings, in the order they were started. Callers
   // mostly pass notes in date order, where a date's meetings are the ones
@@ -69,7 +79,8 @@ std::vector<std::vector<const store::NoteInfo*>> FoldMeetings(const std::vector<
   for (size_t i = 0; i < notes.size(); ++i) {
     const store::NoteInfo* note = notes[i];
     if (grouped && (i == 0 || notes[i - 1]->date != note->date)) date_began = meetings.size();
-    AttendeeSet attendees = SortedAttendees(*note);
+    AttendeeSet scratch;
+    Attendees attendees = SortedAttendees(*note, scratch);
     size_t found = meetings.size();
     auto try_meeting = [&](size_t m) {
       if (!SameAttendance(first_attendees[m], attendees, overlap)) return false;
@@ -86,7 +97,8 @@ std::vector<std::vector<const store::NoteInfo*>> FoldMeetings(const std::vector<
     }
     if (found == meetings.size()) {
       meetings.push_back({note});
-      first_attendees.push_back(std::move(attendees));
+      if (attendees.data() == scratch.data()) attendees = copies.emplace_back(std::move(scratch));
+      first_attendees.push_back(attendees);
     } else {
       meetings[found].push_back(note);
     }
@@ -94,8 +106,7 @@ std::vector<std::vector<const store::NoteInfo*>> FoldMeetings(const std::vector<
   return meetings;
 }
 
-std::vector<std::vector<const store::NoteInfo*>> FoldMeetings(const std::vector<store::NoteInfo>& notes,
-                                                               double overlap) {
+std::vector<Meeting> FoldMeetings(const std::vector<store::NoteInfo>& notes, double overlap) {
   std::vector<const store::NoteInfo*> pointers;
   pointers.reserve(notes.size());
   for (const store::NoteInfo& note : notes) pointers.push_back(&note);

@@ -5,6 +5,7 @@
 
 #include <vector>
 
+#include "absl/container/inlined_vector.h"
 #include "absl/status/statusor.h"
 #include "engine/query/query.h"
 #include "engine/store/store.h"
@@ -16,11 +17,13 @@ namespace kith::query {
 // an attendee overlap (Jaccard) of `overlap` suffices.
 bool SameMeeting(const store::NoteInfo& a, const store::NoteInfo& b, double overlap);
 
+// One meeting's notes; most meetings have one summary, some two, and those
+// need no allocation of their own (a hub pair folds thousands).
+using Meeting = absl::InlinedVector<const store::NoteInfo*, 2>;
+
 // Groups `notes` into meetings, in the order of their first note.
-std::vector<std::vector<const store::NoteInfo*>> FoldMeetings(const std::vector<const store::NoteInfo*>& notes,
-                                                               double overlap);
-std::vector<std::vector<const store::NoteInfo*>> FoldMeetings(const std::vector<store::NoteInfo>& notes,
-                                                               double overlap);
+std::vector<Meeting> FoldMeetings(const std::vector<const store::NoteInfo*>& notes, double overlap);
+std::vector<Meeting> FoldMeetings(const std::vector<store::NoteInfo>& notes, double overlap);
 
 // The date recency is measured from: the newest note in the store.
 absl::StatusOr<std::optional<int32_t>> ReferenceDate(const store::StoreReader& reader);

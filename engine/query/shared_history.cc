@@ -203,8 +203,7 @@ SharedHistory AssembleSharedHistory(std::string a, std::string b, SharedHistoryP
   auto by_date = [](const store::NoteInfo* x, const store::NoteInfo* y) {
     return x->date != y->date ? x->date < y->date : x->path < y->path;
   };
-  // The memory index hands them over in order already; checking costs less.
-  if (!std::is_sorted(parts.attended_by_both.begin(), parts.attended_by_both.end(), by_date)) {
+  if (!parts.attended_in_date_order) {
     std::sort(parts.attended_by_both.begin(), parts.attended_by_both.end(), by_date);
   }
   const auto meetings = FoldMeetings(parts.attended_by_both, duplicate_overlap);

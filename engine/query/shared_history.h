@@ -33,6 +33,9 @@ inline constexpr model::RelationType kSharedRelationTypes[] = {
 // Everything in any order; the pointers outlive the call.
 struct SharedHistoryParts {
   std::vector<const store::NoteInfo*> attended_by_both;
+  // Set by a source that hands attended_by_both over sorted by (date, path)
+  // already; checking would compare a hub pair's paths by the thousand.
+  bool attended_in_date_order = false;
   std::vector<const store::NoteInfo*> named_by_both;  // Other notes naming both.
   std::vector<std::string> topics;                     // Of the notes both attended; repeats allowed.
   std::vector<StatedBetween> relations;

@@ -18,7 +18,7 @@ store::NoteInfo Note(const std::string& path, std::optional<int32_t> date, std::
 }
 
 // Each meeting as the paths of its notes, meetings in the order given.
-std::vector<std::vector<std::string>> Paths(const std::vector<std::vector<const store::NoteInfo*>>& meetings) {
+std::vector<std::vector<std::string>> Paths(const std::vector<Meeting>& meetings) {
   std::vector<std::vector<std::string>> out;
   for (const auto& meeting : meetings) {
     std::vector<std::string>& paths = out.emplace_back();
