@@ -11,25 +11,19 @@ namespace kith::query {
 
 absl::StatusOr<Stats> CountStore(const store::StoreReader& reader) {
   Stats stats;
+  // The store keeps these totals as it changes; nothing is scanned.
   ASSIGN_OR_RETURN(store::StoreCounts counts, reader.Counts());
   stats.notes = counts.notes;
-  stats.facts = counts.facts;
-  RETURN_IF_ERROR(reader.ForEachName([&](std::string_view, model::EntityKind kind, store::NodeId) {
-    if (kind == model::EntityKind::kPerson) ++stats.people;
-    if (kind == model::EntityKind::kOrganization) ++stats.organizations;
-    if (kind == model::EntityKind::kTopic) ++stats.topics;
-    return true;
-  }));
-  std::vector<store::NodeId> notes;
-  RETURN_IF_ERROR(reader.ForEachNote([&](const store::NoteInfo& note) {
-    notes.push_back(note.id);
-    return true;
-  }));
+  stats.facts = counts.AllFacts();
+  auto entities = [&](model::EntityKind kind) {
+    auto it = counts.entities.find(kind);
+    return it == counts.entities.end() ? 0 : it->second;
+  };
+  stats.people = entities(model::EntityKind::kPerson);
+  stats.organizations = entities(model::EntityKind::kOrganization);
+  stats.topics = entities(model::EntityKind::kTopic);
   std::map<std::string, uint64_t> by_type;
-  for (store::NodeId note : notes) {
-    ASSIGN_OR_RETURN(std::vector<store::StoredFact> facts, reader.NoteFacts(note));
-    for (const store::StoredFact& f : facts) ++by_type[std::string(model::RelationName(f.type))];
-  }
+  for (const auto& [type, n] : counts.facts) by_type[std::string(model::RelationName(type))] = n;
   stats.facts_by_type.assign(by_type.begin(), by_type.end());
   ASSIGN_OR_RETURN(std::optional<std::string> owner, reader.Meta("owner"));
   if (owner) stats.owner = *owner;

@@ -31,6 +31,7 @@ class Checker {
     CompareEdges();
     CheckEntitiesAndNames();
     CompareAliases();
+    CompareCounts();
     return std::move(report_);
   }
 
@@ -92,6 +93,7 @@ class Checker {
       NodeId note = ReadU64(key);
       uint32_t seq = ReadU32(key.substr(8));
       ++facts_per_note_[note];
+      AddCount(*counted_.mutable_facts(), record.type(), 1);
       std::vector<NodeId> args(record.args().begin(), record.args().end());
       for (NodeId arg : args) fact_entities_.emplace(arg, note);
       auto type = static_cast<model::RelationType>(record.type());
@@ -157,6 +159,7 @@ class Checker {
       if (key.size() != 8 || !record.ParseFromArray(value.data(), static_cast<int>(value.size()))) {
         return Breach("an entity record does not decode");
       }
+      AddCount(*counted_.mutable_entities(), record.kind(), 1);
       entities.emplace(ReadU64(key), std::move(record));
     });
     for (const auto& [id, record] : entities) {
@@ -203,6 +206,32 @@ class Checker {
     }
   }
 
+  // Meta "counts" against what the scans above counted.
+  void CompareCounts() {
+    counted_.set_notes(notes_.size());
+    std::string value;
+    rocksdb::Status status = db_->Get(options_, families_.meta, kCountsMeta, &value);
+    CountsRecord stored;
+    if (status.IsNotFound()) return Breach("the store keeps no counts record");
+    if (!status.ok() || !stored.ParseFromString(value)) return Breach("the store's counts record does not decode");
+    const StoreCounts said = CountsFromRecord(stored), found = CountsFromRecord(counted_);
+    if (said.notes != found.notes) Breach(absl::StrCat("the counts record says ", said.notes, " notes; ", found.notes, " are stored"));
+    for (const auto& [type, n] : found.facts) {
+      auto it = said.facts.find(type);
+      const uint64_t recorded = it == said.facts.end() ? 0 : it->second;
+      if (recorded != n) {
+        Breach(absl::StrCat("the counts record says ", recorded, " ", std::string(model::RelationName(type)),
+                            " facts; ", uint64_t{n}, " are stored"));
+      }
+    }
+    if (said.AllFacts() != found.AllFacts()) {
+      Breach(absl::StrCat("the counts record says ", said.AllFacts(), " facts; ", found.AllFacts(), " are stored"));
+    }
+    if (said.entities != found.entities) {
+      Breach(absl::StrCat("the counts record says ", said.AllEntities(), " entities by kind; ", found.AllEntities(), " are stored"));
+    }
+  }
+
   bool Exists(rocksdb::ColumnFamilyHandle* family, const std::string& key) {
     std::string value;
     rocksdb::Status status = db_->Get(options_, family, key, &value);
@@ -221,6 +250,7 @@ class Checker {
   std::multimap<NodeId, NodeId> fact_entities_;  // Entity → note of a fact naming it.
   std::set<std::string> implied_edges_;          // 'O' keys the facts imply.
   std::set<std::string> implied_aliases_;
+  CountsRecord counted_;  // What the scans found, as meta "counts" says it.
 };
 
 }  // namespace

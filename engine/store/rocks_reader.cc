@@ -284,19 +284,15 @@ absl::StatusOr<std::vector<std::pair<std::string, std::string>>> RocksReader::Me
 }
 
 absl::StatusOr<StoreCounts> RocksReader::Counts() const {
-  StoreCounts counts;
-  auto count = [&](rocksdb::ColumnFamilyHandle* family, uint64_t& out) {
-    return Scan(family, "", [&](std::string_view, std::string_view) {
-      ++out;
-      return true;
-    });
-  };
-  RETURN_IF_ERROR(count(families_.entities, counts.entities));
-  RETURN_IF_ERROR(count(families_.notes, counts.notes));
-  RETURN_IF_ERROR(count(families_.facts, counts.facts));
-  RETURN_IF_ERROR(count(families_.edges, counts.edges));
-  counts.edges /= 2;  // Each edge is stored once per direction.
-  return counts;
+  ASSIGN_OR_RETURN(std::optional<std::string> stored, Meta(kCountsMeta));
+  CountsRecord record;
+  if (!stored) {
+    // Only a store opened before its first write since counts existed.
+    ASSIGN_OR_RETURN(record, CountByScan(db_, families_, read_options_));
+  } else if (!record.ParseFromString(*stored)) {
+    return absl::DataLossError("the store's counts record does not decode");
+  }
+  return CountsFromRecord(record);
 }
 
 }  // namespace kith::store

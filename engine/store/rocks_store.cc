@@ -174,6 +174,7 @@ absl::StatusOr<std::unique_ptr<Store>> Store::Open(const StoreOptions& options,
                             absl::StrCat("cannot open store ", dir)));
   auto store = std::make_unique<RocksStore>(std::unique_ptr<rocksdb::DB>(raw), std::move(handles));
   RETURN_IF_ERROR(store->CheckSchema());
+  RETURN_IF_ERROR(store->LoadCounts());
   RemoveEmptyOldLogs(*raw, dir);
   return store;
 }
@@ -214,6 +215,27 @@ absl::Status RocksStore::CheckSchema() {
   return absl::OkStatus();
 }
 
+absl::Status RocksStore::LoadCounts() {
+  std::lock_guard<std::mutex> lock(write_mutex_);
+  std::string value;
+  rocksdb::Status status = db_->Get({}, families_.meta, kCountsMeta, &value);
+  if (status.ok()) {
+    if (!counts_.ParseFromString(value)) return absl::DataLossError("the store's counts record does not decode");
+    return absl::OkStatus();
+  }
+  if (!status.IsNotFound()) return FromRocks(status, "cannot read the store's counts");
+  ASSIGN_OR_RETURN(counts_, CountByScan(db_.get(), families_, {}));
+  return FromRocks(db_->Put({}, families_.meta, kCountsMeta, counts_.SerializeAsString()),
+                   "cannot store the store's counts");
+}
+
+absl::Status RocksStore::WriteWithCounts(rocksdb::WriteBatch& batch, CountsRecord counts, std::string_view what) {
+  batch.Put(families_.meta, kCountsMeta, counts.SerializeAsString());
+  RETURN_IF_ERROR(FromRocks(db_->Write({}, &batch), what));
+  counts_ = std::move(counts);
+  return absl::OkStatus();
+}
+
 absl::StatusOr<CheckReport> RocksStore::Check() const { return CheckStore(db_.get(), families_); }
 
 std::unique_ptr<StoreReader> RocksStore::NewReader() const {
@@ -221,7 +243,7 @@ std::unique_ptr<StoreReader> RocksStore::NewReader() const {
 }
 
 absl::Status RocksStore::AdjustRefs(NodeId id, model::EntityKind kind, std::string_view name,
-                                    int delta, rocksdb::WriteBatch& batch) {
+                                    int delta, rocksdb::WriteBatch& batch, CountsRecord& counts) {
   std::string value;
   rocksdb::Status status = db_->Get({}, families_.entities, IdKey(id), &value);
   EntityRecord record;
@@ -230,6 +252,7 @@ absl::Status RocksStore::AdjustRefs(NodeId id, model::EntityKind kind, std::stri
     record.set_kind(static_cast<uint32_t>(kind));
     record.set_name(std::string(name));
     batch.Put(families_.names, NameKey(util::FoldName(name), kind, id), rocksdb::Slice());
+    AddCount(*counts.mutable_entities(), record.kind(), +1);
   } else {
     RETURN_IF_ERROR(FromRocks(status, "cannot read entity"));
     if (!record.ParseFromString(value)) {
@@ -238,6 +261,7 @@ absl::Status RocksStore::AdjustRefs(NodeId id, model::EntityKind kind, std::stri
   }
   int64_t refs = static_cast<int64_t>(record.note_refs()) + delta;
   if (refs <= 0) {
+    AddCount(*counts.mutable_entities(), record.kind(), -1);
     batch.Delete(families_.entities, IdKey(id));
     batch.Delete(families_.names,
                  NameKey(util::FoldName(record.name()),
@@ -251,7 +275,8 @@ absl::Status RocksStore::AdjustRefs(NodeId id, model::EntityKind kind, std::stri
 
 absl::StatusOr<std::optional<NoteRecord>> RocksStore::RetractInto(NodeId note,
                                                                   std::string_view path,
-                                                                  rocksdb::WriteBatch& batch) {
+                                                                  rocksdb::WriteBatch& batch,
+                                                                  CountsRecord& counts) {
   std::string value;
   rocksdb::Status status = db_->Get({}, families_.notes, IdKey(note), &value);
   if (status.IsNotFound()) return std::nullopt;
@@ -274,8 +299,10 @@ absl::StatusOr<std::optional<NoteRecord>> RocksStore::RetractInto(NodeId note,
       batch.Delete(families_.aliases, AliasKey(util::FoldName(fact.detail), fact.args[0], note));
     }
     batch.Delete(families_.facts, FactKey(note, fact.seq));
+    AddCount(*counts.mutable_facts(), static_cast<uint32_t>(fact.type), -1);
   }
   batch.Delete(families_.notes, IdKey(note));
+  counts.set_notes(counts.notes() - 1);
   batch.Delete(families_.stamps, IdKey(note));
   return old;
 }
@@ -284,7 +311,8 @@ absl::Status RocksStore::PutNote(const extract::NoteGraph& graph, uint64_t conte
   std::lock_guard<std::mutex> lock(write_mutex_);
   const NodeId note = NoteId(graph.path);
   rocksdb::WriteBatch batch;
-  ASSIGN_OR_RETURN(std::optional<NoteRecord> old, RetractInto(note, graph.path, batch));
+  CountsRecord counts = counts_;
+  ASSIGN_OR_RETURN(std::optional<NoteRecord> old, RetractInto(note, graph.path, batch, counts));
 
   std::vector<NodeId> ids;
   ids.reserve(graph.entities.size());
@@ -296,12 +324,12 @@ absl::Status RocksStore::PutNote(const extract::NoteGraph& graph, uint64_t conte
   std::set<NodeId> new_ids(ids.begin(), ids.end());
   for (size_t i = 0; i < ids.size(); ++i) {
     if (old_ids.count(ids[i]) == 0) {
-      RETURN_IF_ERROR(AdjustRefs(ids[i], graph.entities[i].kind, graph.entities[i].name, +1, batch));
+      RETURN_IF_ERROR(AdjustRefs(ids[i], graph.entities[i].kind, graph.entities[i].name, +1, batch, counts));
     }
   }
   for (NodeId id : old_ids) {
     if (new_ids.count(id) == 0) {
-      RETURN_IF_ERROR(AdjustRefs(id, model::EntityKind::kPerson, "", -1, batch));
+      RETURN_IF_ERROR(AdjustRefs(id, model::EntityKind::kPerson, "", -1, batch, counts));
     }
   }
 
@@ -329,6 +357,7 @@ absl::Status RocksStore::PutNote(const extract::NoteGraph& graph, uint64_t conte
       batch.Put(families_.aliases, AliasKey(util::FoldName(fact.detail), args[0], note), rocksdb::Slice());
     }
     batch.Put(families_.facts, FactKey(note, seq), fact_record.SerializeAsString());
+    AddCount(*counts.mutable_facts(), static_cast<uint32_t>(fact.type), +1);
     ++seq;
   }
   record.set_fact_count(seq);
@@ -341,19 +370,21 @@ absl::Status RocksStore::PutNote(const extract::NoteGraph& graph, uint64_t conte
   }
   batch.Put(families_.notes, IdKey(note), record.SerializeAsString());
   batch.Put(families_.stamps, IdKey(note), EncodeNoteStamp({graph.path, graph.date, content_hash, file}));
-  return FromRocks(db_->Write({}, &batch), absl::StrCat("cannot store note ", graph.path));
+  counts.set_notes(counts.notes() + 1);
+  return WriteWithCounts(batch, std::move(counts), absl::StrCat("cannot store note ", graph.path));
 }
 
 absl::Status RocksStore::DeleteNote(std::string_view path) {
   std::lock_guard<std::mutex> lock(write_mutex_);
   const NodeId note = NoteId(path);
   rocksdb::WriteBatch batch;
-  ASSIGN_OR_RETURN(std::optional<NoteRecord> old, RetractInto(note, path, batch));
+  CountsRecord counts = counts_;
+  ASSIGN_OR_RETURN(std::optional<NoteRecord> old, RetractInto(note, path, batch, counts));
   if (!old) return absl::OkStatus();
   for (NodeId id : old->entities()) {
-    RETURN_IF_ERROR(AdjustRefs(id, model::EntityKind::kPerson, "", -1, batch));
+    RETURN_IF_ERROR(AdjustRefs(id, model::EntityKind::kPerson, "", -1, batch, counts));
   }
-  return FromRocks(db_->Write({}, &batch), absl::StrCat("cannot delete note ", std::string(path)));
+  return WriteWithCounts(batch, std::move(counts), absl::StrCat("cannot delete note ", std::string(path)));
 }
 
 absl::Status RocksStore::RestampNote(std::string_view path, const FileStamp& file) {

@@ -34,6 +34,16 @@ StoredFact FactFromRecord(NodeId note, uint32_t seq, const FactRecord& record);
 std::vector<EdgeKeyParts> FactEdges(NodeId note, uint32_t seq, model::RelationType type,
                                     const std::vector<NodeId>& args);
 
+// Meta "counts" (store_counts.cc).
+inline constexpr std::string_view kCountsMeta = "counts";
+// Adds `delta` to the count under `key`, dropping a count that reaches 0.
+void AddCount(google::protobuf::Map<uint32_t, uint64_t>& counts, uint32_t key, int64_t delta);
+StoreCounts CountsFromRecord(const CountsRecord& record);
+// What meta "counts" should hold, by reading the notes, facts and entities
+// as of `options`' snapshot.
+absl::StatusOr<CountsRecord> CountByScan(rocksdb::DB* db, const Families& families,
+                                         const rocksdb::ReadOptions& options);
+
 // Store::Check over one snapshot of `db` (rocks_check.cc).
 absl::StatusOr<CheckReport> CheckStore(rocksdb::DB* db, const Families& families);
 NoteInfo NoteFromRecord(NodeId id, const NoteRecord& record);
@@ -98,18 +108,24 @@ class RocksStore : public Store {
   absl::Status PutMeta(std::string_view key, std::string_view value) override;
 
   absl::Status CheckSchema();
+  // Reads meta "counts", or counts a store that predates it and stores that.
+  absl::Status LoadCounts();
 
  private:
   // Adds to `batch` the removal of every fact and edge the stored note
   // `note` contributed. Returns the note's old record, if any.
   absl::StatusOr<std::optional<NoteRecord>> RetractInto(NodeId note, std::string_view path,
-                                                        rocksdb::WriteBatch& batch);
+                                                        rocksdb::WriteBatch& batch, CountsRecord& counts);
   // Adds `delta` to the entity's note reference count, creating it (and its
   // name key) on first reference and deleting both when the count hits 0.
   absl::Status AdjustRefs(NodeId id, model::EntityKind kind, std::string_view name, int delta,
-                          rocksdb::WriteBatch& batch);
+                          rocksdb::WriteBatch& batch, CountsRecord& counts);
+  // Adds `counts` to `batch`, writes it, and on success keeps `counts` as
+  // the store's totals.
+  absl::Status WriteWithCounts(rocksdb::WriteBatch& batch, CountsRecord counts, std::string_view what);
 
   std::mutex write_mutex_;
+  CountsRecord counts_;  // As stored in meta "counts"; guarded by write_mutex_.
   std::unique_ptr<rocksdb::DB> db_;
   std::vector<rocksdb::ColumnFamilyHandle*> handles_;
   Families families_;

@@ -5,6 +5,7 @@
 // |---------------|----------------------------------------------|--------------|--------------------------------------|
 // | meta          | name (ASCII, e.g. "schema_version", "owner") | bytes        | schema version (u32 BE), vault owner |
 // | meta          | "curation/" seq:u64                          | CurationRecord | alias/merge/unmerge, in order      |
+// | meta          | "counts"                                     | CountsRecord | notes, facts by type, entities by kind |
 // | entities      | id:u64                                       | EntityRecord | entity by id                         |
 // | names         | folded_name 0x00 kind:u8 id:u64              | (empty)      | name → ids; prefix search            |
 // | aliases       | folded_alias 0x00 person:u64 note:u64        | (empty)      | other names → person (ALSO_KNOWN_AS) |
@@ -42,6 +43,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -64,8 +66,9 @@ inline constexpr std::string_view kLatestNoteDateMeta = "latest_note_date";
 // Bumped when a key family or record changes meaning. A store written by a
 // newer kith is refused rather than misread.
 // Version 2 added the aliases family; a version-1 store gains it empty on
-// open, and the re-extraction its older notes get fills it.
-inline constexpr uint32_t kSchemaVersion = 2;
+// open, and the re-extraction its older notes get fills it. Version 3 added
+// meta "counts"; an older store is counted once, by scan, on open.
+inline constexpr uint32_t kSchemaVersion = 3;
 
 NodeId EntityId(model::EntityKind kind, std::string_view name);
 NodeId NoteId(std::string_view path);
@@ -136,10 +139,11 @@ struct StoredFact {
 };
 
 struct StoreCounts {
-  uint64_t entities = 0;
   uint64_t notes = 0;
-  uint64_t facts = 0;
-  uint64_t edges = 0;
+  std::map<model::RelationType, uint64_t> facts;   // By type; types with none are absent.
+  std::map<model::EntityKind, uint64_t> entities;  // By kind; likewise.
+  uint64_t AllFacts() const;
+  uint64_t AllEntities() const;
 };
 
 // A consistent, read-only view of the store as of its creation.

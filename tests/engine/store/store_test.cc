@@ -2,7 +2,11 @@
 
 #include <gtest/gtest.h>
 
+#include <rocksdb/db.h>
+
+#include <algorithm>
 #include <filesystem>
+#include <map>
 
 #include "engine/store/keys.h"
 #include "engine/util/text.h"
@@ -71,9 +75,41 @@ TEST_F(StoreTest, RePutReplacesWhatTheNoteContributed) {
   EXPECT_TRUE(reader->FindByName("bo chen")->empty());
   ASSERT_OK_AND_ASSIGN(StoreCounts counts, reader->Counts());
   EXPECT_EQ(counts.notes, 1u);
-  EXPECT_EQ(counts.entities, 2u);
-  EXPECT_EQ(counts.facts, 2u);
-  EXPECT_EQ(counts.edges, 2u);
+  EXPECT_EQ(counts.entities, (std::map<model::EntityKind, uint64_t>{{model::EntityKind::kPerson, 2}}));
+  EXPECT_EQ(counts.facts, (std::map<model::RelationType, uint64_t>{{model::RelationType::kAttended, 2}}));
+}
+
+// The totals stats reads follow every put, replacement and deletion, stay
+// across a reopen, and agree with what check counts record by record.
+TEST_F(StoreTest, CountsFollowEveryWrite) {
+  ASSERT_OK(store_->PutNote(Meeting("a.md", "2025-01-01", {"Ana Bell", "Bo Chen"}), 1));
+  ASSERT_OK(store_->PutNote(Meeting("b.md", "2025-01-02", {"Ana Bell", "Cy Dee", "Di Eng"}), 1));
+  ASSERT_OK(store_->PutNote(Meeting("a.md", "2025-01-01", {"Ana Bell"}), 2));
+  ASSERT_OK(store_->DeleteNote("b.md"));
+  ASSERT_OK(store_->PutNote(Meeting("c.md", "2025-01-03", {"Ana Bell", "Eve Fox"}), 1));
+  auto expect_counts = [](Store& store) {
+    ASSERT_OK_AND_ASSIGN(StoreCounts counts, store.NewReader()->Counts());
+    EXPECT_EQ(counts.notes, 2u);
+    EXPECT_EQ(counts.AllEntities(), 2u);  // Ana Bell and Eve Fox.
+    EXPECT_EQ(counts.AllFacts(), 3u);
+    ASSERT_OK_AND_ASSIGN(CheckReport report, store.Check());
+    EXPECT_EQ(report.breach_count, 0u) << (report.breaches.empty() ? "" : report.breaches[0]);
+  };
+  expect_counts(*store_);
+  store_.reset();
+  ASSERT_OK_AND_ASSIGN(store_, Store::Open({}, dir_.path()));
+  expect_counts(*store_);
+}
+
+// A store whose counts record is wrong is a breach check reports.
+TEST_F(StoreTest, CheckReportsWrongCounts) {
+  ASSERT_OK(store_->PutNote(Meeting("a.md", "2025-01-01", {"Ana Bell", "Bo Chen"}), 1));
+  ASSERT_OK(store_->PutMeta("counts", ""));  // An empty record: no notes, no facts.
+  ASSERT_OK_AND_ASSIGN(CheckReport report, store_->Check());
+  EXPECT_GE(report.breach_count, 3u);
+  ASSERT_FALSE(report.breaches.empty());
+  EXPECT_NE(report.breaches[0].find("counts record says 0 notes; 1 are stored"), std::string::npos)
+      << report.breaches[0];
 }
 
 TEST_F(StoreTest, SharedEntitySurvivesRetractionOfOneNote) {
@@ -174,6 +210,44 @@ TEST(StoreSchemaTest, OlderSchemaIsUpgradedOnOpen) {
   ASSERT_OK_AND_ASSIGN(std::optional<std::string> version, store->NewReader()->Meta("schema_version"));
   ASSERT_TRUE(version.has_value());
   EXPECT_EQ(ReadU32(*version), kSchemaVersion);
+}
+
+// A store written before the counts record existed is counted once, on
+// open, and keeps the record from then on.
+TEST(StoreSchemaTest, AStoreWithoutCountsIsCountedOnOpen) {
+  testing::TempDir dir;
+  {
+    ASSERT_OK_AND_ASSIGN(auto store, Store::Open({}, dir.path()));
+    ASSERT_OK(store->PutNote(Meeting("a.md", "2025-01-01", {"Ana Bell", "Bo Chen"}), 1));
+  }
+  {
+    // Remove the record with RocksDB itself, as an older kith left it.
+    std::vector<std::string> names;
+    ASSERT_TRUE(rocksdb::DB::ListColumnFamilies({}, dir.path(), &names).ok());
+    std::vector<rocksdb::ColumnFamilyDescriptor> families;
+    for (const std::string& name : names) families.emplace_back(name, rocksdb::ColumnFamilyOptions());
+    std::vector<rocksdb::ColumnFamilyHandle*> handles;
+    rocksdb::DB* raw = nullptr;
+    ASSERT_TRUE(rocksdb::DB::Open({}, dir.path(), families, &handles, &raw).ok());
+    std::unique_ptr<rocksdb::DB> db(raw);
+    const auto meta = std::find(names.begin(), names.end(), "meta") - names.begin();
+    ASSERT_LT(static_cast<size_t>(meta), names.size());
+    std::string value;
+    EXPECT_TRUE(db->Get({}, handles[meta], "counts", &value).ok());
+    ASSERT_TRUE(db->Delete({}, handles[meta], "counts").ok());
+    for (rocksdb::ColumnFamilyHandle* handle : handles) ASSERT_TRUE(db->DestroyColumnFamilyHandle(handle).ok());
+  }
+  ASSERT_OK_AND_ASSIGN(auto store, Store::Open({}, dir.path()));
+  ASSERT_OK_AND_ASSIGN(std::optional<std::string> kept, store->NewReader()->Meta("counts"));
+  EXPECT_TRUE(kept.has_value());
+  ASSERT_OK_AND_ASSIGN(StoreCounts counts, store->NewReader()->Counts());
+  EXPECT_EQ(counts.notes, 1u);
+  EXPECT_EQ(counts.AllEntities(), 2u);
+  EXPECT_EQ(counts.AllFacts(), 2u);
+  ASSERT_OK(store->PutNote(Meeting("b.md", "2025-01-02", {"Ana Bell"}), 1));
+  ASSERT_OK_AND_ASSIGN(counts, store->NewReader()->Counts());
+  EXPECT_EQ(counts.notes, 2u);
+  EXPECT_EQ(counts.AllFacts(), 3u);
 }
 
 TEST(StoreSchemaTest, RefusesNewerSchema) {
