@@ -281,7 +281,8 @@ absl::Status Engine::Restore(const std::string& backup_dir, const std::string& d
 absl::StatusOr<std::unique_ptr<Engine>> Engine::Open(const EngineOptions& options,
                                                      const std::string& db_dir) {
   RETURN_IF_ERROR(query::ValidateStrengthModel(options.strength));
-  ASSIGN_OR_RETURN(std::unique_ptr<store::Store> store, store::Store::Open({}, db_dir));
+  ASSIGN_OR_RETURN(std::unique_ptr<store::Store> store,
+                   store::Store::Open({.block_cache_bytes = options.block_cache_bytes}, db_dir));
   return std::make_unique<EngineImpl>(options, std::move(store));
 }
 

@@ -30,6 +30,8 @@ struct EngineOptions {
   // (graph::KnowsIndex), rebuilt in the background after every write; for
   // long-running servers. Until it is fresh, queries read the store.
   bool memory_index = false;
+  // See store::StoreOptions::block_cache_bytes.
+  size_t block_cache_bytes = size_t{256} << 20;
 };
 
 struct IngestOptions {

@@ -139,17 +139,16 @@ absl::StatusOr<std::unique_ptr<Store>> Store::Open(const StoreOptions& options,
   db_options.keep_log_file_num = 2;
   db_options.IncreaseParallelism(2);
 
-  // One block cache for every family, large enough for a 200k-note store's
-  // hot blocks (it only takes memory as it fills); bloom filters make a
-  // point lookup of a missing key one probe. LZ4 is cheap enough not to
+  // One block cache for every family (by default large enough for a
+  // 200k-note store's hot blocks); bloom filters make a point lookup of a
+  // missing key one probe. LZ4 is cheap enough not to
   // slow ingest's compactions on two cores. The bottommost level, where
   // nearly all data ends up and is rewritten least, is ZSTD with a
   // dictionary trained per file: records are small and alike (note
   // headers, fact sentences, edge keys), so a shared dictionary is what
   // compresses them. At 200k notes: 338 MB with LZ4 alone, 172 MB so.
-  static const std::shared_ptr<rocksdb::Cache> block_cache = rocksdb::NewLRUCache(256 << 20);
   rocksdb::BlockBasedTableOptions table_options;
-  table_options.block_cache = block_cache;
+  table_options.block_cache = rocksdb::NewLRUCache(options.block_cache_bytes);
   table_options.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
   table_options.format_version = 5;
   rocksdb::ColumnFamilyOptions family_options;

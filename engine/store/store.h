@@ -76,6 +76,11 @@ NodeId NoteId(std::string_view path);
 struct StoreOptions {
   // Create the directory and an empty store if none exists.
   bool create_if_missing = true;
+  // Decompressed blocks kept for reuse, shared by every family. It takes
+  // memory only as it fills. A long-lived server or an ingest wants it
+  // large; a process that answers one query and exits is faster with a
+  // small one, whose memory is reused rather than freshly faulted in.
+  size_t block_cache_bytes = size_t{256} << 20;
 };
 
 struct EntityInfo {
