@@ -34,6 +34,12 @@ struct EngineOptions {
   size_t block_cache_bytes = size_t{256} << 20;
 };
 
+// The block cache for a process that answers one query and exits (the
+// CLI's queries): a busy person's answer from the store reads much of it
+// once, and a small cache reuses its memory instead of faulting in fresh
+// pages (the owner of a 200k-note vault: 2.81 s with 256 MB, 2.15 s so).
+inline constexpr size_t kOneQueryBlockCacheBytes = size_t{32} << 20;
+
 struct IngestOptions {
   // The vault owner's name ("@Myself" in action items). Empty: keep the
   // owner stored by an earlier ingest, else take the person who attends

@@ -75,9 +75,26 @@ absl::Status AddRelations(const store::StoreReader& reader, store::NodeId subjec
                             RelationType::kFamily, RelationType::kIntroduced}) {
     for (store::Direction direction : {store::Direction::kOut, store::Direction::kIn}) {
       ASSIGN_OR_RETURN(std::vector<store::EdgeRef> edges, reader.Edges(subject, direction, type));
+      // A fact's edges run from its first argument to each other one, so
+      // when the subject is first, its out-edges of one (note, seq) name
+      // everyone else in the fact, and the fact itself is read only for
+      // what its label needs (a family role). A hub states thousands.
+      const bool edges_suffice = direction == store::Direction::kOut && type != RelationType::kFamily;
+      std::map<std::pair<store::NodeId, uint32_t>, std::vector<store::NodeId>> named_by_fact;
+      if (edges_suffice) {
+        for (const store::EdgeRef& edge : edges) named_by_fact[{edge.note, edge.seq}].push_back(edge.neighbour);
+      }
       for (const store::EdgeRef& edge : edges) {
-        ASSIGN_OR_RETURN(std::optional<store::StoredFact> fact, reader.Fact(edge.note, edge.seq));
-        if (!fact) return absl::DataLossError("an edge names a missing fact");
+        std::optional<store::StoredFact> fact;
+        if (edges_suffice) {
+          fact.emplace();
+          fact->args.push_back(subject);
+          const std::vector<store::NodeId>& named = named_by_fact[{edge.note, edge.seq}];
+          fact->args.insert(fact->args.end(), named.begin(), named.end());
+        } else {
+          ASSIGN_OR_RETURN(fact, reader.Fact(edge.note, edge.seq));
+          if (!fact) return absl::DataLossError("an edge names a missing fact");
+        }
         ASSIGN_OR_RETURN(const store::NoteInfo* note, notes.Get(edge.note));
         bool subject_first = !fact->args.empty() && fact->args[0] == subject;
         // Everyone else in the fact: for an introduction, the introduced

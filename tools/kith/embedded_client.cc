@@ -89,10 +89,7 @@ class EmbeddedClient : public Client {
 
 absl::StatusOr<std::unique_ptr<Client>> OpenEmbedded(const std::string& db_dir, bool one_query) {
   EngineOptions options;
-  // A busy person's answer from the store reads much of it once; a small
-  // cache reuses its memory instead of faulting in fresh pages (the owner
-  // of a 200k-note vault: 2.9 s with 256 MB, 2.2 s with 32 MB).
-  if (one_query) options.block_cache_bytes = size_t{32} << 20;
+  if (one_query) options.block_cache_bytes = kOneQueryBlockCacheBytes;
   ASSIGN_OR_RETURN(std::unique_ptr<Engine> engine, Engine::Open(options, db_dir));
   return std::make_unique<EmbeddedClient>(std::move(engine));
 }
