@@ -7,6 +7,7 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_format.h"
+#include "engine/vault/read_ahead.h"
 #include "engine/vault/vault.h"
 #include "tools/kith/commands.h"
 #include "tools/kith/render.h"
@@ -78,29 +79,37 @@ int RunIngest(Client& client, const GlobalFlags& global, const IngestFlags& flag
 
   ProgressLine progress;
   size_t done = 0;
+  // Unchanged files are not read; the rest are read a window ahead, on
+  // several threads, while this one sends.
+  auto unchanged = [&](const vault::NoteFile& file, const std::optional<vault::FileStat>& stat) {
+    auto stored = skippable.find(file.relative);
+    return stat && stored != skippable.end() && stored->second == *stat;
+  };
+  vault::ReadAhead reader(
+      walk.files,
+      [&](const vault::NoteFile& file, const std::optional<vault::FileStat>& stat) { return !unchanged(file, stat); },
+      {.max_bytes = kMaxNoteBytes});
   for (const vault::NoteFile& file : walk.files) {
     v1::IngestRequest r;
-    std::optional<vault::FileStat> stat = vault::StatBeforeRead(file.absolute);
-    auto stored = skippable.find(file.relative);
-    if (stat && stored != skippable.end() && stored->second == *stat) {
+    vault::FileRead read = reader.Next();
+    if (!read.read) {
       r.mutable_unread()->set_path(file.relative);
-      r.mutable_unread()->set_size(stat->size);
-      r.mutable_unread()->set_mtime_ns(stat->mtime_ns);
+      r.mutable_unread()->set_size(read.stat->size);
+      r.mutable_unread()->set_mtime_ns(read.stat->mtime_ns);
       if (absl::Status s = stream->Write(r); !s.ok()) return Fail(s);
       progress.Update("reading", ++done, walk.files.size());
       continue;
     }
-    absl::StatusOr<std::string> content = vault::ReadFile(file.absolute, kMaxNoteBytes);
-    if (content.ok()) {
+    if (read.content.ok()) {
       r.mutable_note()->set_path(file.relative);
-      r.mutable_note()->set_content(*std::move(content));
-      if (stat) {
-        r.mutable_note()->set_size(stat->size);
-        r.mutable_note()->set_mtime_ns(stat->mtime_ns);
+      r.mutable_note()->set_content(*std::move(read.content));
+      if (read.stat) {
+        r.mutable_note()->set_size(read.stat->size);
+        r.mutable_note()->set_mtime_ns(read.stat->mtime_ns);
       }
     } else {
       r.mutable_problem()->set_path(file.relative);
-      r.mutable_problem()->set_reason(std::string(content.status().message()));
+      r.mutable_problem()->set_reason(std::string(read.content.status().message()));
     }
     if (absl::Status s = stream->Write(r); !s.ok()) return Fail(s);
     progress.Update("reading", ++done, walk.files.size());
