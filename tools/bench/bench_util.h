@@ -14,6 +14,7 @@
 
 #include "absl/status/status.h"
 #include "engine/kith.h"
+#include "engine/vault/read_ahead.h"
 #include "engine/vault/vault.h"
 
 namespace kith::bench {
@@ -63,7 +64,7 @@ struct VaultIngest {
 };
 
 // Ingests every note of `vault` as `kith ingest` does: files whose size and
-// time are as stored go unread.
+// time are as stored go unread, and the rest are read ahead on threads.
 inline VaultIngest IngestVault(Engine& engine, const std::string& vault) {
   VaultIngest out{absl::UnknownError("not run"), 0, 0};
   vault::WalkResult walk = vault::WalkVault({vault});
@@ -73,17 +74,20 @@ inline VaultIngest IngestVault(Engine& engine, const std::string& vault) {
     for (SkippableFile& f : *files) skippable.emplace(std::move(f.path), f.stat);
   }
   auto session = engine.BeginIngest({});
-  for (const vault::NoteFile& file : walk.files) {
-    std::optional<vault::FileStat> stat = vault::StatBeforeRead(file.absolute);
+  auto changed = [&](const vault::NoteFile& file, const std::optional<vault::FileStat>& stat) {
     auto stored = skippable.find(file.relative);
-    if (stat && stored != skippable.end() && stored->second == *stat) {
-      session->AddUnread(file.relative, *stat);
+    return !stat || stored == skippable.end() || !(stored->second == *stat);
+  };
+  vault::ReadAhead reader(walk.files, changed, {.max_bytes = 64 << 20});
+  for (const vault::NoteFile& file : walk.files) {
+    vault::FileRead read = reader.Next();
+    if (!read.read) {
+      session->AddUnread(file.relative, *read.stat);
       continue;
     }
-    absl::StatusOr<std::string> content = vault::ReadFile(file.absolute, 64 << 20);
-    if (!content.ok()) continue;
-    out.bytes += content->size();
-    session->Add(file.relative, *content, stat.value_or(vault::FileStat{}));
+    if (!read.content.ok()) continue;
+    out.bytes += read.content->size();
+    session->Add(file.relative, *read.content, read.stat.value_or(vault::FileStat{}));
   }
   out.report = session->Finish();
   return out;
