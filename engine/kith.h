@@ -31,7 +31,7 @@ struct EngineOptions {
   // long-running servers. Until it is fresh, queries read the store.
   bool memory_index = false;
   // See store::StoreOptions::block_cache_bytes.
-  size_t block_cache_bytes = size_t{256} << 20;
+  size_t block_cache_bytes = store::StoreOptions{}.block_cache_bytes;
 };
 
 // The block cache for a process that answers one query and exits (the

@@ -284,14 +284,12 @@ absl::StatusOr<std::vector<std::pair<std::string, std::string>>> RocksReader::Me
 }
 
 absl::StatusOr<StoreCounts> RocksReader::Counts() const {
+  // Store::Open counts a store that predates the record before any reader
+  // exists, so a reader always finds it.
   ASSIGN_OR_RETURN(std::optional<std::string> stored, Meta(kCountsMeta));
   CountsRecord record;
-  if (!stored) {
-    // Only a store opened before its first write since counts existed.
-    ASSIGN_OR_RETURN(record, CountByScan(db_, families_, read_options_));
-  } else if (!record.ParseFromString(*stored)) {
-    return absl::DataLossError("the store's counts record does not decode");
-  }
+  if (!stored) return absl::DataLossError("the store keeps no counts record");
+  if (!record.ParseFromString(*stored)) return absl::DataLossError("the store's counts record does not decode");
   return CountsFromRecord(record);
 }
 

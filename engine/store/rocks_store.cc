@@ -223,7 +223,7 @@ absl::Status RocksStore::LoadCounts() {
     return absl::OkStatus();
   }
   if (!status.IsNotFound()) return FromRocks(status, "cannot read the store's counts");
-  ASSIGN_OR_RETURN(counts_, CountByScan(db_.get(), families_, {}));
+  ASSIGN_OR_RETURN(counts_, CountByScan(db_.get(), families_));
   return FromRocks(db_->Put({}, families_.meta, kCountsMeta, counts_.SerializeAsString()),
                    "cannot store the store's counts");
 }

@@ -39,10 +39,8 @@ inline constexpr std::string_view kCountsMeta = "counts";
 // Adds `delta` to the count under `key`, dropping a count that reaches 0.
 void AddCount(google::protobuf::Map<uint32_t, uint64_t>& counts, uint32_t key, int64_t delta);
 StoreCounts CountsFromRecord(const CountsRecord& record);
-// What meta "counts" should hold, by reading the notes, facts and entities
-// as of `options`' snapshot.
-absl::StatusOr<CountsRecord> CountByScan(rocksdb::DB* db, const Families& families,
-                                         const rocksdb::ReadOptions& options);
+// What meta "counts" should hold, by reading every note, fact and entity.
+absl::StatusOr<CountsRecord> CountByScan(rocksdb::DB* db, const Families& families);
 
 // Store::Check over one snapshot of `db` (rocks_check.cc).
 absl::StatusOr<CheckReport> CheckStore(rocksdb::DB* db, const Families& families);

@@ -45,9 +45,8 @@ namespace {
 
 // Calls tally(record) for every record of `family`, decoded as a `Record`.
 template <typename Record, typename Tally>
-absl::Status ScanRecords(rocksdb::DB* db, const rocksdb::ReadOptions& options, rocksdb::ColumnFamilyHandle* family,
-                         const char* what, Tally tally) {
-  std::unique_ptr<rocksdb::Iterator> it(db->NewIterator(options, family));
+absl::Status ScanRecords(rocksdb::DB* db, rocksdb::ColumnFamilyHandle* family, const char* what, Tally tally) {
+  std::unique_ptr<rocksdb::Iterator> it(db->NewIterator({}, family));
   for (it->SeekToFirst(); it->Valid(); it->Next()) {
     Record record;
     if (!record.ParseFromArray(it->value().data(), static_cast<int>(it->value().size()))) {
@@ -60,15 +59,14 @@ absl::Status ScanRecords(rocksdb::DB* db, const rocksdb::ReadOptions& options, r
 
 }  // namespace
 
-absl::StatusOr<CountsRecord> CountByScan(rocksdb::DB* db, const Families& families,
-                                         const rocksdb::ReadOptions& options) {
+absl::StatusOr<CountsRecord> CountByScan(rocksdb::DB* db, const Families& families) {
   CountsRecord counts;
-  RETURN_IF_ERROR(ScanRecords<NoteRecord>(db, options, families.notes, "note",
+  RETURN_IF_ERROR(ScanRecords<NoteRecord>(db, families.notes, "note",
                                           [&](const NoteRecord&) { counts.set_notes(counts.notes() + 1); }));
-  RETURN_IF_ERROR(ScanRecords<FactRecord>(db, options, families.facts, "fact", [&](const FactRecord& fact) {
+  RETURN_IF_ERROR(ScanRecords<FactRecord>(db, families.facts, "fact", [&](const FactRecord& fact) {
     AddCount(*counts.mutable_facts(), fact.type(), 1);
   }));
-  RETURN_IF_ERROR(ScanRecords<EntityRecord>(db, options, families.entities, "entity", [&](const EntityRecord& e) {
+  RETURN_IF_ERROR(ScanRecords<EntityRecord>(db, families.entities, "entity", [&](const EntityRecord& e) {
     AddCount(*counts.mutable_entities(), e.kind(), 1);
   }));
   return counts;

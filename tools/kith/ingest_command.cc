@@ -81,14 +81,11 @@ int RunIngest(Client& client, const GlobalFlags& global, const IngestFlags& flag
   size_t done = 0;
   // Unchanged files are not read; the rest are read a window ahead, on
   // several threads, while this one sends.
-  auto unchanged = [&](const vault::NoteFile& file, const std::optional<vault::FileStat>& stat) {
+  auto changed = [&](const vault::NoteFile& file, const std::optional<vault::FileStat>& stat) {
     auto stored = skippable.find(file.relative);
-    return stat && stored != skippable.end() && stored->second == *stat;
+    return !stat || stored == skippable.end() || !(stored->second == *stat);
   };
-  vault::ReadAhead reader(
-      walk.files,
-      [&](const vault::NoteFile& file, const std::optional<vault::FileStat>& stat) { return !unchanged(file, stat); },
-      {.max_bytes = kMaxNoteBytes});
+  vault::ReadAhead reader(walk.files, changed, {.max_bytes = kMaxNoteBytes});
   for (const vault::NoteFile& file : walk.files) {
     v1::IngestRequest r;
     vault::FileRead read = reader.Next();
