@@ -245,6 +245,7 @@ absl::StatusOr<v1::SharedHistoryResponse> SharedHistory(const Engine& engine,
     out->set_b_status(o.b_status);
   }
   for (const std::string& t : history.topics) response.add_topics(t);
+  response.set_topics_total(history.topics_total);
   return response;
 }
 

@@ -34,6 +34,9 @@ std::vector<uint32_t> Intersect(std::pair<const uint32_t*, const uint32_t*> x,
   return out;
 }
 
+// One key for a pair, either way round.
+uint64_t PairKey(uint32_t a, uint32_t b) { return (static_cast<uint64_t>(std::min(a, b)) << 32) | std::max(a, b); }
+
 }  // namespace
 
 // Reads what the who-knows builder did not: mentions, topics, employment.
@@ -44,7 +47,6 @@ class HistoryIndexBuilder {
       : reader_(reader), in_(sources), cancel_(cancel) {}
 
   absl::StatusOr<HistoryIndex> Run() {
-    RankNotes();
     RETURN_IF_ERROR(ReadNotesOfPeople());
     RETURN_IF_ERROR(ReadTopics());
     RETURN_IF_ERROR(ReadFacts());
@@ -75,21 +77,8 @@ class HistoryIndexBuilder {
     return absl::OkStatus();
   }
 
-  // The order shared-history lists meetings in: by date (undated first,
-  // as std::optional compares), then path.
-  void RankNotes() {
-    std::vector<uint32_t> order(in_.notes.size());
-    for (uint32_t n = 0; n < order.size(); ++n) order[n] = n;
-    std::sort(order.begin(), order.end(), [&](uint32_t x, uint32_t y) {
-      const store::NoteInfo &a = in_.notes[x], &b = in_.notes[y];
-      return a.date != b.date ? a.date < b.date : a.path < b.path;
-    });
-    index_.date_rank_.resize(order.size());
-    for (uint32_t r = 0; r < order.size(); ++r) index_.date_rank_[order[r]] = r;
-  }
-
   absl::Status ReadNotesOfPeople() {
-    std::vector<std::vector<uint32_t>> attended(in_.people.size()), named(in_.people.size());
+    std::vector<std::vector<uint32_t>> attended(in_.people.size()), mentioned(in_.people.size());
     for (uint32_t n = 0; n < in_.notes.size(); ++n) {
       for (store::NodeId id : in_.notes[n].attendees) {
         auto person = in_.dense.find(id);
@@ -101,15 +90,24 @@ class HistoryIndexBuilder {
       if (p % 4096 == 0) RETURN_IF_ERROR(Cancelled());
       ASSIGN_OR_RETURN(std::vector<store::EdgeRef> edges,
                        reader_.Edges(in_.people[p], store::Direction::kOut, RelationType::kMentionedIn));
-      named[p] = attended[p];
       for (const store::EdgeRef& edge : edges) {
         auto note = in_.note_index.find(edge.neighbour);
         if (note == in_.note_index.end()) return MissingNote();
-        named[p].push_back(note->second);
+        mentioned[p].push_back(note->second);
       }
     }
     index_.attended_ = Pack(attended);
-    index_.named_ = Pack(named);
+    index_.mentioned_ = Pack(mentioned);
+    // A note that names someone who attended it is theirs as attended only.
+    HistoryIndex::Lists<uint32_t> mentioned_only;
+    mentioned_only.begin.push_back(0);
+    for (uint32_t p = 0; p < in_.people.size(); ++p) {
+      auto [x, x_end] = index_.mentioned_.Of(p);
+      auto [y, y_end] = index_.attended_.Of(p);
+      std::set_difference(x, x_end, y, y_end, std::back_inserter(mentioned_only.items));
+      mentioned_only.begin.push_back(static_cast<uint32_t>(mentioned_only.items.size()));
+    }
+    index_.mentioned_ = std::move(mentioned_only);
     return Cancelled();
   }
 
@@ -166,9 +164,25 @@ class HistoryIndexBuilder {
                                query::DescribeRelation(fact.type, names, fact.role), fact.evidence.text});
       for (uint32_t p : people) {
         for (uint32_t q : people) {
-          if (p != q) per_person[p].push_back({q, row});
+          if (p != q) per_person[p].push_back({q, 0, row});
         }
       }
+    }
+    // Of a pair's statements of one relation, only the one the timeline
+    // shows is kept: a hub pair's relation may be restated in hundreds of
+    // notes.
+    for (std::vector<HistoryIndex::PartnerFact>& list : per_person) {
+      std::sort(list.begin(), list.end());
+      std::vector<HistoryIndex::PartnerFact> kept;
+      for (size_t begin = 0, end = 0; begin < list.size(); begin = end) {
+        std::vector<query::StatedBetween> stated;
+        for (end = begin; end < list.size() && list[end].other == list[begin].other; ++end) {
+          stated.push_back(index_.Stated(index_.facts_[list[end].fact], in_.notes));
+        }
+        uint32_t place = 0;
+        for (size_t i : query::FirstStatedEach(stated)) kept.push_back({list[begin + i].other, place++, list[begin + i].fact});
+      }
+      list = std::move(kept);
     }
     index_.partners_ = Pack(per_person);
     return Cancelled();
@@ -224,34 +238,80 @@ absl::StatusOr<HistoryIndex> HistoryIndex::Build(const store::StoreReader& reade
   return HistoryIndexBuilder(reader, sources, cancel).Run();
 }
 
-query::SharedHistoryParts HistoryIndex::Parts(uint32_t a, uint32_t b, const std::vector<store::NoteInfo>& notes) const {
-  query::SharedHistoryParts parts;
-  const std::vector<uint32_t> attended = Intersect(attended_.Of(a), attended_.Of(b));
-  std::vector<uint32_t> by_date = attended;
-  std::sort(by_date.begin(), by_date.end(), [&](uint32_t x, uint32_t y) { return date_rank_[x] < date_rank_[y]; });
-  parts.attended_in_date_order = true;
-  std::vector<uint32_t> topics;
-  for (uint32_t n : by_date) {
-    parts.attended_by_both.push_back(&notes[n]);
+std::vector<HistoryIndex::RankedTopic> HistoryIndex::RankTopics(absl::Span<const uint32_t> attended) const {
+  std::vector<uint32_t> mentions;
+  for (uint32_t n : attended) {
     auto [begin, end] = topics_.Of(n);
-    topics.insert(topics.end(), begin, end);
+    mentions.insert(mentions.end(), begin, end);
   }
-  for (uint32_t n : Intersect(named_.Of(a), named_.Of(b))) {
-    if (!std::binary_search(attended.begin(), attended.end(), n)) parts.named_by_both.push_back(&notes[n]);
+  std::sort(mentions.begin(), mentions.end());
+  std::vector<RankedTopic> ranked;
+  for (size_t i = 0, j = 0; i < mentions.size(); i = j) {
+    for (j = i; j < mentions.size() && mentions[j] == mentions[i];) ++j;
+    ranked.push_back({mentions[i], static_cast<uint32_t>(j - i)});
   }
-  std::sort(topics.begin(), topics.end());
-  topics.erase(std::unique(topics.begin(), topics.end()), topics.end());
-  for (uint32_t t : topics) parts.topics.push_back(topic_names_[t]);
+  std::sort(ranked.begin(), ranked.end(), [&](const RankedTopic& x, const RankedTopic& y) {
+    return query::RankedBefore(static_cast<int>(x.notes), topic_names_[x.topic], static_cast<int>(y.notes),
+                               topic_names_[y.topic]);
+  });
+  return ranked;
+}
+
+std::vector<uint32_t> HistoryIndex::NamedByBoth(uint32_t a, uint32_t b) const {
+  // One attended and the other is named, or both are named.
+  std::vector<uint32_t> named = Intersect(attended_.Of(a), mentioned_.Of(b));
+  for (const auto& [x, y] : {std::pair{mentioned_.Of(a), attended_.Of(b)}, std::pair{mentioned_.Of(a), mentioned_.Of(b)}}) {
+    std::vector<uint32_t> more = Intersect(x, y);
+    named.insert(named.end(), more.begin(), more.end());
+  }
+  return named;
+}
+
+void HistoryIndex::KeepBusyPair(uint32_t a, uint32_t b, absl::Span<const uint32_t> attended) {
+  BusyPair& busy = busy_pairs_[PairKey(a, b)];
+  busy.topics_begin = static_cast<uint32_t>(busy_topics_.size());
+  for (const RankedTopic& topic : RankTopics(attended)) busy_topics_.push_back(topic);
+  busy.topics_end = static_cast<uint32_t>(busy_topics_.size());
+  busy.named_begin = static_cast<uint32_t>(busy_named_.size());
+  for (uint32_t n : NamedByBoth(a, b)) busy_named_.push_back(n);
+  busy.named_end = static_cast<uint32_t>(busy_named_.size());
+}
+
+query::StatedBetween HistoryIndex::Stated(const FactRow& fact, const std::vector<store::NoteInfo>& notes) {
+  return {fact.type, fact.seq, fact.date, fact.description, fact.text, &notes[fact.note]};
+}
+
+query::SharedHistoryParts HistoryIndex::Parts(uint32_t a, uint32_t b, const std::vector<store::NoteInfo>& notes,
+                                              const query::AttendedNewestFirst& attended, int limit) const {
+  query::SharedHistoryParts parts;
+  parts.attended_newest_first = attended;
+
+  std::vector<RankedTopic> counted;
+  const RankedTopic *topics = nullptr, *topics_end = nullptr;
+  if (auto busy = busy_pairs_.find(PairKey(a, b)); busy != busy_pairs_.end()) {
+    topics = busy_topics_.data() + busy->second.topics_begin;
+    topics_end = busy_topics_.data() + busy->second.topics_end;
+    for (uint32_t i = busy->second.named_begin; i < busy->second.named_end; ++i) {
+      parts.named_by_both.push_back(&notes[busy_named_[i]]);
+    }
+  } else {
+    for (uint32_t n : NamedByBoth(a, b)) parts.named_by_both.push_back(&notes[n]);
+    counted = RankTopics(attended.order);
+    topics = counted.data();
+    topics_end = counted.data() + counted.size();
+  }
+  parts.topics_total = static_cast<int>(topics_end - topics);
+  if (limit > 0 && topics_end - topics > limit) topics_end = topics + limit;
+  for (const RankedTopic* t = topics; t != topics_end; ++t) {
+    parts.topics.push_back({topic_names_[t->topic], static_cast<int>(t->notes)});
+  }
 
   auto [partners, partners_end] = partners_.Of(a);
-  for (auto it = std::lower_bound(partners, partners_end, PartnerFact{b, 0}); it != partners_end && it->other == b;
+  for (auto it = std::lower_bound(partners, partners_end, PartnerFact{b, 0, 0}); it != partners_end && it->other == b;
        ++it) {
-    const FactRow& fact = facts_[it->fact];
-    const store::NoteInfo& note = notes[fact.note];
-    parts.relations.push_back({fact.type, note.id, fact.seq,
-                               {fact.date, "relation", fact.description, fact.text,
-                                {{note.path, note.title, note.date}}}});
+    parts.relations.push_back(Stated(facts_[it->fact], notes));
   }
+  parts.relations_first_stated = true;
 
   auto [x, x_end] = employment_.Of(a);
   auto [y, y_end] = employment_.Of(b);

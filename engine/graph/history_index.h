@@ -1,9 +1,11 @@
 // Shared-history answers held in memory, beside the who-knows index and
 // built from the same snapshot: each person's attended and naming notes as
 // sorted lists, each note's topics, each pair's facts, each person's
-// employers with their status. A query intersects two people's lists and
-// hands the parts to query::AssembleSharedHistory, the same function the
-// store's answer goes through, so the two answers are equal.
+// employers with their status. The notes a pair attended together come
+// from the who-knows index, which keeps them per pair; a query intersects
+// the mention lists, gathers the rest and hands the parts to
+// query::AssembleSharedHistory, the same function the store's answer goes
+// through, so the two answers are equal.
 #ifndef KITH_ENGINE_GRAPH_HISTORY_INDEX_H_
 #define KITH_ENGINE_GRAPH_HISTORY_INDEX_H_
 
@@ -18,6 +20,7 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "absl/types/span.h"
 #include "engine/query/shared_history.h"
 #include "engine/store/store.h"
 
@@ -39,9 +42,20 @@ class HistoryIndex {
   static absl::StatusOr<HistoryIndex> Build(const store::StoreReader& reader, const HistorySources& sources,
                                             const std::atomic<bool>* cancel);
 
-  // The parts of the history of dense people `a` and `b`; they point into
-  // `notes`, the notes the index was built with.
-  query::SharedHistoryParts Parts(uint32_t a, uint32_t b, const std::vector<store::NoteInfo>& notes) const;
+  // The parts of the history of dense people `a` and `b`, given the notes
+  // both attended (which the who-knows index keeps for each pair); they
+  // point into `notes`, the notes the index was built with. Topics are
+  // ranked here and only the first `limit` (0: all) handed over.
+  query::SharedHistoryParts Parts(uint32_t a, uint32_t b, const std::vector<store::NoteInfo>& notes,
+                                  const query::AttendedNewestFirst& attended, int limit) const;
+
+  // Ranks once, at build time, the topics of a pair with many notes in
+  // common, and finds the other notes that name both: for two hubs these
+  // would cost a query thousands of steps.
+  void KeepBusyPair(uint32_t a, uint32_t b, absl::Span<const uint32_t> attended);
+
+  // From this many notes in common on, a pair is kept at build time.
+  static constexpr size_t kBusyPairNotes = 32;
 
  private:
   // A sorted list per owner (person or note), packed: owner p's is
@@ -62,11 +76,14 @@ class HistoryIndex {
     std::string description;
     std::string text;
   };
-  // A fact naming a person and `other`, filed under the person.
+  // A fact naming a person and `other`, filed under the person. Of a
+  // relation stated several times only the statement the timeline shows is
+  // kept, and a pair's are in query::FirstStatedEach's order.
   struct PartnerFact {
     uint32_t other = 0;  // Dense person.
+    uint32_t place = 0;  // In that order.
     uint32_t fact = 0;   // Into facts_.
-    bool operator<(const PartnerFact& o) const { return std::tie(other, fact) < std::tie(o.other, o.fact); }
+    bool operator<(const PartnerFact& o) const { return std::tie(other, place) < std::tie(o.other, o.place); }
   };
   struct Employment {
     store::NodeId org = 0;
@@ -75,9 +92,18 @@ class HistoryIndex {
     bool operator<(const Employment& o) const { return org < o.org; }
   };
 
-  std::vector<uint32_t> date_rank_;  // Dense note index → place in (date, path) order.
-  Lists<uint32_t> attended_;  // Notes each person attended, by dense note index.
-  Lists<uint32_t> named_;     // Notes each person attended or is named in.
+  struct RankedTopic {
+    uint32_t topic = 0;  // Into topic_names_.
+    uint32_t notes = 0;
+  };
+
+  static query::StatedBetween Stated(const FactRow& fact, const std::vector<store::NoteInfo>& notes);
+
+  // Topics of the notes both attended in rank order, counted over `attended`.
+  std::vector<RankedTopic> RankTopics(absl::Span<const uint32_t> attended) const;
+
+  Lists<uint32_t> attended_;   // Notes each person attended, by dense note index.
+  Lists<uint32_t> mentioned_;  // Notes that name a person who did not attend them.
   Lists<uint32_t> topics_;    // Topics (into topic_names_) each note discussed; one list per note.
   std::vector<std::string> topic_names_;
   std::vector<FactRow> facts_;
@@ -86,6 +112,18 @@ class HistoryIndex {
   Lists<PartnerFact> partners_;
   Lists<Employment> employment_;  // By organisation id.
   std::vector<std::string> org_names_;
+  // Notes that name both of `a` and `b` and that not both attended.
+  std::vector<uint32_t> NamedByBoth(uint32_t a, uint32_t b) const;
+
+  // A busy pair's ranked topics and notes naming both, as ranges of
+  // busy_topics_ and busy_named_.
+  struct BusyPair {
+    uint32_t topics_begin = 0, topics_end = 0;
+    uint32_t named_begin = 0, named_end = 0;
+  };
+  std::unordered_map<uint64_t, BusyPair> busy_pairs_;  // Key: (smaller, larger dense person).
+  std::vector<RankedTopic> busy_topics_;
+  std::vector<uint32_t> busy_named_;
 
   friend class HistoryIndexBuilder;
 };

@@ -259,6 +259,20 @@ class KnowsIndexBuilder {
                 });
       index_->person_ties_.emplace(ids_[p], std::make_pair(begin, end));
     }
+    index_->ties_by_other_.resize(index_->ties_.size());
+    for (uint32_t p = 0; p < ids_.size(); ++p) {
+      auto [begin, end] = index_->ranges_[p];
+      for (uint32_t t = begin; t < end; ++t) {
+        const KnowsIndex::TieRow& tie = index_->ties_[t];
+        index_->ties_by_other_[t] = t;
+        if (p < tie.other && tie.evidence_end - tie.evidence_begin >= HistoryIndex::kBusyPairNotes) {
+          index_->history_.KeepBusyPair(
+              p, tie.other, {index_->evidence_.data() + tie.evidence_begin, tie.evidence_end - tie.evidence_begin});
+        }
+      }
+      std::sort(index_->ties_by_other_.begin() + begin, index_->ties_by_other_.begin() + end,
+                [&](uint32_t x, uint32_t y) { return index_->ties_[x].other < index_->ties_[y].other; });
+    }
     index_->ids_ = ids_;
     index_->notes_ = std::move(infos_);
     index_->dense_ = std::move(dense_);
@@ -305,12 +319,31 @@ std::optional<store::EntityInfo> KnowsIndex::FindPerson(const std::string& folde
   return entity;
 }
 
+const KnowsIndex::TieRow* KnowsIndex::FindTie(uint32_t a, uint32_t b) const {
+  auto [begin, end] = ranges_[a];
+  if (ranges_[b].second - ranges_[b].first < end - begin) {
+    std::tie(begin, end) = ranges_[b];
+    b = a;
+  }
+  auto first = ties_by_other_.begin() + begin, last = ties_by_other_.begin() + end;
+  auto found = std::lower_bound(first, last, b, [&](uint32_t t, uint32_t other) { return ties_[t].other < other; });
+  return found != last && ties_[*found].other == b ? &ties_[*found] : nullptr;
+}
+
 std::optional<query::SharedHistory> KnowsIndex::SharedHistory(const store::EntityInfo& a, const store::EntityInfo& b,
                                                               int limit) const {
   auto x = dense_.find(a.id), y = dense_.find(b.id);
   if (x == dense_.end() || y == dense_.end() || x->second == y->second) return std::nullopt;
+  // The tie's evidence is the notes both attended, newest first, and its
+  // interactions the meetings they fold into (the same folding).
+  query::AttendedNewestFirst attended{notes_.data(), {}, 0};
+  if (const TieRow* tie = FindTie(x->second, y->second)) {
+    attended.order = {evidence_.data() + tie->evidence_begin, tie->evidence_end - tie->evidence_begin};
+    attended.meetings = tie->interactions;
+  }
   return query::AssembleSharedHistory(names_[x->second], names_[y->second],
-                                      history_.Parts(x->second, y->second, notes_), model_.duplicate_overlap, limit);
+                                      history_.Parts(x->second, y->second, notes_, attended, limit),
+                                      model_.duplicate_overlap, limit);
 }
 
 const SocialGraph& KnowsIndex::social() const {

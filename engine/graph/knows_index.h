@@ -82,6 +82,9 @@ class KnowsIndex {
     uint32_t reasons_begin = 0, reasons_end = 0;    // Into reasons_.
   };
 
+  // The tie of dense people `a` and `b`, from the side with fewer ties.
+  const TieRow* FindTie(uint32_t a, uint32_t b) const;
+
   uint64_t sequence_ = 0;
   std::vector<store::NodeId> ids_;                   // Dense person index → entity id.
   std::vector<std::pair<uint32_t, uint32_t>> ranges_;  // Dense person index → [begin, end) of ties_.
@@ -90,6 +93,9 @@ class KnowsIndex {
   std::vector<std::string> names_;  // People, by dense index.
   std::unordered_map<std::string, uint32_t> by_folded_name_;
   std::vector<TieRow> ties_;        // Grouped by person, strongest first.
+  // The same ranges of ties_ ordered by the other person: a pair's tie is
+  // a search in the shorter of its two people's.
+  std::vector<uint32_t> ties_by_other_;
   std::vector<uint32_t> evidence_;
   std::vector<ReasonRow> reasons_;
   std::unordered_map<store::NodeId, std::pair<uint32_t, uint32_t>> person_ties_;  // → [begin, end) of ties_.

@@ -227,7 +227,10 @@ struct SharedHistory {
   std::vector<SharedEvent> timeline;
   int timeline_total = 0;  // Entries before the limit.
   std::vector<SharedOrganization> organizations;
-  std::vector<std::string> topics;    // Discussed in their shared meetings.
+  // Discussed in the notes both attended: the most discussed first, then
+  // by name. A limit applies to them as to the timeline.
+  std::vector<std::string> topics;
+  int topics_total = 0;  // Topics before the limit.
 };
 
 // A person's history: meetings (duplicates folded), relations stated about
@@ -241,7 +244,8 @@ struct PersonTimeline {
 absl::StatusOr<PersonTimeline> BuildTimeline(const store::StoreReader& reader, std::string_view name,
                                              double duplicate_overlap = 0.6);
 
-// `limit` > 0 keeps that many timeline entries, the newest; 0 keeps all.
+// `limit` > 0 keeps that many timeline entries, the newest, and that many
+// topics, the most discussed; 0 keeps all.
 absl::StatusOr<SharedHistory> BuildSharedHistory(const store::StoreReader& reader, std::string_view a,
                                                  std::string_view b, double duplicate_overlap = 0.6, int limit = 0);
 

@@ -1,5 +1,6 @@
 // shared-history: everything the notes record that two people share.
 #include <algorithm>
+#include <deque>
 #include <map>
 #include <set>
 #include <tuple>
@@ -102,26 +103,17 @@ absl::StatusOr<std::set<std::pair<store::NodeId, uint32_t>>> FactsNamingBoth(con
   return found;
 }
 
-// Whether `event` should replace `kept` as a relation's one entry: it is
-// dated earlier, or as early and from a note whose path sorts first.
-bool StatedFirst(const SharedEvent& event, const SharedEvent& kept) {
-  if (!event.date) return false;
-  if (!kept.date || *event.date != *kept.date) return !kept.date || *event.date < *kept.date;
-  return event.notes.front().path < kept.notes.front().path;
-}
+// What the store's parts point to.
+struct ReadStorage {
+  std::vector<store::NoteInfo> notes;       // Naming both.
+  std::deque<store::NoteInfo> fact_notes;   // Stating a relation.
+  std::deque<std::string> strings;          // Descriptions and sentences.
+};
 
-int TypeRank(model::RelationType type) {
-  int rank = 0;
-  for (model::RelationType t : kSharedRelationTypes) {
-    if (t == type) return rank;
-    ++rank;
-  }
-  return rank;
-}
-
-// The store's share of the parts; `notes` owns the notes they point to.
+// The store's share of the parts.
 absl::StatusOr<SharedHistoryParts> ReadParts(const store::StoreReader& reader, const store::EntityInfo& a,
-                                             const store::EntityInfo& b, std::vector<store::NoteInfo>& notes) {
+                                             const store::EntityInfo& b, ReadStorage& storage) {
+  std::vector<store::NoteInfo>& notes = storage.notes;
   SharedHistoryParts parts;
   // Everything below is symmetric in the two people, so it reads from the
   // one fewer notes name and checks the other by key.
@@ -144,7 +136,7 @@ absl::StatusOr<SharedHistoryParts> ReadParts(const store::StoreReader& reader, c
     notes.push_back(*std::move(note));
     attended_flags.push_back(few_attended.count(id) && many_attended.count(id));
   }
-  std::set<store::NodeId> topic_ids;  // Read once each, however many meetings discussed them.
+  std::map<store::NodeId, int> topic_notes;  // Each topic read once, however many notes discussed it.
   for (size_t i = 0; i < notes.size(); ++i) {
     if (!attended_flags[i]) {
       parts.named_by_both.push_back(&notes[i]);
@@ -153,11 +145,13 @@ absl::StatusOr<SharedHistoryParts> ReadParts(const store::StoreReader& reader, c
     parts.attended_by_both.push_back(&notes[i]);
     ASSIGN_OR_RETURN(std::vector<store::EdgeRef> discussed,
                      reader.Edges(notes[i].id, store::Direction::kIn, RelationType::kDiscussed));
-    for (const store::EdgeRef& edge : discussed) topic_ids.insert(edge.neighbour);
+    std::set<store::NodeId> of_note;
+    for (const store::EdgeRef& edge : discussed) of_note.insert(edge.neighbour);
+    for (store::NodeId id : of_note) ++topic_notes[id];
   }
-  for (store::NodeId id : topic_ids) {
+  for (const auto& [id, count] : topic_notes) {
     ASSIGN_OR_RETURN(std::optional<store::EntityInfo> topic, reader.Entity(id));
-    if (topic) parts.topics.push_back(topic->name);
+    if (topic) parts.topics.push_back({topic->name, count});
   }
 
   for (RelationType type : kSharedRelationTypes) {
@@ -172,17 +166,104 @@ absl::StatusOr<SharedHistoryParts> ReadParts(const store::StoreReader& reader, c
         ASSIGN_OR_RETURN(std::optional<store::EntityInfo> e, reader.Entity(id));
         names.push_back(e ? e->name : "?");
       }
-      parts.relations.push_back({type, note_id, seq,
-                                 {fact->date ? fact->date : note->date, "relation",
-                                  DescribeRelation(type, names, fact->role), fact->evidence.text,
-                                  {{note->path, note->title, note->date}}}});
+      const store::NoteInfo& stored = storage.fact_notes.emplace_back(*std::move(note));
+      const std::string& description = storage.strings.emplace_back(DescribeRelation(type, names, fact->role));
+      const std::string& text = storage.strings.emplace_back(std::move(fact->evidence.text));
+      parts.relations.push_back({type, seq, fact->date ? fact->date : stored.date, description, text, &stored});
     }
   }
   ASSIGN_OR_RETURN(parts.organizations, SharedEmployers(reader, a, few, many));
   return parts;
 }
 
+// Of `items`, the dated ones among the `n` newest by date, then by place:
+// the last `n` dated entries of a timeline sorted stably by date. They stay
+// in their order.
+template <typename T, typename DateOf>
+std::vector<T> NewestDated(const std::vector<T>& items, size_t n, DateOf date_of) {
+  std::vector<size_t> dated;
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (date_of(items[i])) dated.push_back(i);
+  }
+  if (dated.size() > n) {
+    auto older = [&](size_t x, size_t y) { return std::make_pair(*date_of(items[x]), x) < std::make_pair(*date_of(items[y]), y); };
+    std::nth_element(dated.begin(), dated.end() - n, dated.end(), older);
+    dated.erase(dated.begin(), dated.end() - n);
+    std::sort(dated.begin(), dated.end());
+  }
+  std::vector<T> out;
+  out.reserve(dated.size());
+  for (size_t i : dated) out.push_back(items[i]);
+  return out;
+}
+
+// The meetings both attended, duplicate summaries folded, and how many
+// there are in all. Each date's meetings are in the order of their first
+// note; the order of dates does not matter, as the timeline sorts by date.
+// Given the notes newest first and their count of meetings, only whole
+// dates are folded, the newest, until `limit` meetings are in: the newest
+// `limit` entries of the timeline are all on those dates or later.
+std::pair<std::vector<Meeting>, int> SharedMeetings(SharedHistoryParts& parts, double duplicate_overlap, int limit) {
+  if (!parts.attended_newest_first) {
+    std::sort(parts.attended_by_both.begin(), parts.attended_by_both.end(),
+              [](const store::NoteInfo* x, const store::NoteInfo* y) {
+                return x->date != y->date ? x->date < y->date : x->path < y->path;
+              });
+    std::vector<Meeting> meetings = FoldMeetings(parts.attended_by_both, duplicate_overlap);
+    const auto total = static_cast<int>(meetings.size());
+    return {std::move(meetings), total};
+  }
+  const AttendedNewestFirst& in = *parts.attended_newest_first;
+  std::vector<Meeting> meetings;
+  std::vector<const store::NoteInfo*> day;
+  for (size_t i = 0; i < in.order.size() && (limit <= 0 || meetings.size() < static_cast<size_t>(limit));) {
+    day.clear();
+    const std::optional<int32_t>& date = in.notes[in.order[i]].date;
+    for (; i < in.order.size() && in.notes[in.order[i]].date == date; ++i) day.push_back(&in.notes[in.order[i]]);
+    for (Meeting& meeting : FoldMeetings(day, duplicate_overlap)) meetings.push_back(std::move(meeting));
+  }
+  return {std::move(meetings), in.meetings};
+}
+
 }  // namespace
+
+namespace {
+
+int TypeRank(model::RelationType type) {
+  int rank = 0;
+  for (model::RelationType t : kSharedRelationTypes) {
+    if (t == type) return rank;
+    ++rank;
+  }
+  return rank;
+}
+
+}  // namespace
+
+std::vector<size_t> FirstStatedEach(const std::vector<StatedBetween>& stated) {
+  std::vector<size_t> order(stated.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](size_t x, size_t y) {
+    return std::make_tuple(TypeRank(stated[x].type), stated[x].note->id, stated[x].seq) <
+           std::make_tuple(TypeRank(stated[y].type), stated[y].note->id, stated[y].seq);
+  });
+  // Replaces the kept one when dated earlier, or as early and from a note
+  // whose path sorts first; an undated statement never replaces.
+  auto stated_first = [](const StatedBetween& event, const StatedBetween& kept) {
+    if (!event.date) return false;
+    if (!kept.date || *event.date != *kept.date) return !kept.date || *event.date < *kept.date;
+    return event.note->path < kept.note->path;
+  };
+  std::map<std::string_view, size_t> kept;
+  for (size_t i : order) {
+    auto [it, inserted] = kept.emplace(stated[i].description, i);
+    if (!inserted && stated_first(stated[i], stated[it->second])) it->second = i;
+  }
+  std::vector<size_t> out;
+  out.reserve(kept.size());
+  for (const auto& [description, i] : kept) out.push_back(i);
+  return out;
+}
 
 absl::StatusOr<std::string> EmploymentStatus(const store::StoreReader& reader,
                                              const std::vector<store::EdgeRef>& edges) {
@@ -198,26 +279,29 @@ absl::StatusOr<std::string> EmploymentStatus(const store::StoreReader& reader,
 
 SharedHistory AssembleSharedHistory(std::string a, std::string b, SharedHistoryParts parts,
                                     double duplicate_overlap, int limit) {
-  SharedHistory history{std::move(a), std::move(b), {}, 0, {}, {}};
-  // Meetings both attended, duplicate summaries folded.
-  auto by_date = [](const store::NoteInfo* x, const store::NoteInfo* y) {
-    return x->date != y->date ? x->date < y->date : x->path < y->path;
-  };
-  if (!parts.attended_in_date_order) {
-    std::sort(parts.attended_by_both.begin(), parts.attended_by_both.end(), by_date);
-  }
-  const auto meetings = FoldMeetings(parts.attended_by_both, duplicate_overlap);
+  SharedHistory history{std::move(a), std::move(b), {}, 0, {}, {}, 0};
+  auto [meetings, meetings_total] = SharedMeetings(parts, duplicate_overlap, limit);
   // Other notes that name both, in id order before the sort by date.
+  const auto mentions_total = static_cast<int>(parts.named_by_both.size());
   std::sort(parts.named_by_both.begin(), parts.named_by_both.end(),
             [](const store::NoteInfo* x, const store::NoteInfo* y) { return x->id < y->id; });
   // Facts between the two, each stated relation once (its earliest note).
-  std::sort(parts.relations.begin(), parts.relations.end(), [](const StatedBetween& x, const StatedBetween& y) {
-    return std::make_tuple(TypeRank(x.type), x.note, x.seq) < std::make_tuple(TypeRank(y.type), y.note, y.seq);
-  });
-  std::map<std::string, SharedEvent> relations;
-  for (StatedBetween& stated : parts.relations) {
-    auto [it, inserted] = relations.emplace(stated.event.description, stated.event);
-    if (!inserted && StatedFirst(stated.event, it->second)) it->second = std::move(stated.event);
+  std::vector<StatedBetween> relations;
+  if (parts.relations_first_stated) {
+    relations = std::move(parts.relations);
+  } else {
+    for (size_t i : FirstStatedEach(parts.relations)) relations.push_back(parts.relations[i]);
+  }
+  const auto relations_total = static_cast<int>(relations.size());
+  // When at least `limit` dated meetings are in, the timeline keeps only
+  // dated entries, and of the mentions and relations, at most the newest
+  // `limit` of each can be among them: a hub pair's hundreds of others are
+  // not sorted into it.
+  if (limit > 0 && std::count_if(meetings.begin(), meetings.end(), [](const Meeting& m) {
+                     return m.front()->date.has_value();
+                   }) >= limit) {
+    parts.named_by_both = NewestDated(parts.named_by_both, limit, [](const store::NoteInfo* n) { return n->date; });
+    relations = NewestDated(relations, limit, [](const StatedBetween& r) { return r.date; });
   }
 
   // The timeline in order before any entry is built: meetings, mentions and
@@ -234,11 +318,7 @@ SharedHistory AssembleSharedHistory(std::string a, std::string b, SharedHistoryP
   for (size_t i = 0; i < parts.named_by_both.size(); ++i) {
     entries.push_back({parts.named_by_both[i]->date, Source::kMention, i});
   }
-  std::vector<SharedEvent> relation_events;
-  for (auto& [description, event] : relations) {
-    entries.push_back({event.date, Source::kRelation, relation_events.size()});
-    relation_events.push_back(std::move(event));
-  }
+  for (size_t i = 0; i < relations.size(); ++i) entries.push_back({relations[i].date, Source::kRelation, i});
   std::stable_sort(entries.begin(), entries.end(), [](const Entry& x, const Entry& y) {
     if (x.date.has_value() != y.date.has_value()) return x.date.has_value();
     return x.date < y.date;
@@ -246,7 +326,7 @@ SharedHistory AssembleSharedHistory(std::string a, std::string b, SharedHistoryP
 
   // The newest `limit`: the last dated entries, and undated ones (which
   // sort last) only to make up a shortfall.
-  history.timeline_total = static_cast<int>(entries.size());
+  history.timeline_total = meetings_total + mentions_total + relations_total;
   size_t begin = 0;
   size_t end = entries.size();
   if (limit > 0 && entries.size() > static_cast<size_t>(limit)) {
@@ -272,9 +352,13 @@ SharedHistory AssembleSharedHistory(std::string a, std::string b, SharedHistoryP
         history.timeline.push_back({note->date, "mentioned", note->title, "", {{note->path, note->title, note->date}}});
         break;
       }
-      case Source::kRelation:
-        history.timeline.push_back(std::move(relation_events[entry.index]));
+      case Source::kRelation: {
+        const StatedBetween& stated = relations[entry.index];
+        const store::NoteInfo* note = stated.note;
+        history.timeline.push_back({stated.date, "relation", std::string(stated.description), std::string(stated.text),
+                                    {{note->path, note->title, note->date}}});
         break;
+      }
     }
   }
 
@@ -283,9 +367,12 @@ SharedHistory AssembleSharedHistory(std::string a, std::string b, SharedHistoryP
             [](const SharedOrganization& x, const SharedOrganization& y) {
               return std::tie(x.name, x.a_status, x.b_status) < std::tie(y.name, y.a_status, y.b_status);
             });
-  std::sort(parts.topics.begin(), parts.topics.end());
-  parts.topics.erase(std::unique(parts.topics.begin(), parts.topics.end()), parts.topics.end());
-  history.topics = std::move(parts.topics);
+  std::sort(parts.topics.begin(), parts.topics.end(), [](const TopicCount& x, const TopicCount& y) {
+    return RankedBefore(x.notes, x.name, y.notes, y.name);
+  });
+  history.topics_total = std::max(parts.topics_total, static_cast<int>(parts.topics.size()));
+  if (limit > 0 && parts.topics.size() > static_cast<size_t>(limit)) parts.topics.resize(limit);
+  for (TopicCount& topic : parts.topics) history.topics.push_back(std::move(topic.name));
   return history;
 }
 
@@ -294,8 +381,8 @@ absl::StatusOr<SharedHistory> BuildSharedHistory(const store::StoreReader& reade
   ASSIGN_OR_RETURN(store::EntityInfo a, ResolvePerson(reader, a_name));
   ASSIGN_OR_RETURN(store::EntityInfo b, ResolvePerson(reader, b_name));
   if (a.id == b.id) return absl::InvalidArgumentError("shared-history needs two different people");
-  std::vector<store::NoteInfo> notes;
-  ASSIGN_OR_RETURN(SharedHistoryParts parts, ReadParts(reader, a, b, notes));
+  ReadStorage storage;
+  ASSIGN_OR_RETURN(SharedHistoryParts parts, ReadParts(reader, a, b, storage));
   return AssembleSharedHistory(a.name, b.name, std::move(parts), duplicate_overlap, limit);
 }
 

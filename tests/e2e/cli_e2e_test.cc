@@ -436,6 +436,26 @@ TEST_F(CliTest, SharedHistoryLimitKeepsTheNewest) {
       << text.out;
 }
 
+// Topics come most discussed first; a limit keeps the first and the answer
+// counts them all, in JSON and in text.
+TEST_F(CliTest, SharedHistoryRanksAndLimitsTopics) {
+  testing::TempDir vault;
+  const std::string people = "participants: [Ana Bell, Bo Chen]\n";
+  vault.Write("a.md", "---\ndate: 2025-03-01\n" + people + "entities:\n  projects: ['[[Zeta]]', '[[Beta]]']\n---\n");
+  vault.Write("b.md", "---\ndate: 2025-03-02\n" + people + "entities:\n  projects: ['[[Zeta]]', '[[Atlas]]']\n---\n");
+  vault.Write("c.md", "---\ndate: 2025-03-03\n" + people + "entities:\n  projects: ['[[Zeta]]', '[[Atlas]]']\n---\n");
+  ASSERT_EQ(Kith({"ingest", vault.path()}).exit_code, 0);
+  auto whole = nlohmann::json::parse(Kith({"shared-history", "Ana Bell", "Bo Chen", "--limit", "0", "--json"}).out);
+  EXPECT_EQ(whole["topics"], nlohmann::json({"Zeta", "Atlas", "Beta"})) << whole;
+  EXPECT_EQ(whole["topics_total"], 3);
+  auto first = nlohmann::json::parse(Kith({"shared-history", "Ana Bell", "Bo Chen", "--limit", "1", "--json"}).out);
+  EXPECT_EQ(first["topics"], nlohmann::json({"Zeta"})) << first;
+  EXPECT_EQ(first["topics_total"], 3);
+  RunResult text = Kith({"shared-history", "Ana Bell", "Bo Chen", "--limit", "1"});
+  EXPECT_NE(text.out.find("Topics of their meetings, the most discussed first (1 of 3):\n  Zeta\n"), std::string::npos)
+      << text.out;
+}
+
 TEST_F(CliTest, ExampleVaultIntroPathGoesThroughTheOwner) {
   ASSERT_EQ(Kith({"ingest", kExampleVault}).exit_code, 0);
   auto r = nlohmann::json::parse(Kith({"intro-path", "Kenji Watanabe", "Samuel Greer", "--json"}).out);

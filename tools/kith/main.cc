@@ -153,7 +153,7 @@ int main(int argc, char** argv) {
   CLI::App* shared_cmd = app.add_subcommand("shared-history", "what two people share, as a timeline");
   shared_cmd->add_option("a", shared.a, "a person")->required();
   shared_cmd->add_option("b", shared.b, "another person")->required();
-  shared_cmd->add_option("--limit", shared.limit, "timeline entries listed, the newest (0: all)")
+  shared_cmd->add_option("--limit", shared.limit, "timeline entries listed, the newest, and topics, the most discussed (0: all)")
       ->capture_default_str()->check(CLI::NonNegativeNumber);
   shared_cmd->add_flag("--json", global.json, "print JSON instead of text");
 

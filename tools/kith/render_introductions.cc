@@ -130,7 +130,8 @@ std::string RenderSharedHistory(const v1::SharedHistoryResponse& r, bool json) {
                 {"timeline", std::move(timeline)},
                 {"timeline_total", r.timeline_total()},
                 {"organizations", std::move(orgs)},
-                {"topics", Json(std::vector<std::string>(r.topics().begin(), r.topics().end()))}}
+                {"topics", Json(std::vector<std::string>(r.topics().begin(), r.topics().end()))},
+                {"topics_total", r.topics_total()}}
                .dump(2) + "\n";
   }
   std::string out = absl::StrCat("Shared history of ", r.a(), " and ", r.b());
@@ -149,7 +150,9 @@ std::string RenderSharedHistory(const v1::SharedHistoryResponse& r, bool json) {
     }
   }
   if (!r.topics().empty()) {
-    out += "Topics of their meetings:\n";
+    out += "Topics of their meetings, the most discussed first";
+    if (r.topics_total() > r.topics_size()) absl::StrAppend(&out, " (", r.topics_size(), " of ", r.topics_total(), ")");
+    out += ":\n";
     for (const std::string& t : r.topics()) absl::StrAppend(&out, "  ", t, "\n");
   }
   return out;

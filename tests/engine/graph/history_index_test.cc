@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
 #include <set>
 
 #include "engine/graph/knows_index.h"
@@ -46,6 +48,23 @@ void ExpectSame(const query::SharedHistory& memory, const query::SharedHistory& 
     EXPECT_EQ(memory.organizations[i].b_status, store.organizations[i].b_status);
   }
   EXPECT_EQ(memory.topics, store.topics);
+  EXPECT_EQ(memory.topics_total, store.topics_total);
+}
+
+// A limited answer is the whole answer's newest entries and first topics:
+// the last `limit` dated entries, or the first `limit` when fewer are dated.
+void ExpectNewestOf(const query::SharedHistory& whole, const query::SharedHistory& limited, int limit) {
+  const size_t total = whole.timeline.size();
+  EXPECT_EQ(limited.timeline_total, static_cast<int>(total));
+  const size_t n = limit > 0 ? std::min(total, static_cast<size_t>(limit)) : total;
+  const auto dated = static_cast<size_t>(std::count_if(whole.timeline.begin(), whole.timeline.end(),
+                                                       [](const query::SharedEvent& e) { return e.date.has_value(); }));
+  const size_t begin = dated > n ? dated - n : 0;
+  query::SharedHistory expected = whole;
+  expected.timeline.assign(whole.timeline.begin() + static_cast<long>(begin),
+                           whole.timeline.begin() + static_cast<long>(begin + n));
+  if (limit > 0 && expected.topics.size() > static_cast<size_t>(limit)) expected.topics.resize(limit);
+  ExpectSame(limited, expected);
 }
 
 // What the pairs checked had, so that a test sees each part exercised.
@@ -67,7 +86,8 @@ void Count(const query::SharedHistory& history, Coverage& seen) {
 // Asks the index and the store about every pair of acquaintances (both
 // orders) and about the pairs among the first `strangers` people, who
 // mostly share nothing or only an employer.
-Coverage CheckPairs(const std::string& vault, const query::StrengthModel& model, size_t strangers) {
+Coverage CheckPairs(const std::string& vault, const query::StrengthModel& model, size_t strangers,
+                    const std::vector<int>& limits = {2}) {
   testing::TempDir dir;
   IngestInto(vault, dir.path(), model);
   Coverage seen;
@@ -107,12 +127,16 @@ Coverage CheckPairs(const std::string& vault, const query::StrengthModel& model,
     if (!from_memory) continue;
     ExpectSame(*from_memory, *from_store);
     Count(*from_store, seen);
-    // Limited, both keep the same newest entries.
-    absl::StatusOr<query::SharedHistory> newest_from_store =
-        query::BuildSharedHistory(*reader, (*a)->name, (*b)->name, model.duplicate_overlap, 2);
-    std::optional<query::SharedHistory> newest_from_memory = (*index)->SharedHistory(**a, **b, 2);
-    EXPECT_OK(newest_from_store.status());
-    if (newest_from_store.ok() && newest_from_memory) ExpectSame(*newest_from_memory, *newest_from_store);
+    // Limited, both keep the same newest entries and first topics.
+    for (int limit : limits) {
+      SCOPED_TRACE(limit);
+      absl::StatusOr<query::SharedHistory> newest_from_store =
+          query::BuildSharedHistory(*reader, (*a)->name, (*b)->name, model.duplicate_overlap, limit);
+      std::optional<query::SharedHistory> newest_from_memory = (*index)->SharedHistory(**a, **b, limit);
+      EXPECT_OK(newest_from_store.status());
+      if (newest_from_store.ok() && newest_from_memory) ExpectSame(*newest_from_memory, *newest_from_store);
+      if (newest_from_store.ok()) ExpectNewestOf(*from_store, *newest_from_store, limit);
+    }
   }
   return seen;
 }
@@ -138,6 +162,43 @@ TEST(HistoryIndexTest, AnswersLikeTheStoreInASyntheticVaultUnderAnotherOverlap) 
   EXPECT_GT(seen.relations, 10u);
   EXPECT_GT(seen.organizations, 10u);
   EXPECT_GT(seen.topics, 10u);
+}
+
+// A pair with more notes in common than HistoryIndex::kBusyPairNotes: the
+// index ranks its topics when it is built and folds only the newest dates
+// a limit keeps; every limit must still give the store's answer. Some days
+// have two summaries of one meeting, or two meetings; some notes are
+// undated.
+TEST(HistoryIndexTest, ABusyPairAnswersLikeTheStoreUnderEveryLimit) {
+  testing::TempDir dir;
+  const std::string vault = dir.path() + "/vault";
+  std::filesystem::create_directories(vault);
+  const std::vector<std::string> topics = {"Atlas", "Beta", "Cobalt", "Delta", "Ember"};
+  const std::vector<std::string> relations = {"Ana Bell knows Bo Chen.", "Ana Bell reports to Bo Chen.",
+                                              "Cy Dee introduced Ana Bell to Bo Chen.",
+                                              "Ana Bell worked with Bo Chen at Acme.", "Ed Fox introduced Ana Bell to Bo Chen."};
+  size_t written = 0;
+  auto write = [&](const std::string& frontmatter, const std::string& body = "") {
+    std::ofstream(vault + "/n" + std::to_string(written++) + ".md") << "---\n" << frontmatter << "---\n" << body;
+  };
+  for (int day = 1; written < HistoryIndex::kBusyPairNotes + 12; ++day) {
+    const std::string date = "date: 2025-04-" + std::string(day < 10 ? "0" : "") + std::to_string(day) + "\n";
+    const std::string projects = "entities:\n  projects: ['[[" + topics[day % topics.size()] + "]]', '[[" +
+                                 topics[(day * day) % topics.size()] + "]]']\n";
+    write(date + "participants: [Ana Bell, Bo Chen, Cy Dee, Di Eng]\n" + projects);
+    if (day % 3 == 0) write(date + "participants: [Ana Bell, Bo Chen, Cy Dee, Di Eng, Ed Fox]\n");  // Same meeting.
+    if (day % 4 == 0) write(date + "participants: [Ana Bell, Bo Chen]\n" + projects);         // Another one.
+    if (day % 5 == 0) write("participants: [Ana Bell, Bo Chen]\n" + projects);                // Undated.
+    if (day % 3 == 1) {  // Mentions both; some relations are restated.
+      write(date + "participants: [Cy Dee]\n", "## Key Information\n- " + relations[day % relations.size()] + "\n");
+    }
+  }
+  std::vector<int> limits;
+  for (int limit = 0; limit <= static_cast<int>(written) + 2; ++limit) limits.push_back(limit);
+  Coverage seen = CheckPairs(vault, {}, 0, limits);
+  EXPECT_GT(seen.folded, 0u);
+  EXPECT_GT(seen.mentioned, 0u);
+  EXPECT_GT(seen.relations, 3u);
 }
 
 TEST(HistoryIndexTest, NotAPersonOfTheIndexIsLeftToTheStore) {

@@ -122,7 +122,29 @@ TEST_F(SharedHistoryTest, ALimitKeepsTheNewestEntries) {
     const size_t begin = dated > n ? dated - n : 0;
     EXPECT_EQ(paths(h), std::vector<std::string>(all.begin() + begin, all.begin() + begin + n));
     EXPECT_EQ(h.topics, whole.topics);
+    EXPECT_EQ(h.topics_total, whole.topics_total);
   }
+}
+
+// Topics rank by how many of the notes both attended discussed them, then
+// by name; a limit keeps the first and topics_total counts them all. A note
+// only one of them attended does not count.
+TEST_F(SharedHistoryTest, TopicsRankByTheNotesThatDiscussedThem) {
+  auto meeting = [&](const std::string& path, const std::string& date, const std::string& people,
+                     const std::string& projects) {
+    put(path, "---\ndate: " + date + "\nparticipants: [" + people + "]\nentities:\n  projects: [" + projects +
+                  "]\n---\n");
+  };
+  meeting("t1.md", "2025-03-01", "Ana Bell, Bo Chen", "'[[Zeta]]', '[[Beta]]'");
+  meeting("t2.md", "2025-03-02", "Ana Bell, Bo Chen", "'[[Zeta]]', '[[Atlas]]'");
+  meeting("t3.md", "2025-03-03", "Ana Bell, Bo Chen, Cy Dee", "'[[Zeta]]', '[[Beta]]', '[[Atlas]]', '[[Cobalt]]'");
+  meeting("t4.md", "2025-03-04", "Ana Bell, Cy Dee", "'[[Cobalt]]', '[[Delta]]'");
+  ASSERT_OK_AND_ASSIGN(SharedHistory whole, BuildSharedHistory(*store_->NewReader(), "Ana Bell", "Bo Chen"));
+  EXPECT_THAT(whole.topics, ::testing::ElementsAre("Zeta", "Atlas", "Beta", "Cobalt"));
+  EXPECT_EQ(whole.topics_total, 4);
+  ASSERT_OK_AND_ASSIGN(SharedHistory two, BuildSharedHistory(*store_->NewReader(), "Ana Bell", "Bo Chen", 0.6, 2));
+  EXPECT_THAT(two.topics, ::testing::ElementsAre("Zeta", "Atlas"));
+  EXPECT_EQ(two.topics_total, 4);
 }
 
 }  // namespace
