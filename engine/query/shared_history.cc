@@ -176,17 +176,19 @@ absl::StatusOr<SharedHistoryParts> ReadParts(const store::StoreReader& reader, c
   return parts;
 }
 
-// Of `items`, the dated ones among the `n` newest by date, then by place:
-// the last `n` dated entries of a timeline sorted stably by date. They stay
-// in their order.
-template <typename T, typename DateOf>
-std::vector<T> NewestDated(const std::vector<T>& items, size_t n, DateOf date_of) {
+// Of `items`, the dated ones among the `n` newest by date and then by
+// `tiebreak` of their index: the last `n` dated entries of a timeline
+// sorted stably by date. They stay in their order.
+template <typename T, typename DateOf, typename Tiebreak>
+std::vector<T> NewestDated(const std::vector<T>& items, size_t n, DateOf date_of, Tiebreak tiebreak) {
   std::vector<size_t> dated;
   for (size_t i = 0; i < items.size(); ++i) {
     if (date_of(items[i])) dated.push_back(i);
   }
   if (dated.size() > n) {
-    auto older = [&](size_t x, size_t y) { return std::make_pair(*date_of(items[x]), x) < std::make_pair(*date_of(items[y]), y); };
+    auto older = [&](size_t x, size_t y) {
+      return std::make_pair(*date_of(items[x]), tiebreak(x)) < std::make_pair(*date_of(items[y]), tiebreak(y));
+    };
     std::nth_element(dated.begin(), dated.end() - n, dated.end(), older);
     dated.erase(dated.begin(), dated.end() - n);
     std::sort(dated.begin(), dated.end());
@@ -281,10 +283,6 @@ SharedHistory AssembleSharedHistory(std::string a, std::string b, SharedHistoryP
                                     double duplicate_overlap, int limit) {
   SharedHistory history{std::move(a), std::move(b), {}, 0, {}, {}, 0};
   auto [meetings, meetings_total] = SharedMeetings(parts, duplicate_overlap, limit);
-  // Other notes that name both, in id order before the sort by date.
-  const auto mentions_total = static_cast<int>(parts.named_by_both.size());
-  std::sort(parts.named_by_both.begin(), parts.named_by_both.end(),
-            [](const store::NoteInfo* x, const store::NoteInfo* y) { return x->id < y->id; });
   // Facts between the two, each stated relation once (its earliest note).
   std::vector<StatedBetween> relations;
   if (parts.relations_first_stated) {
@@ -292,17 +290,23 @@ SharedHistory AssembleSharedHistory(std::string a, std::string b, SharedHistoryP
   } else {
     for (size_t i : FirstStatedEach(parts.relations)) relations.push_back(parts.relations[i]);
   }
+  const auto mentions_total = static_cast<int>(parts.named_by_both.size());
   const auto relations_total = static_cast<int>(relations.size());
   // When at least `limit` dated meetings are in, the timeline keeps only
   // dated entries, and of the mentions and relations, at most the newest
   // `limit` of each can be among them: a hub pair's hundreds of others are
-  // not sorted into it.
+  // neither sorted nor built.
   if (limit > 0 && std::count_if(meetings.begin(), meetings.end(), [](const Meeting& m) {
                      return m.front()->date.has_value();
                    }) >= limit) {
-    parts.named_by_both = NewestDated(parts.named_by_both, limit, [](const store::NoteInfo* n) { return n->date; });
-    relations = NewestDated(relations, limit, [](const StatedBetween& r) { return r.date; });
+    const std::vector<const store::NoteInfo*>& named = parts.named_by_both;
+    parts.named_by_both = NewestDated(named, limit, [](const store::NoteInfo* n) { return n->date; },
+                                      [&](size_t i) { return named[i]->id; });
+    relations = NewestDated(relations, limit, [](const StatedBetween& r) { return r.date; }, [](size_t i) { return i; });
   }
+  // Other notes that name both, in id order before the sort by date.
+  std::sort(parts.named_by_both.begin(), parts.named_by_both.end(),
+            [](const store::NoteInfo* x, const store::NoteInfo* y) { return x->id < y->id; });
 
   // The timeline in order before any entry is built: meetings, mentions and
   // relations, each in the order above, then stably by date.
