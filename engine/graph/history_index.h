@@ -102,9 +102,12 @@ class HistoryIndex {
   // Topics of the notes both attended in rank order, counted over `attended`.
   std::vector<RankedTopic> RankTopics(absl::Span<const uint32_t> attended) const;
 
+  // Notes that name both of `a` and `b` and that not both attended.
+  std::vector<uint32_t> NamedByBoth(uint32_t a, uint32_t b) const;
+
   Lists<uint32_t> attended_;   // Notes each person attended, by dense note index.
   Lists<uint32_t> mentioned_;  // Notes that name a person who did not attend them.
-  Lists<uint32_t> topics_;    // Topics (into topic_names_) each note discussed; one list per note.
+  Lists<uint32_t> topics_;     // Topics (into topic_names_) each note discussed; one list per note.
   std::vector<std::string> topic_names_;
   std::vector<FactRow> facts_;
   // Each person's facts with others: a pair's facts are a search in one
@@ -112,9 +115,6 @@ class HistoryIndex {
   Lists<PartnerFact> partners_;
   Lists<Employment> employment_;  // By organisation id.
   std::vector<std::string> org_names_;
-  // Notes that name both of `a` and `b` and that not both attended.
-  std::vector<uint32_t> NamedByBoth(uint32_t a, uint32_t b) const;
-
   // A busy pair's ranked topics and notes naming both, as ranges of
   // busy_topics_ and busy_named_.
   struct BusyPair {

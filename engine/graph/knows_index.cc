@@ -378,6 +378,8 @@ query::WhoKnowsResult KnowsIndex::WhoKnows(const store::EntityInfo& subject, int
     a.evidence_total = static_cast<int>(tie.evidence_end - tie.evidence_begin);
     uint32_t evidence_end = tie.evidence_end;
     if (evidence_limit > 0) evidence_end = std::min(evidence_end, tie.evidence_begin + static_cast<uint32_t>(evidence_limit));
+    a.evidence.reserve(evidence_end - tie.evidence_begin);
+    a.reasons.reserve(tie.reasons_end - tie.reasons_begin);
     for (uint32_t e = tie.evidence_begin; e < evidence_end; ++e) {
       const store::NoteInfo& note = notes_[evidence_[e]];
       a.evidence.push_back({note.path, note.title, note.date});
