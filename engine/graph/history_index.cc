@@ -86,28 +86,20 @@ class HistoryIndexBuilder {
         attended[person->second].push_back(n);
       }
     }
+    index_.attended_ = Pack(attended);
     for (uint32_t p = 0; p < in_.people.size(); ++p) {
       if (p % 4096 == 0) RETURN_IF_ERROR(Cancelled());
       ASSIGN_OR_RETURN(std::vector<store::EdgeRef> edges,
                        reader_.Edges(in_.people[p], store::Direction::kOut, RelationType::kMentionedIn));
+      auto [attended_begin, attended_end] = index_.attended_.Of(p);
       for (const store::EdgeRef& edge : edges) {
         auto note = in_.note_index.find(edge.neighbour);
         if (note == in_.note_index.end()) return MissingNote();
-        mentioned[p].push_back(note->second);
+        // A note that names someone who attended it is theirs as attended only.
+        if (!std::binary_search(attended_begin, attended_end, note->second)) mentioned[p].push_back(note->second);
       }
     }
-    index_.attended_ = Pack(attended);
     index_.mentioned_ = Pack(mentioned);
-    // A note that names someone who attended it is theirs as attended only.
-    HistoryIndex::Lists<uint32_t> mentioned_only;
-    mentioned_only.begin.push_back(0);
-    for (uint32_t p = 0; p < in_.people.size(); ++p) {
-      auto [x, x_end] = index_.mentioned_.Of(p);
-      auto [y, y_end] = index_.attended_.Of(p);
-      std::set_difference(x, x_end, y, y_end, std::back_inserter(mentioned_only.items));
-      mentioned_only.begin.push_back(static_cast<uint32_t>(mentioned_only.items.size()));
-    }
-    index_.mentioned_ = std::move(mentioned_only);
     return Cancelled();
   }
 

@@ -227,10 +227,6 @@ std::pair<std::vector<Meeting>, int> SharedMeetings(SharedHistoryParts& parts, d
   return {std::move(meetings), in.meetings};
 }
 
-}  // namespace
-
-namespace {
-
 int TypeRank(model::RelationType type) {
   int rank = 0;
   for (model::RelationType t : kSharedRelationTypes) {
