@@ -140,6 +140,7 @@ class Session : public IngestSession {
 
   absl::StatusOr<IngestReport> Finish(const IngestProgress& progress) override {
     ParseWaiting();
+    FileParsed();
     Settle();
     std::string owner = settled_owner_->empty() ? MostFrequentParticipant() : *settled_owner_;
     ASSIGN_OR_RETURN(std::optional<std::string> stored_owner, reader_->Meta("owner"));
@@ -187,6 +188,26 @@ class Session : public IngestSession {
       if (end < pending_.size()) {
         next = std::async(std::launch::async, extract_batch, end, std::min(end + kBatch, pending_.size()));
       }
+      // The batch's notes are stored as one group (one atomic write); a
+      // path given twice starts a new group, as a group names each once.
+      std::vector<store::NoteToStore> group;
+      std::vector<size_t> grouped;  // Their indices in pending_.
+      std::set<std::string_view> group_paths;
+      auto store_group = [&]() -> absl::Status {
+        if (group.empty()) return absl::OkStatus();
+        RETURN_IF_ERROR(store_.PutNotes(group));
+        for (size_t i : grouped) {
+          ++report_.notes_stored;
+          for (const note::Warning& w : (*graphs[i - begin])->warnings) {
+            report_.warnings.push_back({pending_[i].path, w.line, w.reason});
+          }
+          if (progress) progress(++done, pending_.size());
+        }
+        group.clear();
+        grouped.clear();
+        group_paths.clear();
+        return absl::OkStatus();
+      };
       for (size_t i = begin; i < end; ++i) {
         const Pending& note = pending_[i];
         if (!graphs[i - begin].ok()) {
@@ -195,22 +216,21 @@ class Session : public IngestSession {
           if (progress) progress(++done, pending_.size());
           continue;
         }
-        std::optional<extract::NoteGraph>& graph = *graphs[i - begin];
+        NoteDate(note.date);
+        const std::optional<extract::NoteGraph>& graph = *graphs[i - begin];
         if (!graph) {
           ++report_.notes_unchanged;
-        } else {
-          absl::Status put =
-              store_.PutNote(*graph, fingerprints[i], {note.raw_hash, note.stat.size, note.stat.mtime_ns});
-          if (!put.ok()) {
-            if (next.valid()) next.wait();
-            return put;
-          }
-          ++report_.notes_stored;
-          for (const note::Warning& w : graph->warnings) report_.warnings.push_back({note.path, w.line, w.reason});
+          if (progress) progress(++done, pending_.size());
+          continue;
         }
-        NoteDate(note.date);
-        if (progress) progress(++done, pending_.size());
+        if (!group_paths.insert(note.path).second) {
+          if (absl::Status put = store_group(); !put.ok()) return StopExtraction(next, put);
+          group_paths.insert(note.path);
+        }
+        group.push_back({&*graph, fingerprints[i], {note.raw_hash, note.stat.size, note.stat.mtime_ns}});
+        grouped.push_back(i);
       }
+      if (absl::Status put = store_group(); !put.ok()) return StopExtraction(next, put);
     }
     RETURN_IF_ERROR(RecordLatestDate(latest_));
     if (options_.prune) RETURN_IF_ERROR(Prune());
@@ -221,6 +241,14 @@ class Session : public IngestSession {
   }
 
  private:
+  // Waits for the batch being extracted, so that no worker outlives the
+  // session, and returns `error`.
+  template <typename Future>
+  static absl::Status StopExtraction(Future& next, absl::Status error) {
+    if (next.valid()) next.wait();
+    return error;
+  }
+
   struct Unparsed {
     std::string path;
     uint64_t raw_hash = 0;
@@ -266,29 +294,47 @@ class Session : public IngestSession {
     if (!curation_digest_) curation_digest_ = StoredCurationDigest(*reader_);
   }
 
-  // Parses the notes waiting, on every core, and files them in arrival
-  // order: parsed ones as pending, the others as located failures.
+  // Starts parsing the notes waiting, on every core, while Add goes on
+  // receiving; the batch started before is filed first, so notes are filed
+  // in arrival order.
   void ParseWaiting() {
-    std::vector<absl::Status> failure(unparsed_.size());
-    std::vector<Pending> parsed(unparsed_.size());
-    ParallelFor(0, unparsed_.size(), [&](size_t i) {
-      absl::StatusOr<note::ParsedNote> note = note::ParseNote(unparsed_[i].path, unparsed_[i].content, parse_);
-      if (!note.ok()) {
-        failure[i] = note.status();
+    FileParsed();
+    if (unparsed_.empty()) return;
+    parsing_ = std::async(std::launch::async, [this, batch = std::move(unparsed_)]() mutable {
+      return ParseBatch(std::move(batch));
+    });
+    unparsed_.clear();
+  }
+
+  // A batch parsed: each note pending, or its located failure.
+  using ParsedBatch = std::vector<std::pair<Pending, absl::Status>>;
+
+  ParsedBatch ParseBatch(std::vector<Unparsed> batch) const {
+    ParsedBatch parsed(batch.size());
+    ParallelFor(0, batch.size(), [&](size_t i) {
+      Unparsed& note = batch[i];
+      absl::StatusOr<note::ParsedNote> parse = note::ParseNote(note.path, note.content, parse_);
+      if (!parse.ok()) {
+        parsed[i] = {Pending{std::move(note.path)}, parse.status()};
         return;
       }
-      parsed[i] = {std::move(unparsed_[i].path), unparsed_[i].raw_hash, unparsed_[i].stat,
-                   std::move(unparsed_[i].content), note->date, extract::ParticipantNames(*note),
-                   extract::LearnNames(*note)};
+      parsed[i].first = {std::move(note.path), note.raw_hash, note.stat, std::move(note.content), parse->date,
+                         extract::ParticipantNames(*parse), extract::LearnNames(*parse)};
     });
-    for (size_t i = 0; i < unparsed_.size(); ++i) {
-      if (!failure[i].ok()) {
-        report_.failed.push_back({unparsed_[i].path, note::LineOf(failure[i]), std::string(failure[i].message())});
-        continue;
+    return parsed;
+  }
+
+  // Files the batch being parsed, if any: parsed notes as pending, the
+  // others as located failures.
+  void FileParsed() {
+    if (!parsing_.valid()) return;
+    for (auto& [pending, failure] : parsing_.get()) {
+      if (!failure.ok()) {
+        report_.failed.push_back({pending.path, note::LineOf(failure), std::string(failure.message())});
+      } else {
+        pending_.push_back(std::move(pending));
       }
-      pending_.push_back(std::move(parsed[i]));
     }
-    unparsed_.clear();
   }
 
   std::string MostFrequentParticipant() const {
@@ -384,6 +430,9 @@ class Session : public IngestSession {
   std::optional<int32_t> latest_;
   std::set<std::string, std::less<>> seen_;  // Every path Add or AddProblem was given.
   IngestReport report_;
+  // The batch being parsed, see ParseWaiting. Last, so that destruction
+  // waits for it before the members it reads go.
+  std::future<ParsedBatch> parsing_;
 };
 
 }  // namespace

@@ -5,10 +5,8 @@
 #include <rocksdb/transaction_log.h>
 #include <rocksdb/table.h>
 #include <rocksdb/options.h>
-#include <rocksdb/write_batch.h>
 
 #include <filesystem>
-#include <set>
 
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
@@ -29,36 +27,6 @@ std::string SchemaBytes(uint32_t version) {
   std::string out;
   AppendU32(out, version);
   return out;
-}
-
-void PutEdge(const EdgeKeyParts& out, rocksdb::ColumnFamilyHandle* family,
-             rocksdb::WriteBatch& batch, bool remove) {
-  EdgeKeyParts in{kInEdgeTag, out.to, out.rel, out.from, out.note, out.seq};
-  for (const EdgeKeyParts& parts : {out, in}) {
-    if (remove) {
-      batch.Delete(family, EdgeKey(parts));
-    } else {
-      batch.Put(family, EdgeKey(parts), rocksdb::Slice());
-    }
-  }
-}
-
-FactRecord RecordFromFact(const extract::Fact& fact, const std::vector<NodeId>& ids) {
-  FactRecord record;
-  record.set_type(static_cast<uint32_t>(fact.type));
-  for (int arg : fact.args) record.add_args(ids[arg]);
-  record.set_status(fact.status);
-  record.set_role(fact.role);
-  if (fact.date) {
-    record.set_has_date(true);
-    record.set_date(*fact.date);
-  }
-  record.set_priority(fact.priority);
-  record.set_detail(fact.detail);
-  record.mutable_evidence()->set_section(fact.evidence.section);
-  record.mutable_evidence()->set_line(fact.evidence.line);
-  record.mutable_evidence()->set_text(fact.evidence.text);
-  return record;
 }
 
 }  // namespace
@@ -228,162 +196,10 @@ absl::Status RocksStore::LoadCounts() {
                    "cannot store the store's counts");
 }
 
-absl::Status RocksStore::WriteWithCounts(rocksdb::WriteBatch& batch, CountsRecord counts, std::string_view what) {
-  batch.Put(families_.meta, kCountsMeta, counts.SerializeAsString());
-  RETURN_IF_ERROR(FromRocks(db_->Write({}, &batch), what));
-  counts_ = std::move(counts);
-  return absl::OkStatus();
-}
-
 absl::StatusOr<CheckReport> RocksStore::Check() const { return CheckStore(db_.get(), families_); }
 
 std::unique_ptr<StoreReader> RocksStore::NewReader() const {
   return std::make_unique<RocksReader>(db_.get(), families_);
-}
-
-absl::Status RocksStore::AdjustRefs(NodeId id, model::EntityKind kind, std::string_view name,
-                                    int delta, rocksdb::WriteBatch& batch, CountsRecord& counts) {
-  std::string value;
-  rocksdb::Status status = db_->Get({}, families_.entities, IdKey(id), &value);
-  EntityRecord record;
-  if (status.IsNotFound()) {
-    if (delta <= 0) return absl::OkStatus();
-    record.set_kind(static_cast<uint32_t>(kind));
-    record.set_name(std::string(name));
-    batch.Put(families_.names, NameKey(util::FoldName(name), kind, id), rocksdb::Slice());
-    AddCount(*counts.mutable_entities(), record.kind(), +1);
-  } else {
-    RETURN_IF_ERROR(FromRocks(status, "cannot read entity"));
-    if (!record.ParseFromString(value)) {
-      return absl::DataLossError(absl::StrCat("entity ", id, " does not decode"));
-    }
-  }
-  int64_t refs = static_cast<int64_t>(record.note_refs()) + delta;
-  if (refs <= 0) {
-    AddCount(*counts.mutable_entities(), record.kind(), -1);
-    batch.Delete(families_.entities, IdKey(id));
-    batch.Delete(families_.names,
-                 NameKey(util::FoldName(record.name()),
-                         static_cast<model::EntityKind>(record.kind()), id));
-    return absl::OkStatus();
-  }
-  record.set_note_refs(static_cast<uint32_t>(refs));
-  batch.Put(families_.entities, IdKey(id), record.SerializeAsString());
-  return absl::OkStatus();
-}
-
-absl::StatusOr<std::optional<NoteRecord>> RocksStore::RetractInto(NodeId note,
-                                                                  std::string_view path,
-                                                                  rocksdb::WriteBatch& batch,
-                                                                  CountsRecord& counts) {
-  std::string value;
-  rocksdb::Status status = db_->Get({}, families_.notes, IdKey(note), &value);
-  if (status.IsNotFound()) return std::nullopt;
-  RETURN_IF_ERROR(FromRocks(status, "cannot read note"));
-  NoteRecord old;
-  if (!old.ParseFromString(value)) {
-    return absl::DataLossError(absl::StrCat("note record for ", std::string(path), " does not decode"));
-  }
-  if (old.path() != path) {
-    return absl::DataLossError(absl::StrCat("note id collision between ", old.path(), " and ",
-                                            std::string(path)));
-  }
-  RocksReader reader(db_.get(), families_);
-  ASSIGN_OR_RETURN(std::vector<StoredFact> facts, reader.NoteFacts(note));
-  for (const StoredFact& fact : facts) {
-    for (const EdgeKeyParts& edge : FactEdges(note, fact.seq, fact.type, fact.args)) {
-      PutEdge(edge, families_.edges, batch, /*remove=*/true);
-    }
-    if (fact.type == model::RelationType::kAlsoKnownAs && !fact.args.empty()) {
-      batch.Delete(families_.aliases, AliasKey(util::FoldName(fact.detail), fact.args[0], note));
-    }
-    batch.Delete(families_.facts, FactKey(note, fact.seq));
-    AddCount(*counts.mutable_facts(), static_cast<uint32_t>(fact.type), -1);
-  }
-  batch.Delete(families_.notes, IdKey(note));
-  counts.set_notes(counts.notes() - 1);
-  batch.Delete(families_.stamps, IdKey(note));
-  return old;
-}
-
-absl::Status RocksStore::PutNote(const extract::NoteGraph& graph, uint64_t content_hash, const FileStamp& file) {
-  std::lock_guard<std::mutex> lock(write_mutex_);
-  const NodeId note = NoteId(graph.path);
-  rocksdb::WriteBatch batch;
-  CountsRecord counts = counts_;
-  ASSIGN_OR_RETURN(std::optional<NoteRecord> old, RetractInto(note, graph.path, batch, counts));
-
-  std::vector<NodeId> ids;
-  ids.reserve(graph.entities.size());
-  for (const extract::EntityMention& entity : graph.entities) {
-    ids.push_back(EntityId(entity.kind, entity.name));
-  }
-  std::set<NodeId> old_ids;
-  if (old) old_ids.insert(old->entities().begin(), old->entities().end());
-  std::set<NodeId> new_ids(ids.begin(), ids.end());
-  for (size_t i = 0; i < ids.size(); ++i) {
-    if (old_ids.count(ids[i]) == 0) {
-      RETURN_IF_ERROR(AdjustRefs(ids[i], graph.entities[i].kind, graph.entities[i].name, +1, batch, counts));
-    }
-  }
-  for (NodeId id : old_ids) {
-    if (new_ids.count(id) == 0) {
-      RETURN_IF_ERROR(AdjustRefs(id, model::EntityKind::kPerson, "", -1, batch, counts));
-    }
-  }
-
-  NoteRecord record;
-  record.set_path(graph.path);
-  record.set_title(graph.title);
-  record.set_type(graph.type);
-  if (graph.date) {
-    record.set_has_date(true);
-    record.set_date(*graph.date);
-  }
-  record.set_content_hash(content_hash);
-  for (NodeId id : new_ids) record.add_entities(id);
-  uint32_t seq = 0;
-  for (const extract::Fact& fact : graph.facts) {
-    FactRecord fact_record = RecordFromFact(fact, ids);
-    std::vector<NodeId> args(fact_record.args().begin(), fact_record.args().end());
-    if (fact.type == model::RelationType::kAttended && !args.empty()) {
-      record.add_attendees(args[0]);
-    }
-    for (const EdgeKeyParts& edge : FactEdges(note, seq, fact.type, args)) {
-      PutEdge(edge, families_.edges, batch, /*remove=*/false);
-    }
-    if (fact.type == model::RelationType::kAlsoKnownAs && !args.empty()) {
-      batch.Put(families_.aliases, AliasKey(util::FoldName(fact.detail), args[0], note), rocksdb::Slice());
-    }
-    batch.Put(families_.facts, FactKey(note, seq), fact_record.SerializeAsString());
-    AddCount(*counts.mutable_facts(), static_cast<uint32_t>(fact.type), +1);
-    ++seq;
-  }
-  record.set_fact_count(seq);
-  record.set_warning_count(static_cast<uint32_t>(graph.warnings.size()));
-  for (const extract::LearnedNames::Entry& e : graph.learned.entries) {
-    LearnedNameRecord* learned = record.add_learned();
-    learned->set_kind(static_cast<uint32_t>(e.kind));
-    learned->set_name(e.name);
-    learned->set_other(e.other);
-  }
-  batch.Put(families_.notes, IdKey(note), record.SerializeAsString());
-  batch.Put(families_.stamps, IdKey(note), EncodeNoteStamp({graph.path, graph.date, content_hash, file}));
-  counts.set_notes(counts.notes() + 1);
-  return WriteWithCounts(batch, std::move(counts), absl::StrCat("cannot store note ", graph.path));
-}
-
-absl::Status RocksStore::DeleteNote(std::string_view path) {
-  std::lock_guard<std::mutex> lock(write_mutex_);
-  const NodeId note = NoteId(path);
-  rocksdb::WriteBatch batch;
-  CountsRecord counts = counts_;
-  ASSIGN_OR_RETURN(std::optional<NoteRecord> old, RetractInto(note, path, batch, counts));
-  if (!old) return absl::OkStatus();
-  for (NodeId id : old->entities()) {
-    RETURN_IF_ERROR(AdjustRefs(id, model::EntityKind::kPerson, "", -1, batch, counts));
-  }
-  return WriteWithCounts(batch, std::move(counts), absl::StrCat("cannot delete note ", std::string(path)));
 }
 
 absl::Status RocksStore::RestampNote(std::string_view path, const FileStamp& file) {

@@ -6,7 +6,11 @@
 
 #include <memory>
 #include <mutex>
+#include <set>
+#include <span>
 #include <vector>
+
+#include "absl/container/flat_hash_map.h"
 
 #include "engine/store/keys.h"
 #include "engine/store/store.h"
@@ -91,6 +95,8 @@ class RocksReader : public StoreReader {
   rocksdb::ReadOptions read_options_;
 };
 
+class SortedBatch;  // note_writer.cc
+
 class RocksStore : public Store {
  public:
   RocksStore(std::unique_ptr<rocksdb::DB> db, std::vector<rocksdb::ColumnFamilyHandle*> handles);
@@ -100,7 +106,7 @@ class RocksStore : public Store {
   uint64_t LatestSequence() const override { return db_->GetLatestSequenceNumber(); }
   absl::StatusOr<CheckReport> Check() const override;
   absl::Status Backup(const std::string& dir) const override;
-  absl::Status PutNote(const extract::NoteGraph& graph, uint64_t content_hash, const FileStamp& file = {}) override;
+  absl::Status PutNotes(std::span<const NoteToStore> notes) override;
   absl::Status RestampNote(std::string_view path, const FileStamp& file) override;
   absl::Status DeleteNote(std::string_view path) override;
   absl::Status PutMeta(std::string_view key, std::string_view value) override;
@@ -110,17 +116,17 @@ class RocksStore : public Store {
   absl::Status LoadCounts();
 
  private:
-  // Adds to `batch` the removal of every fact and edge the stored note
-  // `note` contributed. Returns the note's old record, if any.
-  absl::StatusOr<std::optional<NoteRecord>> RetractInto(NodeId note, std::string_view path,
-                                                        rocksdb::WriteBatch& batch, CountsRecord& counts);
-  // Adds `delta` to the entity's note reference count, creating it (and its
-  // name key) on first reference and deleting both when the count hits 0.
-  absl::Status AdjustRefs(NodeId id, model::EntityKind kind, std::string_view name, int delta,
-                          rocksdb::WriteBatch& batch, CountsRecord& counts);
+  // note_writer.cc: see there.
+  absl::StatusOr<absl::flat_hash_map<NodeId, NoteRecord>> StoredNotes(const std::vector<std::string_view>& paths);
+  absl::Status RetractInto(NodeId note, const NoteRecord& old, SortedBatch& batch, CountsRecord& counts);
+  // Adds the note's record, stamp, facts, edges and alias keys to `batch`;
+  // `ids` are its entities' ids in graph order, `entities` the same as a set.
+  void WriteNoteInto(const extract::NoteGraph& graph, const std::vector<NodeId>& ids,
+                     const std::set<NodeId>& entities, uint64_t content_hash, const FileStamp& file,
+                     SortedBatch& batch, CountsRecord& counts);
   // Adds `counts` to `batch`, writes it, and on success keeps `counts` as
   // the store's totals.
-  absl::Status WriteWithCounts(rocksdb::WriteBatch& batch, CountsRecord counts, std::string_view what);
+  absl::Status WriteWithCounts(SortedBatch& batch, CountsRecord counts, std::string_view what);
 
   std::mutex write_mutex_;
   CountsRecord counts_;  // As stored in meta "counts"; guarded by write_mutex_.

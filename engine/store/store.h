@@ -46,6 +46,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -99,6 +100,13 @@ struct FileStamp {
   uint64_t size = 0;
   int64_t mtime_ns = 0;
   bool operator==(const FileStamp&) const = default;
+};
+
+// A note for Store::PutNotes: its graph, fingerprint and file stamp.
+struct NoteToStore {
+  const extract::NoteGraph* graph = nullptr;
+  uint64_t content_hash = 0;
+  FileStamp file;
 };
 
 // What ingest needs of a stored note to decide on a file without reading
@@ -246,10 +254,17 @@ class Store {
   // AlreadyExists if `dir` exists.
   virtual absl::Status Backup(const std::string& dir) const = 0;
 
-  // Replaces everything the note at `graph.path` contributed with `graph`,
-  // in one atomic write.
-  virtual absl::Status PutNote(const extract::NoteGraph& graph, uint64_t content_hash,
-                               const FileStamp& file = {}) = 0;
+  // Replaces everything each note at `graph->path` contributed with its
+  // graph, all in one atomic write: a reader sees the whole group or none
+  // of it. InvalidArgument if two notes have one path. Ingest stores notes
+  // in groups because a group writes its keys sorted and each entity's
+  // record once, however many of its notes name it.
+  virtual absl::Status PutNotes(std::span<const NoteToStore> notes) = 0;
+  // PutNotes of one note.
+  absl::Status PutNote(const extract::NoteGraph& graph, uint64_t content_hash, const FileStamp& file = {}) {
+    const NoteToStore note{&graph, content_hash, file};
+    return PutNotes({&note, 1});
+  }
   // Records a new stamp for the stored note at `path` (its file was touched
   // but its bytes are the same, or it was stored before stamps existed);
   // NotFound if no note is stored there.

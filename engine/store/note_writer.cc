@@ -1,0 +1,349 @@
+// Storing and retracting notes: RocksStore::PutNotes and DeleteNote.
+//
+// A group of notes is one WriteBatch. It is assembled in any order and
+// written sorted by family and key, because RocksDB's memtable inserts a
+// key fastest right after the one inserted before it (its skip list keeps
+// the last insert's position). Each entity a group names is read once and
+// written once, whatever the number of its notes in the group; its
+// reference count goes through the same steps as if the notes were stored
+// one by one, so a group leaves the store exactly as single writes would.
+#include <rocksdb/write_batch.h>
+
+#include <algorithm>
+#include <set>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/strings/str_cat.h"
+#include "engine/store/note_stamp.h"
+#include "engine/store/rocks_store.h"
+#include "engine/util/status_macros.h"
+#include "engine/util/text.h"
+
+namespace kith::store {
+
+// Puts and deletes gathered in any order, written sorted. A stable sort
+// keeps a retraction's delete before a re-put of the same key.
+class SortedBatch {
+ public:
+  void Put(rocksdb::ColumnFamilyHandle* family, std::string key, std::string value = {}) {
+    ops_.push_back({family, false, std::move(key), std::move(value)});
+  }
+  void Delete(rocksdb::ColumnFamilyHandle* family, std::string key) {
+    ops_.push_back({family, true, std::move(key), {}});
+  }
+
+  rocksdb::WriteBatch Build() {
+    std::stable_sort(ops_.begin(), ops_.end(), [](const Op& a, const Op& b) {
+      if (a.family->GetID() != b.family->GetID()) return a.family->GetID() < b.family->GetID();
+      return a.key < b.key;
+    });
+    rocksdb::WriteBatch batch;
+    for (const Op& op : ops_) {
+      if (op.remove) {
+        batch.Delete(op.family, op.key);
+      } else {
+        batch.Put(op.family, op.key, op.value);
+      }
+    }
+    return batch;
+  }
+
+ private:
+  struct Op {
+    rocksdb::ColumnFamilyHandle* family;
+    bool remove;
+    std::string key;
+    std::string value;
+  };
+  std::vector<Op> ops_;
+};
+
+namespace {
+
+void PutEdges(const EdgeKeyParts& out, rocksdb::ColumnFamilyHandle* family, SortedBatch& batch, bool remove) {
+  EdgeKeyParts in{kInEdgeTag, out.to, out.rel, out.from, out.note, out.seq};
+  for (const EdgeKeyParts& parts : {out, in}) {
+    if (remove) {
+      batch.Delete(family, EdgeKey(parts));
+    } else {
+      batch.Put(family, EdgeKey(parts));
+    }
+  }
+}
+
+FactRecord RecordFromFact(const extract::Fact& fact, const std::vector<NodeId>& ids) {
+  FactRecord record;
+  record.set_type(static_cast<uint32_t>(fact.type));
+  for (int arg : fact.args) record.add_args(ids[arg]);
+  record.set_status(fact.status);
+  record.set_role(fact.role);
+  if (fact.date) {
+    record.set_has_date(true);
+    record.set_date(*fact.date);
+  }
+  record.set_priority(fact.priority);
+  record.set_detail(fact.detail);
+  record.mutable_evidence()->set_section(fact.evidence.section);
+  record.mutable_evidence()->set_line(fact.evidence.line);
+  record.mutable_evidence()->set_text(fact.evidence.text);
+  return record;
+}
+
+// Point reads of many ids in one family, sorted first, as RocksDB's
+// MultiGet reads them fastest. Calls found(id, value) for each stored one.
+absl::Status ReadIds(rocksdb::DB& db, rocksdb::ColumnFamilyHandle* family, std::vector<NodeId> ids,
+                     const std::function<absl::Status(NodeId, std::string_view)>& found) {
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  std::vector<std::string> keys;
+  keys.reserve(ids.size());
+  for (NodeId id : ids) keys.push_back(IdKey(id));  // Big-endian: sorted ids are sorted keys.
+  std::vector<rocksdb::Slice> slices(keys.begin(), keys.end());
+  std::vector<rocksdb::PinnableSlice> values(keys.size());
+  std::vector<rocksdb::Status> statuses(keys.size());
+  db.MultiGet({}, family, keys.size(), slices.data(), values.data(), statuses.data(), /*sorted_input=*/true);
+  for (size_t i = 0; i < ids.size(); ++i) {
+    if (statuses[i].IsNotFound()) continue;
+    RETURN_IF_ERROR(FromRocks(statuses[i], "cannot read the store"));
+    RETURN_IF_ERROR(found(ids[i], values[i].ToStringView()));
+  }
+  return absl::OkStatus();
+}
+
+// The entities a group names: their records as stored, then as the group's
+// reference changes leave them.
+class EntityRefs {
+ public:
+  // Reads the stored records of `ids`.
+  absl::Status Load(rocksdb::DB& db, rocksdb::ColumnFamilyHandle* family, std::vector<NodeId> ids) {
+    for (NodeId id : ids) states_.try_emplace(id);
+    return ReadIds(db, family, std::move(ids), [&](NodeId id, std::string_view value) {
+      State& state = states_[id];
+      if (!state.record.ParseFromArray(value.data(), static_cast<int>(value.size()))) {
+        return absl::DataLossError(absl::StrCat("entity ", id, " does not decode"));
+      }
+      state.stored = state.exists = true;
+      state.stored_name_key = NameKey(util::FoldName(state.record.name()),
+                                      static_cast<model::EntityKind>(state.record.kind()), id);
+      return absl::OkStatus();
+    });
+  }
+
+  // Adds `delta` to the entity's note count: created on its first
+  // reference, gone when the count reaches 0. `id` must have been loaded.
+  void Adjust(NodeId id, model::EntityKind kind, std::string_view name, int delta) {
+    State& state = states_.at(id);
+    if (!state.exists) {
+      if (delta <= 0) return;
+      state.exists = true;
+      state.record.Clear();
+      state.record.set_kind(static_cast<uint32_t>(kind));
+      state.record.set_name(std::string(name));
+    }
+    int64_t refs = static_cast<int64_t>(state.record.note_refs()) + delta;
+    if (refs <= 0) {
+      state.exists = false;
+      return;
+    }
+    state.record.set_note_refs(static_cast<uint32_t>(refs));
+  }
+
+  // Writes each changed entity and name key, and counts entities made or gone.
+  void WriteInto(const Families& families, SortedBatch& batch, CountsRecord& counts) const {
+    for (const auto& [id, state] : states_) {
+      if (state.exists) {
+        batch.Put(families.entities, IdKey(id), state.record.SerializeAsString());
+        if (!state.stored) {
+          batch.Put(families.names, NameKey(util::FoldName(state.record.name()),
+                                            static_cast<model::EntityKind>(state.record.kind()), id));
+          AddCount(*counts.mutable_entities(), state.record.kind(), +1);
+        }
+      } else if (state.stored) {
+        batch.Delete(families.entities, IdKey(id));
+        batch.Delete(families.names, state.stored_name_key);
+        AddCount(*counts.mutable_entities(), StoredKind(state), -1);
+      }
+    }
+  }
+
+ private:
+  struct State {
+    bool stored = false;  // Its record existed before the group.
+    bool exists = false;  // It exists after the group's changes so far.
+    EntityRecord record;
+    std::string stored_name_key;
+  };
+  static uint32_t StoredKind(const State& state) {
+    return static_cast<uint32_t>(DecodeNameKey(state.stored_name_key)->kind);
+  }
+  absl::flat_hash_map<NodeId, State> states_;
+};
+
+}  // namespace
+
+// Adds the retraction of every fact, edge and alias key of the stored note
+// `note` (whose record is `old`) to `batch`.
+absl::Status RocksStore::RetractInto(NodeId note, const NoteRecord& old, SortedBatch& batch, CountsRecord& counts) {
+  RocksReader reader(db_.get(), families_);
+  ASSIGN_OR_RETURN(std::vector<StoredFact> facts, reader.NoteFacts(note));
+  for (const StoredFact& fact : facts) {
+    for (const EdgeKeyParts& edge : FactEdges(note, fact.seq, fact.type, fact.args)) {
+      PutEdges(edge, families_.edges, batch, /*remove=*/true);
+    }
+    if (fact.type == model::RelationType::kAlsoKnownAs && !fact.args.empty()) {
+      batch.Delete(families_.aliases, AliasKey(util::FoldName(fact.detail), fact.args[0], note));
+    }
+    batch.Delete(families_.facts, FactKey(note, fact.seq));
+    AddCount(*counts.mutable_facts(), static_cast<uint32_t>(fact.type), -1);
+  }
+  batch.Delete(families_.notes, IdKey(note));
+  counts.set_notes(counts.notes() - 1);
+  batch.Delete(families_.stamps, IdKey(note));
+  return absl::OkStatus();
+}
+
+// The stored records of the notes at `paths`, by id; a DataLoss error if one
+// does not decode or is another path's (an id collision).
+absl::StatusOr<absl::flat_hash_map<NodeId, NoteRecord>> RocksStore::StoredNotes(
+    const std::vector<std::string_view>& paths) {
+  absl::flat_hash_map<NodeId, std::string_view> path_of;
+  std::vector<NodeId> ids;
+  for (std::string_view path : paths) {
+    ids.push_back(NoteId(path));
+    path_of[ids.back()] = path;
+  }
+  absl::flat_hash_map<NodeId, NoteRecord> stored;
+  RETURN_IF_ERROR(ReadIds(*db_, families_.notes, std::move(ids), [&](NodeId id, std::string_view value) {
+    NoteRecord& record = stored[id];
+    if (!record.ParseFromArray(value.data(), static_cast<int>(value.size()))) {
+      return absl::DataLossError(absl::StrCat("note record for ", std::string(path_of[id]), " does not decode"));
+    }
+    if (record.path() != path_of[id]) {
+      return absl::DataLossError(absl::StrCat("note id collision between ", record.path(), " and ", std::string(path_of[id])));
+    }
+    return absl::OkStatus();
+  }));
+  return stored;
+}
+
+absl::Status RocksStore::PutNotes(std::span<const NoteToStore> notes) {
+  std::lock_guard<std::mutex> lock(write_mutex_);
+  std::vector<std::string_view> paths;
+  for (const NoteToStore& n : notes) paths.push_back(n.graph->path);
+  if (std::set<std::string_view>(paths.begin(), paths.end()).size() != paths.size()) {
+    return absl::InvalidArgumentError("a group of notes to store names one path twice");
+  }
+  ASSIGN_OR_RETURN(auto stored, StoredNotes(paths));
+
+  // Each note's entity ids, and every entity whose count may change.
+  std::vector<std::vector<NodeId>> ids_of(notes.size());
+  std::vector<NodeId> touched;
+  for (size_t i = 0; i < notes.size(); ++i) {
+    for (const extract::EntityMention& entity : notes[i].graph->entities) {
+      ids_of[i].push_back(EntityId(entity.kind, entity.name));
+    }
+    touched.insert(touched.end(), ids_of[i].begin(), ids_of[i].end());
+    if (auto old = stored.find(NoteId(paths[i])); old != stored.end()) {
+      touched.insert(touched.end(), old->second.entities().begin(), old->second.entities().end());
+    }
+  }
+  EntityRefs refs;
+  RETURN_IF_ERROR(refs.Load(*db_, families_.entities, std::move(touched)));
+
+  SortedBatch batch;
+  CountsRecord counts = counts_;
+  for (size_t i = 0; i < notes.size(); ++i) {
+    const extract::NoteGraph& graph = *notes[i].graph;
+    const NodeId note = NoteId(graph.path);
+    const std::vector<NodeId>& ids = ids_of[i];
+    std::set<NodeId> old_ids;
+    if (auto old = stored.find(note); old != stored.end()) {
+      RETURN_IF_ERROR(RetractInto(note, old->second, batch, counts));
+      old_ids.insert(old->second.entities().begin(), old->second.entities().end());
+    }
+    // A note counts once for each entity, however often it names it. The
+    // last spelling names a new entity, as a note's own key would keep.
+    std::set<NodeId> new_ids;
+    for (size_t e = ids.size(); e-- > 0;) {
+      if (new_ids.insert(ids[e]).second && old_ids.count(ids[e]) == 0) {
+        refs.Adjust(ids[e], graph.entities[e].kind, graph.entities[e].name, +1);
+      }
+    }
+    for (NodeId id : old_ids) {
+      if (new_ids.count(id) == 0) refs.Adjust(id, model::EntityKind::kPerson, "", -1);
+    }
+    WriteNoteInto(graph, ids, new_ids, notes[i].content_hash, notes[i].file, batch, counts);
+  }
+  refs.WriteInto(families_, batch, counts);
+  return WriteWithCounts(batch, std::move(counts),
+                         notes.size() == 1 ? absl::StrCat("cannot store note ", std::string(paths[0]))
+                                           : absl::StrCat("cannot store ", notes.size(), " notes"));
+}
+
+void RocksStore::WriteNoteInto(const extract::NoteGraph& graph, const std::vector<NodeId>& ids,
+                               const std::set<NodeId>& entities, uint64_t content_hash, const FileStamp& file,
+                               SortedBatch& batch, CountsRecord& counts) {
+  const NodeId note = NoteId(graph.path);
+  NoteRecord record;
+  record.set_path(graph.path);
+  record.set_title(graph.title);
+  record.set_type(graph.type);
+  if (graph.date) {
+    record.set_has_date(true);
+    record.set_date(*graph.date);
+  }
+  record.set_content_hash(content_hash);
+  for (NodeId id : entities) record.add_entities(id);
+  uint32_t seq = 0;
+  for (const extract::Fact& fact : graph.facts) {
+    FactRecord fact_record = RecordFromFact(fact, ids);
+    std::vector<NodeId> args(fact_record.args().begin(), fact_record.args().end());
+    if (fact.type == model::RelationType::kAttended && !args.empty()) record.add_attendees(args[0]);
+    for (const EdgeKeyParts& edge : FactEdges(note, seq, fact.type, args)) {
+      PutEdges(edge, families_.edges, batch, /*remove=*/false);
+    }
+    if (fact.type == model::RelationType::kAlsoKnownAs && !args.empty()) {
+      batch.Put(families_.aliases, AliasKey(util::FoldName(fact.detail), args[0], note));
+    }
+    batch.Put(families_.facts, FactKey(note, seq), fact_record.SerializeAsString());
+    AddCount(*counts.mutable_facts(), static_cast<uint32_t>(fact.type), +1);
+    ++seq;
+  }
+  record.set_fact_count(seq);
+  record.set_warning_count(static_cast<uint32_t>(graph.warnings.size()));
+  for (const extract::LearnedNames::Entry& e : graph.learned.entries) {
+    LearnedNameRecord* learned = record.add_learned();
+    learned->set_kind(static_cast<uint32_t>(e.kind));
+    learned->set_name(e.name);
+    learned->set_other(e.other);
+  }
+  batch.Put(families_.notes, IdKey(note), record.SerializeAsString());
+  batch.Put(families_.stamps, IdKey(note), EncodeNoteStamp({graph.path, graph.date, content_hash, file}));
+  counts.set_notes(counts.notes() + 1);
+}
+
+absl::Status RocksStore::DeleteNote(std::string_view path) {
+  std::lock_guard<std::mutex> lock(write_mutex_);
+  const NodeId note = NoteId(path);
+  ASSIGN_OR_RETURN(auto stored, StoredNotes({path}));
+  auto old = stored.find(note);
+  if (old == stored.end()) return absl::OkStatus();
+  EntityRefs refs;
+  RETURN_IF_ERROR(refs.Load(*db_, families_.entities, {old->second.entities().begin(), old->second.entities().end()}));
+  SortedBatch batch;
+  CountsRecord counts = counts_;
+  RETURN_IF_ERROR(RetractInto(note, old->second, batch, counts));
+  for (NodeId id : old->second.entities()) refs.Adjust(id, model::EntityKind::kPerson, "", -1);
+  refs.WriteInto(families_, batch, counts);
+  return WriteWithCounts(batch, std::move(counts), absl::StrCat("cannot delete note ", std::string(path)));
+}
+
+absl::Status RocksStore::WriteWithCounts(SortedBatch& sorted, CountsRecord counts, std::string_view what) {
+  sorted.Put(families_.meta, std::string(kCountsMeta), counts.SerializeAsString());
+  rocksdb::WriteBatch batch = sorted.Build();
+  RETURN_IF_ERROR(FromRocks(db_->Write({}, &batch), what));
+  counts_ = std::move(counts);
+  return absl::OkStatus();
+}
+
+}  // namespace kith::store

@@ -1,0 +1,100 @@
+// Store::PutNotes against PutNote: a group must leave every key of the
+// store as the same notes stored one at a time would.
+#include <gtest/gtest.h>
+
+#include <rocksdb/db.h>
+
+#include <map>
+
+#include "engine/store/store.h"
+#include "tests/testing/note_graphs.h"
+#include "tests/testing/status_matchers.h"
+#include "tests/testing/temp_dir.h"
+
+namespace kith::store {
+namespace {
+
+using testing::Meeting;
+using Dump = std::map<std::string, std::map<std::string, std::string>>;  // family → key → value
+
+// Every key and value of the closed store in `dir`, by family.
+Dump DumpStore(const std::string& dir) {
+  std::vector<std::string> names;
+  EXPECT_TRUE(rocksdb::DB::ListColumnFamilies({}, dir, &names).ok());
+  std::vector<rocksdb::ColumnFamilyDescriptor> families;
+  for (const std::string& name : names) families.emplace_back(name, rocksdb::ColumnFamilyOptions());
+  std::vector<rocksdb::ColumnFamilyHandle*> handles;
+  rocksdb::DB* raw = nullptr;
+  EXPECT_TRUE(rocksdb::DB::OpenForReadOnly({}, dir, families, &handles, &raw).ok());
+  std::unique_ptr<rocksdb::DB> db(raw);
+  Dump dump;
+  for (size_t i = 0; i < handles.size(); ++i) {
+    std::unique_ptr<rocksdb::Iterator> it(db->NewIterator({}, handles[i]));
+    for (it->SeekToFirst(); it->Valid(); it->Next()) dump[names[i]][it->key().ToString()] = it->value().ToString();
+    EXPECT_TRUE(db->DestroyColumnFamilyHandle(handles[i]).ok());
+  }
+  return dump;
+}
+
+// Steps of notes: each is stored as one group in one store and note by
+// note in the other. They create entities, drop an entity's last note and
+// name it again in the same group (in another spelling of the same folded
+// name), name one person twice in a note, re-put a note whose attendees change, and re-put a large note
+// whose every key is deleted and written again in one group.
+std::vector<std::vector<extract::NoteGraph>> Steps() {
+  std::vector<std::string> crowd;
+  for (int i = 0; i < 40; ++i) crowd.push_back("Guest Number" + std::to_string(i));
+  return {
+      {Meeting("a.md", "2025-01-01", {"Ana Bell", "Bo Chen"}), Meeting("b.md", "2025-01-02", {"Bo Chen", "Cy Dee"}),
+       Meeting("c.md", "", {"Cy Dee"}), Meeting("f.md", "2025-01-05", crowd),
+       Meeting("g.md", "2025-01-05", {"Hal Ives", "HAL IVES", "Cy Dee"})},
+      {Meeting("f.md", "2025-01-06", crowd)},
+      {Meeting("b.md", "2025-01-03", {"Cy Dee"}), Meeting("a.md", "2025-01-01", {"Ana Bell", "Eve Fox"}),
+       Meeting("d.md", "2025-01-04", {"BO CHEN", "Eve Fox"})},
+      {Meeting("c.md", "2025-02-01", {"Gil Ho"}), Meeting("e.md", "2025-02-02", {"Cy Dee", "Gil Ho"})},
+  };
+}
+
+TEST(NoteWriterTest, AGroupLeavesTheStoreAsSingleWritesDo) {
+  testing::TempDir grouped_dir, single_dir;
+  {
+    ASSERT_OK_AND_ASSIGN(std::unique_ptr<Store> grouped, Store::Open({}, grouped_dir.path()));
+    ASSERT_OK_AND_ASSIGN(std::unique_ptr<Store> single, Store::Open({}, single_dir.path()));
+    uint64_t hash = 1;
+    for (const std::vector<extract::NoteGraph>& step : Steps()) {
+      std::vector<NoteToStore> group;
+      for (const extract::NoteGraph& graph : step) {
+        group.push_back({&graph, ++hash, {hash, 100, 7}});
+        ASSERT_OK(single->PutNote(graph, hash, {hash, 100, 7}));
+      }
+      ASSERT_OK(grouped->PutNotes(group));
+    }
+    ASSERT_OK(grouped->DeleteNote("e.md"));
+    ASSERT_OK(single->DeleteNote("e.md"));
+    ASSERT_OK_AND_ASSIGN(CheckReport check, grouped->Check());
+    EXPECT_EQ(check.breach_count, 0u) << (check.breaches.empty() ? "" : check.breaches[0]);
+  }
+  Dump grouped = DumpStore(grouped_dir.path());
+  Dump single = DumpStore(single_dir.path());
+  EXPECT_GT(grouped["entities"].size(), 40u);
+  ASSERT_EQ(grouped.size(), single.size());
+  for (const auto& [family, keys] : single) {
+    EXPECT_EQ(grouped[family].size(), keys.size()) << family;
+    EXPECT_TRUE(grouped[family] == keys) << "the " << family << " family differs";
+  }
+}
+
+TEST(NoteWriterTest, AGroupNamingAPathTwiceIsRefusedWhole) {
+  testing::TempDir dir;
+  ASSERT_OK_AND_ASSIGN(std::unique_ptr<Store> store, Store::Open({}, dir.path()));
+  extract::NoteGraph first = Meeting("a.md", "2025-01-01", {"Ana Bell"});
+  extract::NoteGraph again = Meeting("a.md", "2025-01-02", {"Bo Chen"});
+  extract::NoteGraph other = Meeting("b.md", "2025-01-02", {"Cy Dee"});
+  std::vector<NoteToStore> group = {{&first, 1, {}}, {&other, 2, {}}, {&again, 3, {}}};
+  EXPECT_EQ(store->PutNotes(group).code(), absl::StatusCode::kInvalidArgument);
+  ASSERT_OK_AND_ASSIGN(StoreCounts counts, store->NewReader()->Counts());
+  EXPECT_EQ(counts.notes, 0u);
+}
+
+}  // namespace
+}  // namespace kith::store
