@@ -28,6 +28,8 @@ struct Frontmatter {
   // (line, reason) for fields read only in part, e.g. a participants entry
   // that is itself a list or a map (as an expanded YAML alias would be).
   std::vector<std::pair<int, std::string>> remarks;
+
+  bool operator==(const Frontmatter&) const = default;
 };
 
 struct FrontmatterSplit {
@@ -43,7 +45,10 @@ absl::StatusOr<FrontmatterSplit> SplitFrontmatter(std::string_view content);
 // Reads the fields kith uses. Scalars and lists are both accepted where
 // people write both ("tags: a" and "tags: [a, b]"). Errors carry the YAML
 // line, offset by `first_line`.
+// Plain frontmatter is read by ReadSimpleYaml, the rest by yaml-cpp.
 absl::StatusOr<Frontmatter> ParseFrontmatter(std::string_view yaml, int first_line);
+// The same, always through yaml-cpp: what the simple reader must agree with.
+absl::StatusOr<Frontmatter> ParseFrontmatterWithYamlCpp(std::string_view yaml, int first_line);
 
 }  // namespace kith::note
 
