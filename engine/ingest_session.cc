@@ -161,12 +161,16 @@ class Session : public IngestSession {
     std::vector<uint64_t> fingerprints;
     fingerprints.reserve(pending_.size());
     for (const Pending& note : pending_) fingerprints.push_back(Fingerprint(note.raw_hash, owner, *curation_digest_));
+    // A store that held no note when the session began has none to compare
+    // with: no point reads for them.
+    ASSIGN_OR_RETURN(store::StoreCounts before, reader_->Counts());
+    const bool none_stored = before.notes == 0;
     auto extract_batch = [&](size_t begin, size_t end) {
       // nullopt: stored already, unchanged.
       std::vector<absl::StatusOr<std::optional<extract::NoteGraph>>> graphs(end - begin, std::nullopt);
       ParallelFor(begin, end, [&](size_t i) {
         Pending& pending = pending_[i];
-        if (!StoredIfUnchanged(pending.path, fingerprints[i])) {
+        if (none_stored || !StoredIfUnchanged(pending.path, fingerprints[i])) {
           absl::StatusOr<note::ParsedNote> parsed = note::ParseNote(pending.path, pending.content, parse_);
           if (parsed.ok()) {
             graphs[i - begin] = extract::Extract(*parsed, extract_options);

@@ -7,6 +7,9 @@
 namespace kith::extract {
 namespace {
 
+// Abseil here has its own string_view; lookups take one without a copy.
+absl::string_view Key(std::string_view s) { return {s.data(), s.size()}; }
+
 void AddUnique(std::vector<std::string>& names, const std::string& name) {
   if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(name);
 }
@@ -80,30 +83,30 @@ void Gazetteer::AddOrganization(std::string_view raw) {
 }
 
 std::optional<std::string> Gazetteer::Person(std::string_view folded) const {
-  auto it = people_.find(std::string(folded));
+  auto it = people_.find(Key(folded));
   if (it == people_.end()) return std::nullopt;
   return it->second;
 }
 
 std::optional<std::string> Gazetteer::Organization(std::string_view folded_raw) const {
   std::string folded = util::FoldName(CanonicalOrganizationName(folded_raw));
-  auto it = organizations_.find(folded);
+  auto it = organizations_.find(Key(folded));
   if (it != organizations_.end()) return it->second;
   if (folded.find(' ') != std::string::npos) return std::nullopt;
-  auto first = org_first_words_.find(folded);
+  auto first = org_first_words_.find(Key(folded));
   if (first != org_first_words_.end() && first->second.size() == 1) return first->second[0];
   return std::nullopt;
 }
 
 std::optional<std::string> Gazetteer::PersonByFirstName(std::string_view folded) const {
   if (!finished_) return ChooseByFirstName(folded);
-  auto it = by_first_name_.find(std::string(folded));
+  auto it = by_first_name_.find(Key(folded));
   if (it == by_first_name_.end()) return std::nullopt;
   return it->second;
 }
 
 std::optional<std::string> Gazetteer::ChooseByFirstName(std::string_view folded) const {
-  auto it = first_names_.find(std::string(folded));
+  auto it = first_names_.find(Key(folded));
   if (it == first_names_.end() || it->second.empty()) return std::nullopt;
   if (it->second.size() == 1) {
     // A name seen once may be a one-off misreading ("Azure Compute" in a
@@ -130,12 +133,12 @@ std::optional<std::string> Gazetteer::ChooseByFirstName(std::string_view folded)
 }
 
 bool Gazetteer::IsAmbiguousFirstName(std::string_view folded) const {
-  auto it = first_names_.find(std::string(folded));
+  auto it = first_names_.find(Key(folded));
   return it != first_names_.end() && it->second.size() > 1 && !PersonByFirstName(folded);
 }
 
 bool Gazetteer::IsOrganization(std::string_view folded) const {
-  return organizations_.count(std::string(folded)) > 0;
+  return organizations_.count(Key(folded)) > 0;
 }
 
 void Gazetteer::AddPersonAlias(std::string_view canonical, std::string_view variant) {
@@ -156,14 +159,14 @@ void Gazetteer::AddPersonAlias(std::string_view canonical, std::string_view vari
 void Gazetteer::SeparatePeople(std::string_view canonical, std::string_view variant) {
   finished_ = false;
   std::string folded = util::FoldName(variant);
-  auto alias = person_aliases_.find(folded);
+  auto alias = person_aliases_.find(Key(folded));
   if (alias != person_aliases_.end() && util::FoldName(alias->second) == util::FoldName(canonical)) {
     person_aliases_.erase(alias);
     people_[folded] = std::string(util::Trim(variant));
   }
   // A lone first name must not fold back into the canonical person either.
   if (folded.find(' ') == std::string::npos) {
-    auto names = first_names_.find(folded);
+    auto names = first_names_.find(Key(folded));
     if (names != first_names_.end()) {
       std::string display(util::Trim(canonical));
       names->second.erase(std::remove(names->second.begin(), names->second.end(), display), names->second.end());
@@ -196,7 +199,7 @@ void Gazetteer::Finish() {
   std::vector<std::string> not_people = groups_;
   for (const auto& [folded, display] : organizations_) not_people.push_back(folded);
   for (const std::string& folded : not_people) {
-    auto person = people_.find(folded);
+    auto person = people_.find(Key(folded));
     if (person == people_.end()) continue;
     size_t space = folded.find(' ');
     if (space != std::string::npos) {

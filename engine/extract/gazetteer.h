@@ -9,8 +9,9 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
+
+#include "absl/container/flat_hash_map.h"
 
 namespace kith::extract {
 
@@ -74,19 +75,19 @@ class Gazetteer {
   static constexpr int kMinNotes = 5;
   static constexpr int kMinUniqueNotes = 2;
 
-  std::unordered_map<std::string, std::string> people_;         // folded → display
-  std::unordered_map<std::string, int> mentions_;               // folded → times added
-  std::unordered_map<std::string, std::string> organizations_;  // folded → display
+  absl::flat_hash_map<std::string, std::string> people_;         // folded → display
+  absl::flat_hash_map<std::string, int> mentions_;               // folded → times added
+  absl::flat_hash_map<std::string, std::string> organizations_;  // folded → display
   // folded first word → display names of multi-word entries.
-  std::unordered_map<std::string, std::vector<std::string>> first_names_;
-  std::unordered_map<std::string, std::vector<std::string>> org_first_words_;
-  std::unordered_map<std::string, std::string> org_labels_;  // "vastdata" → display
+  absl::flat_hash_map<std::string, std::vector<std::string>> first_names_;
+  absl::flat_hash_map<std::string, std::vector<std::string>> org_first_words_;
+  absl::flat_hash_map<std::string, std::string> org_labels_;  // "vastdata" → display
   std::vector<std::pair<std::string, std::string>> acronyms_;  // (name, acronym)
   std::vector<std::string> groups_;  // folded
-  std::unordered_map<std::string, std::string> person_aliases_;  // folded variant → canonical display
+  absl::flat_hash_map<std::string, std::string> person_aliases_;  // folded variant → canonical display
   // What PersonByFirstName answers, decided by Finish; stale (and not used)
   // once a person is added or separated after it.
-  std::unordered_map<std::string, std::string> by_first_name_;
+  absl::flat_hash_map<std::string, std::string> by_first_name_;
   bool finished_ = false;
 };
 

@@ -26,15 +26,15 @@ namespace kith::store {
 class SortedBatch {
  public:
   void Put(rocksdb::ColumnFamilyHandle* family, std::string key, std::string value = {}) {
-    ops_.push_back({family, false, std::move(key), std::move(value)});
+    ops_.push_back({family, family->GetID(), false, std::move(key), std::move(value)});
   }
   void Delete(rocksdb::ColumnFamilyHandle* family, std::string key) {
-    ops_.push_back({family, true, std::move(key), {}});
+    ops_.push_back({family, family->GetID(), true, std::move(key), {}});
   }
 
   rocksdb::WriteBatch Build() {
     std::stable_sort(ops_.begin(), ops_.end(), [](const Op& a, const Op& b) {
-      if (a.family->GetID() != b.family->GetID()) return a.family->GetID() < b.family->GetID();
+      if (a.family_id != b.family_id) return a.family_id < b.family_id;
       return a.key < b.key;
     });
     rocksdb::WriteBatch batch;
@@ -51,6 +51,7 @@ class SortedBatch {
  private:
   struct Op {
     rocksdb::ColumnFamilyHandle* family;
+    uint32_t family_id;
     bool remove;
     std::string key;
     std::string value;
