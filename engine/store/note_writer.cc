@@ -21,8 +21,8 @@
 
 namespace kith::store {
 
-// Puts and deletes gathered in any order, written sorted. A stable sort
-// keeps a retraction's delete before a re-put of the same key.
+// Puts and deletes gathered in any order, written sorted. Equal keys keep
+// their order: a retraction's delete stays before a re-put of the key.
 class SortedBatch {
  public:
   void Put(rocksdb::ColumnFamilyHandle* family, std::string key, std::string value = {}) {
@@ -33,12 +33,20 @@ class SortedBatch {
   }
 
   rocksdb::WriteBatch Build() {
-    std::stable_sort(ops_.begin(), ops_.end(), [](const Op& a, const Op& b) {
+    // Indices are sorted, not the operations: moving 4 bytes, not two
+    // strings. Ties keep their order (the index breaks them).
+    std::vector<uint32_t> order(ops_.size());
+    for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::sort(order.begin(), order.end(), [&](uint32_t x, uint32_t y) {
+      const Op& a = ops_[x];
+      const Op& b = ops_[y];
       if (a.family_id != b.family_id) return a.family_id < b.family_id;
-      return a.key < b.key;
+      if (int c = a.key.compare(b.key); c != 0) return c < 0;
+      return x < y;
     });
     rocksdb::WriteBatch batch;
-    for (const Op& op : ops_) {
+    for (uint32_t i : order) {
+      const Op& op = ops_[i];
       if (op.remove) {
         batch.Delete(op.family, op.key);
       } else {
