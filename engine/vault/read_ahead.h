@@ -30,7 +30,7 @@ struct FileRead {
 struct ReadAheadOptions {
   size_t max_bytes = 0;  // As ReadFile's.
   int threads = 8;       // Reads in flight; I/O waits, not CPU, so more than the cores.
-  size_t window = 256;   // Files read but not yet taken, at most.
+  size_t window = 256;   // Files read but not yet taken, at most (16 at least).
 };
 
 // Reads `files` on background threads, at most `window` ahead of the
@@ -53,6 +53,9 @@ class ReadAhead {
 
  private:
   void Work();
+  // How many files the next run claims; 0 while the window has no room
+  // for a whole run (or the files that remain). Needs mutex_.
+  size_t NextRunSize() const;
 
   const std::vector<NoteFile>& files_;
   const Wanted wanted_;
@@ -63,6 +66,8 @@ class ReadAhead {
   std::vector<std::optional<FileRead>> slots_;  // Read and not yet taken.
   size_t claimed_ = 0;   // Files a thread has started on.
   size_t taken_ = 0;     // Files Next() has returned.
+  bool caller_waiting_ = false;  // Next() waits for slots_[taken_].
+  int workers_waiting_ = 0;      // Threads waiting for room in the window.
   bool stopping_ = false;
   std::vector<std::thread> threads_;
 };
