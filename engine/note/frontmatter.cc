@@ -59,7 +59,7 @@ class SimpleNode {
   }
   template <typename Visit>
   void ForEachField(Visit visit) const {
-    for (const auto& [key, value] : node_->fields) visit(key, SimpleNode(&value));
+    for (const SimpleYamlNode::Field& field : node_->fields) visit(field.key, SimpleNode(&field.value));
   }
 
  private:

@@ -1,6 +1,7 @@
 #include "engine/note/simple_yaml.h"
 
 #include <algorithm>
+#include <utility>
 
 namespace kith::note {
 namespace {
@@ -184,7 +185,7 @@ class Reader {
       std::string_view rest = line.text.substr(colon + 1);
       if (!rest.empty() && rest.front() != ' ' && rest.front() != '\t') return std::nullopt;
       if (OpensSomethingElse(key.front()) || IsItem(key) || key.back() == ' ' ||
-          key.find_first_of("#'\"[]{},") != std::string_view::npos) {
+          key.find_first_of("#'\"[]{},\t") != std::string_view::npos) {
         return std::nullopt;
       }
       if (map.Find(key) != nullptr) return std::nullopt;  // Duplicate keys: left to yaml-cpp.
@@ -205,7 +206,7 @@ class Reader {
         if (!read) return std::nullopt;
         value = *std::move(read);
       }
-      map.fields.emplace_back(std::string(key), std::move(value));
+      map.fields.push_back({std::string(key), std::move(value)});
     }
     if (next_ < lines_.size() && lines_[next_].indent > indent) return std::nullopt;
     return map;
@@ -259,8 +260,8 @@ class Reader {
 }  // namespace
 
 const SimpleYamlNode* SimpleYamlNode::Find(std::string_view key) const {
-  for (const auto& [name, value] : fields) {
-    if (name == key) return &value;
+  for (const Field& field : fields) {
+    if (field.key == key) return &field.value;
   }
   return nullptr;
 }

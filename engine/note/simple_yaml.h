@@ -13,21 +13,27 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <utility>
 #include <vector>
 
 namespace kith::note {
 
 struct SimpleYamlNode {
   enum class Kind { kNull, kScalar, kSequence, kMap };
+  struct Field;  // Below: a pair would need this type complete here.
+
   Kind kind = Kind::kNull;
   int line = 0;        // 0-based line of the node's first token, as yaml-cpp's Mark().line.
   std::string scalar;  // kScalar.
-  std::vector<SimpleYamlNode> items;                           // kSequence.
-  std::vector<std::pair<std::string, SimpleYamlNode>> fields;  // kMap, in order.
+  std::vector<SimpleYamlNode> items;  // kSequence.
+  std::vector<Field> fields;          // kMap, in order.
 
   // The field named `key`, or null if there is none (or this is no map).
   const SimpleYamlNode* Find(std::string_view key) const;
+};
+
+struct SimpleYamlNode::Field {
+  std::string key;
+  SimpleYamlNode value;
 };
 
 // The document as a map, or nullopt if the text is outside the subset

@@ -70,6 +70,7 @@ TEST(SimpleYamlTest, LeavesEverythingElseToYamlCpp) {
            "title: a\n\n  b\n",
            "title: a\n  b: c\n",
            "created: { { DATE } }\n",
+           "title\t: tabbed key\n",
        }) {
     EXPECT_FALSE(ReadsLikeYamlCpp(yaml)) << yaml;
   }
