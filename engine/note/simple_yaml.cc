@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <utility>
 
+#include "engine/util/text.h"
+
 namespace kith::note {
 namespace {
 
@@ -146,6 +148,12 @@ std::optional<SimpleYamlNode> Inline(std::string_view text, int line) {
 class Reader {
  public:
   explicit Reader(std::string_view yaml) {
+    // yaml-cpp decodes its input and has its own ways with control
+    // characters and broken UTF-8: such text is left to it.
+    ok_ = util::IsValidUtf8(yaml) && std::none_of(yaml.begin(), yaml.end(), [](char c) {
+            const auto byte = static_cast<unsigned char>(c);
+            return (byte < 0x20 && c != '\t' && c != '\n' && c != '\r') || byte == 0x7f;
+          });
     int number = 0;
     for (size_t pos = 0; pos <= yaml.size(); ++number) {
       size_t end = std::min(yaml.find('\n', pos), yaml.size());
@@ -184,7 +192,7 @@ class Reader {
       std::string_view key = line.text.substr(0, colon);
       std::string_view rest = line.text.substr(colon + 1);
       if (!rest.empty() && rest.front() != ' ' && rest.front() != '\t') return std::nullopt;
-      if (OpensSomethingElse(key.front()) || IsItem(key) || key.back() == ' ' ||
+      if (OpensSomethingElse(key.front()) || IsItem(key) || key.back() == ' ' || IsNullWord(key) ||
           key.find_first_of("#'\"[]{},\t") != std::string_view::npos) {
         return std::nullopt;
       }

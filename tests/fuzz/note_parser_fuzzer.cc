@@ -1,5 +1,6 @@
 // libFuzzer target: any bytes, as a note at a path the input also picks,
-// through parsing, name learning and extraction. Built with KITH_FUZZ=ON
+// through parsing, name learning and extraction; and, for frontmatter the
+// simple YAML reader takes, the same fields as yaml-cpp reads. Built with KITH_FUZZ=ON
 // (clang); tools/sanitize runs it for a bounded time with a seed corpus
 // made from examples/vault. A crash, a sanitizer report or a timeout is a
 // finding.
@@ -9,7 +10,9 @@
 
 #include "engine/extract/extract.h"
 #include "engine/extract/gazetteer.h"
+#include "engine/note/frontmatter.h"
 #include "engine/note/note.h"
+#include "engine/note/simple_yaml.h"
 
 namespace {
 
@@ -25,6 +28,13 @@ constexpr std::string_view kPaths[] = {
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string_view input(reinterpret_cast<const char*>(data), size);
   std::string_view path = kPaths[size == 0 ? 0 : data[0] % (sizeof kPaths / sizeof kPaths[0])];
+  // What the simple reader takes, it must read as yaml-cpp does.
+  if (absl::StatusOr<kith::note::FrontmatterSplit> split = kith::note::SplitFrontmatter(input);
+      split.ok() && kith::note::ReadSimpleYaml(split->yaml)) {
+    absl::StatusOr<kith::note::Frontmatter> simple = kith::note::ParseFrontmatter(split->yaml, 2);
+    absl::StatusOr<kith::note::Frontmatter> full = kith::note::ParseFrontmatterWithYamlCpp(split->yaml, 2);
+    if (!simple.ok() || !full.ok() || !(*simple == *full)) __builtin_trap();
+  }
   absl::StatusOr<kith::note::ParsedNote> note = kith::note::ParseNote(path, input);
   if (!note.ok()) return 0;
   kith::extract::Gazetteer gazetteer;

@@ -71,6 +71,8 @@ TEST(SimpleYamlTest, LeavesEverythingElseToYamlCpp) {
            "title: a\n  b: c\n",
            "created: { { DATE } }\n",
            "title\t: tabbed key\n",
+           "null: a null key\n",
+           "title: control \x01 character\n",
        }) {
     EXPECT_FALSE(ReadsLikeYamlCpp(yaml)) << yaml;
   }
