@@ -105,7 +105,8 @@ std::optional<SimpleYamlNode> FlowList(std::string_view text, int line) {
       size_t end = text.find_first_of(",]", i);
       if (end == std::string_view::npos) return std::nullopt;
       std::string_view plain = TrimBlanks(text.substr(i, end - i));
-      if (plain.empty() || plain.find_first_of("[]{}#") != std::string_view::npos) return std::nullopt;
+      // Inside brackets yaml-cpp reads indicators mid-word its own way.
+      if (plain.empty() || plain.find_first_of("[]{}#?:&*!|>'\"%@`") != std::string_view::npos) return std::nullopt;
       std::optional<SimpleYamlNode> read = Plain(plain, line);
       if (!read) return std::nullopt;
       item = *std::move(read);
@@ -149,11 +150,18 @@ class Reader {
  public:
   explicit Reader(std::string_view yaml) {
     // yaml-cpp decodes its input and has its own ways with control
-    // characters and broken UTF-8: such text is left to it.
+    // characters, broken UTF-8, byte order marks and Unicode line breaks
+    // (NEL, LS, PS, a CR alone): such text is left to it.
     ok_ = util::IsValidUtf8(yaml) && std::none_of(yaml.begin(), yaml.end(), [](char c) {
             const auto byte = static_cast<unsigned char>(c);
             return (byte < 0x20 && c != '\t' && c != '\n' && c != '\r') || byte == 0x7f;
           });
+    for (size_t r = yaml.find('\r'); r != std::string_view::npos; r = yaml.find('\r', r + 1)) {
+      if (r + 1 == yaml.size() || yaml[r + 1] != '\n') ok_ = false;  // A lone CR breaks lines too.
+    }
+    for (std::string_view odd : {"\xEF\xBB\xBF", "\xC2\x85", "\xE2\x80\xA8", "\xE2\x80\xA9"}) {
+      if (yaml.find(odd) != std::string_view::npos) ok_ = false;
+    }
     int number = 0;
     for (size_t pos = 0; pos <= yaml.size(); ++number) {
       size_t end = std::min(yaml.find('\n', pos), yaml.size());

@@ -72,6 +72,9 @@ TEST(SimpleYamlTest, LeavesEverythingElseToYamlCpp) {
            "created: { { DATE } }\n",
            "title\t: tabbed key\n",
            "null: a null key\n",
+           "type: \r\r\nnext: x\n",
+           "participants: [T?omas, Ana]\n",
+           "title: x\n\xEF\xBB\xBFtype: a byte order mark\n",
            "title: control \x01 character\n",
        }) {
     EXPECT_FALSE(ReadsLikeYamlCpp(yaml)) << yaml;
