@@ -132,8 +132,9 @@ class EntityRefs {
         return absl::DataLossError(absl::StrCat("entity ", id, " does not decode"));
       }
       state.stored = state.exists = true;
+      state.stored_kind = state.record.kind();
       state.stored_name_key = NameKey(util::FoldName(state.record.name()),
-                                      static_cast<model::EntityKind>(state.record.kind()), id);
+                                      static_cast<model::EntityKind>(state.stored_kind), id);
       return absl::OkStatus();
     });
   }
@@ -170,7 +171,7 @@ class EntityRefs {
       } else if (state.stored) {
         batch.Delete(families.entities, IdKey(id));
         batch.Delete(families.names, state.stored_name_key);
-        AddCount(*counts.mutable_entities(), StoredKind(state), -1);
+        AddCount(*counts.mutable_entities(), state.stored_kind, -1);
       }
     }
   }
@@ -180,19 +181,17 @@ class EntityRefs {
     bool stored = false;  // Its record existed before the group.
     bool exists = false;  // It exists after the group's changes so far.
     EntityRecord record;
+    uint32_t stored_kind = 0;  // The stored record's, for the count it leaves.
     std::string stored_name_key;
   };
-  static uint32_t StoredKind(const State& state) {
-    return static_cast<uint32_t>(DecodeNameKey(state.stored_name_key)->kind);
-  }
   absl::flat_hash_map<NodeId, State> states_;
 };
 
 }  // namespace
 
-// Adds the retraction of every fact, edge and alias key of the stored note
-// `note` (whose record is `old`) to `batch`.
-absl::Status RocksStore::RetractInto(NodeId note, const NoteRecord& old, SortedBatch& batch, CountsRecord& counts) {
+// Adds the retraction of the stored note `note`, its record, stamp and
+// every fact, edge and alias key, to `batch`.
+absl::Status RocksStore::RetractInto(NodeId note, SortedBatch& batch, CountsRecord& counts) {
   RocksReader reader(db_.get(), families_);
   ASSIGN_OR_RETURN(std::vector<StoredFact> facts, reader.NoteFacts(note));
   for (const StoredFact& fact : facts) {
@@ -267,7 +266,7 @@ absl::Status RocksStore::PutNotes(std::span<const NoteToStore> notes) {
     const std::vector<NodeId>& ids = ids_of[i];
     std::set<NodeId> old_ids;
     if (auto old = stored.find(note); old != stored.end()) {
-      RETURN_IF_ERROR(RetractInto(note, old->second, batch, counts));
+      RETURN_IF_ERROR(RetractInto(note, batch, counts));
       old_ids.insert(old->second.entities().begin(), old->second.entities().end());
     }
     // A note counts once for each entity, however often it names it. The
@@ -341,7 +340,7 @@ absl::Status RocksStore::DeleteNote(std::string_view path) {
   RETURN_IF_ERROR(refs.Load(*db_, families_.entities, {old->second.entities().begin(), old->second.entities().end()}));
   SortedBatch batch;
   CountsRecord counts = counts_;
-  RETURN_IF_ERROR(RetractInto(note, old->second, batch, counts));
+  RETURN_IF_ERROR(RetractInto(note, batch, counts));
   for (NodeId id : old->second.entities()) refs.Adjust(id, model::EntityKind::kPerson, "", -1);
   refs.WriteInto(families_, batch, counts);
   return WriteWithCounts(batch, std::move(counts), absl::StrCat("cannot delete note ", std::string(path)));

@@ -118,7 +118,7 @@ class RocksStore : public Store {
  private:
   // note_writer.cc: see there.
   absl::StatusOr<absl::flat_hash_map<NodeId, NoteRecord>> StoredNotes(const std::vector<std::string_view>& paths);
-  absl::Status RetractInto(NodeId note, const NoteRecord& old, SortedBatch& batch, CountsRecord& counts);
+  absl::Status RetractInto(NodeId note, SortedBatch& batch, CountsRecord& counts);
   // Adds the note's record, stamp, facts, edges and alias keys to `batch`;
   // `ids` are its entities' ids in graph order, `entities` the same as a set.
   void WriteNoteInto(const extract::NoteGraph& graph, const std::vector<NodeId>& ids,

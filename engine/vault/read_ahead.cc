@@ -82,7 +82,7 @@ FileRead ReadAhead::Next() {
   FileRead read = *std::move(slots_[taken_]);
   slots_[taken_].reset();
   ++taken_;
-  const bool wake_worker = workers_waiting_ > 0 && claimed_ < files_.size() && NextRunSize() > 0;
+  const bool wake_worker = workers_waiting_ > 0 && NextRunSize() > 0;
   lock.unlock();
   if (wake_worker) room_.notify_one();
   return read;
