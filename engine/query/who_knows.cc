@@ -3,14 +3,17 @@
 // is documented in docs/STRENGTH.md.
 #include <algorithm>
 #include <cmath>
+#include <future>
 #include <map>
 #include <set>
 #include <unordered_map>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "engine/query/meetings.h"
 #include "engine/query/query.h"
+#include "engine/query/who_knows_reads.h"
 #include "engine/util/status_macros.h"
 
 namespace kith::query {
@@ -41,89 +44,49 @@ struct Scored {
 };
 
 // The subject's notes, in id order (as their attendance edges are), and the
-// other notes a relation is stated in, read once each.
+// notes that state a relation with the subject.
 class NoteCache {
  public:
-  NoteCache(const store::StoreReader& reader, const std::vector<store::NoteInfo>& attended)
-      : reader_(reader), attended_(attended) {}
+  NoteCache(const std::vector<store::NoteInfo>& attended,
+            const std::unordered_map<store::NodeId, store::NoteInfo>& stating)
+      : attended_(attended), stating_(stating) {}
 
-  absl::StatusOr<const store::NoteInfo*> Get(store::NodeId id) {
+  absl::StatusOr<const store::NoteInfo*> Get(store::NodeId id) const {
     auto it = std::lower_bound(attended_.begin(), attended_.end(), id,
                                [](const store::NoteInfo& note, store::NodeId wanted) { return note.id < wanted; });
     if (it != attended_.end() && it->id == id) return &*it;
-    auto [other, inserted] = others_.try_emplace(id);
-    if (inserted) {
-      ASSIGN_OR_RETURN(std::optional<store::NoteInfo> note, reader_.Note(id));
-      if (!note) return absl::DataLossError("an edge names a missing note");
-      other->second = *std::move(note);
-    }
+    auto other = stating_.find(id);
+    if (other == stating_.end()) return absl::DataLossError("an edge names a missing note");
     return &other->second;
   }
 
  private:
-  const store::StoreReader& reader_;
   const std::vector<store::NoteInfo>& attended_;
-  std::unordered_map<store::NodeId, store::NoteInfo> others_;
+  const std::unordered_map<store::NodeId, store::NoteInfo>& stating_;
 };
 
-// Adds the stated relations between the subject and other people.
-absl::Status AddRelations(const store::StoreReader& reader, store::NodeId subject,
-                          std::optional<int32_t> reference, const StrengthModel& model, NoteCache& notes,
-                          std::unordered_map<store::NodeId, Tally>& tallies) {
-  std::unordered_map<store::NodeId, bool> is_person;
-  for (RelationType type : {RelationType::kReportsTo, RelationType::kWorkedWith, RelationType::kKnows,
-                            RelationType::kFamily, RelationType::kIntroduced}) {
-    for (store::Direction direction : {store::Direction::kOut, store::Direction::kIn}) {
-      ASSIGN_OR_RETURN(std::vector<store::EdgeRef> edges, reader.Edges(subject, direction, type));
-      // A fact's edges run from its first argument to each other one, so
-      // when the subject is first, its out-edges of one (note, seq) name
-      // everyone else in the fact, and the fact itself is read only for
-      // what its label needs (a family role). A hub states thousands.
-      const bool edges_suffice = direction == store::Direction::kOut && type != RelationType::kFamily;
-      std::map<std::pair<store::NodeId, uint32_t>, std::vector<store::NodeId>> named_by_fact;
-      if (edges_suffice) {
-        for (const store::EdgeRef& edge : edges) named_by_fact[{edge.note, edge.seq}].push_back(edge.neighbour);
-      }
-      for (const store::EdgeRef& edge : edges) {
-        std::optional<store::StoredFact> fact;
-        if (edges_suffice) {
-          fact.emplace();
-          fact->args.push_back(subject);
-          const std::vector<store::NodeId>& named = named_by_fact[{edge.note, edge.seq}];
-          fact->args.insert(fact->args.end(), named.begin(), named.end());
-        } else {
-          ASSIGN_OR_RETURN(fact, reader.Fact(edge.note, edge.seq));
-          if (!fact) return absl::DataLossError("an edge names a missing fact");
-        }
-        ASSIGN_OR_RETURN(const store::NoteInfo* note, notes.Get(edge.note));
-        bool subject_first = !fact->args.empty() && fact->args[0] == subject;
-        // Everyone else in the fact: for an introduction, the introduced
-        // parties also know each other.
-        std::vector<store::NodeId> others;
-        for (store::NodeId id : fact->args) {
-          if (id != subject && std::find(others.begin(), others.end(), id) == others.end()) others.push_back(id);
-        }
-        const double weight = RelationWeight(type, model) * Recency(note->date, reference, model);
-        const std::string label = RelationLabel(type, subject_first, *fact);
-        for (store::NodeId other : others) {
-          auto [known, unseen] = is_person.try_emplace(other, false);
-          if (unseen) {
-            ASSIGN_OR_RETURN(std::optional<store::EntityInfo> entity, reader.Entity(other));
-            known->second = entity && entity->kind == model::EntityKind::kPerson;
-          }
-          if (!known->second) continue;
-          // The first statement stands until a stronger one, as in the memory index.
-          auto [best, first] = tallies[other].relations.try_emplace(label, Statement{weight, edge.note, edge.seq});
-          if (!first && weight > best->second.weight) best->second = {weight, edge.note, edge.seq};
-        }
-      }
+// Adds the stated relations between the subject and other entities (those
+// that are not people are passed over when the answer is ranked).
+absl::Status AddRelations(const std::vector<StatedRelation>& relations, std::optional<int32_t> reference,
+                          const StrengthModel& model, const NoteCache& notes,
+                          absl::flat_hash_map<store::NodeId, Tally>& tallies) {
+  for (const StatedRelation& relation : relations) {
+    ASSIGN_OR_RETURN(const store::NoteInfo* note, notes.Get(relation.note));
+    const double weight = RelationWeight(relation.type, model) * Recency(note->date, reference, model);
+    store::StoredFact fact;
+    fact.role = relation.role;
+    const std::string label = RelationLabel(relation.type, relation.subject_first, fact);
+    for (store::NodeId other : relation.others) {
+      // The first statement stands until a stronger one, as in the memory index.
+      auto [best, first] = tallies[other].relations.try_emplace(label, Statement{weight, relation.note, relation.seq});
+      if (!first && weight > best->second.weight) best->second = {weight, relation.note, relation.seq};
     }
   }
   return absl::OkStatus();
 }
 
 // The reason a statement gives, with its sentence and note.
-absl::StatusOr<Reason> ReadReason(const store::StoreReader& reader, NoteCache& notes, const std::string& label,
+absl::StatusOr<Reason> ReadReason(const store::StoreReader& reader, const NoteCache& notes, const std::string& label,
                                   const Statement& statement) {
   ASSIGN_OR_RETURN(std::optional<store::StoredFact> fact, reader.Fact(statement.note, statement.seq));
   if (!fact) return absl::DataLossError("an edge names a missing fact");
@@ -141,22 +104,30 @@ absl::StatusOr<WhoKnowsResult> WhoKnows(const store::StoreReader& reader, const 
 
   // Each of the subject's notes is read once and shared by index: a hub's
   // tens of thousands of notes are not copied per co-attendee.
-  std::vector<store::NoteInfo> notes;
-  std::unordered_map<store::NodeId, Tally> tallies;
-  store::NodeId previous_note = 0;
+  std::vector<store::NodeId> note_ids;
+  note_ids.reserve(meetings.size());
   for (const store::EdgeRef& edge : meetings) {
-    if (edge.neighbour == previous_note) continue;  // One note, one meeting.
-    previous_note = edge.neighbour;
-    ASSIGN_OR_RETURN(std::optional<store::NoteInfo> note, reader.Note(edge.neighbour));
-    if (!note) return absl::DataLossError("an attendance edge names a missing note");
-    const auto index = static_cast<uint32_t>(notes.size());
-    notes.push_back(*std::move(note));
-    for (store::NodeId other : notes.back().attendees) {
+    if (note_ids.empty() || edge.neighbour != note_ids.back()) note_ids.push_back(edge.neighbour);  // One note, one meeting.
+  }
+  // A hub's notes and the relations stated about him are read at once.
+  const bool parallel = note_ids.size() >= kParallelReadNotes;
+  std::future<absl::StatusOr<RelationReads>> reading_relations = std::async(
+      parallel ? std::launch::async : std::launch::deferred, [&] { return ReadRelations(reader, subject.id, note_ids); });
+  absl::StatusOr<std::vector<store::NoteInfo>> read_notes = ReadNotes(reader, note_ids, parallel);
+  absl::StatusOr<RelationReads> relations = reading_relations.get();
+  RETURN_IF_ERROR(read_notes.status());
+  RETURN_IF_ERROR(relations.status());
+  const std::vector<store::NoteInfo>& notes = *read_notes;
+
+  absl::flat_hash_map<store::NodeId, Tally> tallies;
+  tallies.reserve(notes.size());
+  for (uint32_t index = 0; index < notes.size(); ++index) {
+    for (store::NodeId other : notes[index].attendees) {
       if (other != subject.id) tallies[other].notes.push_back(index);
     }
   }
-  NoteCache note_cache(reader, notes);
-  RETURN_IF_ERROR(AddRelations(reader, subject.id, reference, query.model, note_cache, tallies));
+  const NoteCache note_cache(notes, relations->notes);
+  RETURN_IF_ERROR(AddRelations(relations->relations, reference, query.model, note_cache, tallies));
 
   std::vector<Scored> scored;
   scored.reserve(tallies.size());
@@ -192,16 +163,18 @@ absl::StatusOr<WhoKnowsResult> WhoKnows(const store::StoreReader& reader, const 
     return x.strength != y.strength ? x.strength > y.strength : x.interactions > y.interactions;
   };
   std::sort(scored.begin(), scored.end(), stronger);
-  size_t named = scored.size();
-  if (query.limit > 0 && scored.size() > static_cast<size_t>(query.limit)) {
-    named = static_cast<size_t>(query.limit);
-    while (named < scored.size() && !stronger(scored[query.limit - 1], scored[named])) ++named;
-  }
+  // Someone named only by relations may not be a person at all (a relation
+  // can name an organisation); their entity is read here, for the few who
+  // can make the cut, rather than for every relation.
   std::vector<std::pair<std::string, const Scored*>> ranked;
-  for (size_t i = 0; i < named; ++i) {
-    ASSIGN_OR_RETURN(std::optional<store::EntityInfo> person, reader.Entity(scored[i].id));
-    if (!person) return absl::DataLossError("a note names a missing person");
-    ranked.emplace_back(std::move(person->name), &scored[i]);
+  const auto limit = static_cast<size_t>(std::max(query.limit, 0));
+  for (const Scored& candidate : scored) {
+    if (limit > 0 && ranked.size() >= limit && stronger(*ranked[limit - 1].second, candidate)) break;
+    ASSIGN_OR_RETURN(std::optional<store::EntityInfo> entity, reader.Entity(candidate.id));
+    const bool attendee = !candidate.tally->notes.empty();
+    if (attendee && !entity) return absl::DataLossError("a note names a missing person");
+    if (!attendee && (!entity || entity->kind != model::EntityKind::kPerson)) continue;
+    ranked.emplace_back(std::move(entity->name), &candidate);
   }
   std::stable_sort(ranked.begin(), ranked.end(), [&](const auto& x, const auto& y) {
     if (stronger(*x.second, *y.second)) return true;

@@ -24,6 +24,13 @@ class AsOfReader : public StoreReader {
     return note;
   }
 
+  absl::Status ForEachNoteIn(std::span<const NodeId> ascending_ids,
+                             const std::function<void(size_t, NoteInfo&)>& visit) const override {
+    return base_->ForEachNoteIn(ascending_ids, [&](size_t i, NoteInfo& note) {
+      if (Visible(note.date)) visit(i, note);
+    });
+  }
+
   absl::StatusOr<std::vector<EntityInfo>> FindByName(std::string_view folded) const override {
     return base_->FindByName(folded);
   }
@@ -49,6 +56,18 @@ class AsOfReader : public StoreReader {
     for (const EdgeRef& edge : edges) {
       ASSIGN_OR_RETURN(bool visible, NoteVisible(edge.note));
       if (visible) kept.push_back(edge);
+    }
+    return kept;
+  }
+
+  absl::StatusOr<std::vector<RelationEdge>> RelationEdges(NodeId node, Direction direction,
+                                                          model::RelationType type) const override {
+    ASSIGN_OR_RETURN(std::vector<RelationEdge> edges, base_->RelationEdges(node, direction, type));
+    std::vector<RelationEdge> kept;
+    kept.reserve(edges.size());
+    for (RelationEdge& edge : edges) {
+      ASSIGN_OR_RETURN(bool visible, NoteVisible(edge.edge.note));
+      if (visible) kept.push_back(std::move(edge));
     }
     return kept;
   }

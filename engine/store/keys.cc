@@ -117,6 +117,21 @@ std::optional<EdgeKeyParts> DecodeEdgeKey(std::string_view key) {
   return parts;
 }
 
+std::string EdgeArgsValue(const std::vector<uint64_t>& args) {
+  std::string value;
+  value.reserve(args.size() * 8);
+  for (uint64_t arg : args) AppendU64(value, arg);
+  return value;
+}
+
+std::optional<std::vector<uint64_t>> DecodeEdgeArgs(std::string_view value) {
+  if (value.empty() || value.size() % 8 != 0) return std::nullopt;
+  std::vector<uint64_t> args;
+  args.reserve(value.size() / 8);
+  for (size_t at = 0; at < value.size(); at += 8) args.push_back(ReadU64(value.substr(at)));
+  return args;
+}
+
 std::string PrefixSuccessor(std::string prefix) {
   while (!prefix.empty()) {
     unsigned char last = static_cast<unsigned char>(prefix.back());

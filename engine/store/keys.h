@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "engine/model/model.h"
 
@@ -63,6 +64,12 @@ std::string EdgeKey(const EdgeKeyParts& parts);
 std::string EdgePrefix(char tag, uint64_t from);
 std::string EdgePrefix(char tag, uint64_t from, model::RelationType rel);
 std::optional<EdgeKeyParts> DecodeEdgeKey(std::string_view key);
+
+// The value of an in-edge between entities: the stating fact's arguments.
+std::string EdgeArgsValue(const std::vector<uint64_t>& args);
+// nullopt for an empty value (an edge written before in-edges carried
+// them) or one that does not decode.
+std::optional<std::vector<uint64_t>> DecodeEdgeArgs(std::string_view value);
 
 // The smallest key greater than every key that starts with `prefix`, for
 // iterate_upper_bound; "" if no such key exists (all 0xFF).

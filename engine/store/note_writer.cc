@@ -69,15 +69,16 @@ class SortedBatch {
 
 namespace {
 
-void PutEdges(const EdgeKeyParts& out, rocksdb::ColumnFamilyHandle* family, SortedBatch& batch, bool remove) {
-  EdgeKeyParts in{kInEdgeTag, out.to, out.rel, out.from, out.note, out.seq};
-  for (const EdgeKeyParts& parts : {out, in}) {
-    if (remove) {
-      batch.Delete(family, EdgeKey(parts));
-    } else {
-      batch.Put(family, EdgeKey(parts));
-    }
-  }
+// The edge's two keys. `in_value` is what its in-edge holds (store.h).
+void PutEdges(const EdgeKeyParts& out, const std::string& in_value, rocksdb::ColumnFamilyHandle* family,
+              SortedBatch& batch) {
+  batch.Put(family, EdgeKey(out));
+  batch.Put(family, EdgeKey({kInEdgeTag, out.to, out.rel, out.from, out.note, out.seq}), in_value);
+}
+
+void DeleteEdges(const EdgeKeyParts& out, rocksdb::ColumnFamilyHandle* family, SortedBatch& batch) {
+  batch.Delete(family, EdgeKey(out));
+  batch.Delete(family, EdgeKey({kInEdgeTag, out.to, out.rel, out.from, out.note, out.seq}));
 }
 
 FactRecord RecordFromFact(const extract::Fact& fact, const std::vector<NodeId>& ids) {
@@ -196,7 +197,7 @@ absl::Status RocksStore::RetractInto(NodeId note, SortedBatch& batch, CountsReco
   ASSIGN_OR_RETURN(std::vector<StoredFact> facts, reader.NoteFacts(note));
   for (const StoredFact& fact : facts) {
     for (const EdgeKeyParts& edge : FactEdges(note, fact.seq, fact.type, fact.args)) {
-      PutEdges(edge, families_.edges, batch, /*remove=*/true);
+      DeleteEdges(edge, families_.edges, batch);
     }
     if (fact.type == model::RelationType::kAlsoKnownAs && !fact.args.empty()) {
       batch.Delete(families_.aliases, AliasKey(util::FoldName(fact.detail), fact.args[0], note));
@@ -307,8 +308,9 @@ void RocksStore::WriteNoteInto(const extract::NoteGraph& graph, const std::vecto
     FactRecord fact_record = RecordFromFact(fact, ids);
     std::vector<NodeId> args(fact_record.args().begin(), fact_record.args().end());
     if (fact.type == model::RelationType::kAttended && !args.empty()) record.add_attendees(args[0]);
+    const std::string in_value = model::IsNoteRelation(fact.type) ? std::string() : EdgeArgsValue(args);
     for (const EdgeKeyParts& edge : FactEdges(note, seq, fact.type, args)) {
-      PutEdges(edge, families_.edges, batch, /*remove=*/false);
+      PutEdges(edge, in_value, families_.edges, batch);
     }
     if (fact.type == model::RelationType::kAlsoKnownAs && !args.empty()) {
       batch.Put(families_.aliases, AliasKey(util::FoldName(fact.detail), args[0], note));

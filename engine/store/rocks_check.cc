@@ -97,7 +97,8 @@ class Checker {
       std::vector<NodeId> args(record.args().begin(), record.args().end());
       for (NodeId arg : args) fact_entities_.emplace(arg, note);
       auto type = static_cast<model::RelationType>(record.type());
-      for (const EdgeKeyParts& edge : FactEdges(note, seq, type, args)) implied_edges_.insert(EdgeKey(edge));
+      const std::string in_value = model::IsNoteRelation(type) ? std::string() : EdgeArgsValue(args);
+      for (const EdgeKeyParts& edge : FactEdges(note, seq, type, args)) implied_edges_.emplace(EdgeKey(edge), in_value);
       if (type == model::RelationType::kAlsoKnownAs && !args.empty()) {
         implied_aliases_.insert(AliasKey(util::FoldName(record.detail()), args[0], note));
       }
@@ -123,7 +124,7 @@ class Checker {
 
   void CompareEdges() {
     std::set<std::string> out_edges;
-    Scan(families_.edges, "edges", [&](std::string_view key, std::string_view) {
+    Scan(families_.edges, "edges", [&](std::string_view key, std::string_view value) {
       ++report_.edges;
       std::optional<EdgeKeyParts> parts = DecodeEdgeKey(key);
       if (!parts) return Breach("an edge key does not decode");
@@ -132,9 +133,18 @@ class Checker {
         if (!Exists(families_.edges, EdgeKey({kInEdgeTag, parts->to, parts->rel, parts->from, parts->note, parts->seq}))) {
           Breach(absl::StrCat("edge ", parts->from, " -> ", parts->to, " of note ", parts->note, " has no in-edge twin"));
         }
-      } else if (!Exists(families_.edges,
-                         EdgeKey({kOutEdgeTag, parts->to, parts->rel, parts->from, parts->note, parts->seq}))) {
+        return;
+      }
+      const std::string twin = EdgeKey({kOutEdgeTag, parts->to, parts->rel, parts->from, parts->note, parts->seq});
+      if (!Exists(families_.edges, twin)) {
         Breach(absl::StrCat("in-edge ", parts->to, " -> ", parts->from, " of note ", parts->note, " has no out-edge twin"));
+      }
+      // An in-edge carries its fact's arguments, or nothing if written
+      // before in-edges carried them.
+      auto implied = implied_edges_.find(twin);
+      if (!value.empty() && implied != implied_edges_.end() && value != implied->second) {
+        Breach(absl::StrCat("in-edge ", parts->to, " -> ", parts->from, " of note ", parts->note,
+                            " carries arguments its fact does not state"));
       }
     });
     for (const std::string& key : out_edges) {
@@ -143,7 +153,7 @@ class Checker {
         Breach(absl::StrCat("edge ", e.from, " -> ", e.to, " names fact ", e.note, "/", e.seq, ", which does not imply it"));
       }
     }
-    for (const std::string& key : implied_edges_) {
+    for (const auto& [key, in_value] : implied_edges_) {
       if (!out_edges.count(key)) {
         EdgeKeyParts e = *DecodeEdgeKey(key);
         Breach(absl::StrCat("fact ", e.note, "/", e.seq, " implies edge ", e.from, " -> ", e.to, ", which is missing"));
@@ -248,7 +258,7 @@ class Checker {
   std::map<NodeId, uint32_t> facts_per_note_;
   std::map<NodeId, uint32_t> expected_refs_;     // Entity → notes listing it.
   std::multimap<NodeId, NodeId> fact_entities_;  // Entity → note of a fact naming it.
-  std::set<std::string> implied_edges_;          // 'O' keys the facts imply.
+  std::map<std::string, std::string> implied_edges_;  // 'O' keys the facts imply → their in-edges' value.
   std::set<std::string> implied_aliases_;
   CountsRecord counted_;  // What the scans found, as meta "counts" says it.
 };

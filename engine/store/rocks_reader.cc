@@ -1,9 +1,11 @@
 #include <rocksdb/iterator.h>
 
+#include <map>
 #include <set>
 
 #include "absl/strings/str_cat.h"
 #include "engine/store/keys.h"
+#include "engine/store/note_info_decoder.h"
 #include "engine/store/note_stamp.h"
 #include "engine/store/rocks_store.h"
 #include "engine/util/status_macros.h"
@@ -89,10 +91,48 @@ absl::StatusOr<std::optional<EntityInfo>> RocksReader::Entity(NodeId id) const {
 }
 
 absl::StatusOr<std::optional<NoteInfo>> RocksReader::Note(NodeId id) const {
-  ASSIGN_OR_RETURN(std::optional<NoteRecord> record,
-                   GetRecord<NoteRecord>(db_, read_options_, families_.notes, id, "note"));
-  if (!record) return std::nullopt;
-  return NoteFromRecord(id, *record);
+  rocksdb::PinnableSlice value;
+  rocksdb::Status status = db_->Get(read_options_, families_.notes, IdKey(id), &value);
+  if (status.IsNotFound()) return std::nullopt;
+  RETURN_IF_ERROR(FromRocks(status, "cannot read note"));
+  std::optional<NoteInfo> note = DecodeNoteInfo(id, std::string_view(value.data(), value.size()));
+  if (!note) return absl::DataLossError(absl::StrCat("note ", id, " does not decode"));
+  return note;
+}
+
+// A seek positions an iterator in every level of the tree; a step moves
+// within the current block. Up to this many steps are taken towards the
+// next wanted id before seeking instead: a hub's notes are every other key,
+// a typical person's are far apart.
+constexpr int kStepsBeforeSeek = 16;
+// A read of this many notes or more is a scan: it reads each block once,
+// so its blocks are not cached, where they would only evict the blocks that
+// other reads come back to (and, in a one-query process, fill the cache's
+// memory for nothing).
+constexpr size_t kScanNotes = 4096;
+
+absl::Status RocksReader::ForEachNoteIn(std::span<const NodeId> ascending_ids,
+                                        const std::function<void(size_t, NoteInfo&)>& visit) const {
+  if (ascending_ids.empty()) return absl::OkStatus();
+  rocksdb::ReadOptions options = read_options_;
+  const std::string upper = PrefixSuccessor(IdKey(ascending_ids.back()));
+  const rocksdb::Slice upper_slice(upper);
+  if (!upper.empty()) options.iterate_upper_bound = &upper_slice;
+  options.fill_cache = ascending_ids.size() < kScanNotes;
+  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(options, families_.notes));
+  it->Seek(IdKey(ascending_ids.front()));
+  for (size_t i = 0; i < ascending_ids.size() && it->Valid(); ++i) {
+    const std::string key = IdKey(ascending_ids[i]);
+    const rocksdb::Slice wanted(key);
+    for (int step = 0; step < kStepsBeforeSeek && it->Valid() && it->key().compare(wanted) < 0; ++step) it->Next();
+    if (it->Valid() && it->key().compare(wanted) < 0) it->Seek(wanted);
+    if (!it->Valid() || it->key() != wanted) continue;  // No such note; an invalid iterator ends the loop.
+    std::optional<NoteInfo> note =
+        DecodeNoteInfo(ascending_ids[i], std::string_view(it->value().data(), it->value().size()));
+    if (!note) return absl::DataLossError(absl::StrCat("note ", ascending_ids[i], " does not decode"));
+    visit(i, *note);
+  }
+  return FromRocks(it->status(), "cannot read notes");
 }
 
 absl::StatusOr<std::vector<EntityInfo>> RocksReader::FindByName(std::string_view folded) const {
@@ -188,6 +228,51 @@ absl::StatusOr<std::vector<EdgeRef>> RocksReader::Edges(NodeId node, Direction d
   return EdgesWithPrefix(EdgePrefix(direction == Direction::kOut ? kOutEdgeTag : kInEdgeTag, node, type));
 }
 
+absl::StatusOr<std::vector<RelationEdge>> RocksReader::RelationEdges(NodeId node, Direction direction,
+                                                                     model::RelationType type) const {
+  std::vector<RelationEdge> edges;
+  absl::Status bad;
+  RETURN_IF_ERROR(Scan(families_.edges, EdgePrefix(direction == Direction::kOut ? kOutEdgeTag : kInEdgeTag, node, type),
+                       [&](std::string_view key, std::string_view value) {
+                         std::optional<EdgeKeyParts> parts = DecodeEdgeKey(key);
+                         if (!parts) {
+                           bad = absl::DataLossError("edge key does not decode");
+                           return false;
+                         }
+                         RelationEdge& edge = edges.emplace_back();
+                         edge.edge = {parts->to, parts->rel, parts->note, parts->seq};
+                         if (direction == Direction::kIn && !value.empty()) {
+                           std::optional<std::vector<NodeId>> args = DecodeEdgeArgs(value);
+                           if (!args) {
+                             bad = absl::DataLossError("in-edge value does not decode");
+                             return false;
+                           }
+                           edge.args = *std::move(args);
+                         }
+                         return true;
+                       }));
+  RETURN_IF_ERROR(bad);
+  if (direction == Direction::kOut) {
+    // The node is the first argument; its out-edges of one fact name every
+    // other argument.
+    std::map<std::pair<NodeId, uint32_t>, std::vector<NodeId>> args_of_fact;
+    for (const RelationEdge& edge : edges) {
+      std::vector<NodeId>& args = args_of_fact[{edge.edge.note, edge.edge.seq}];
+      if (args.empty()) args.push_back(node);
+      args.push_back(edge.edge.neighbour);
+    }
+    for (RelationEdge& edge : edges) edge.args = args_of_fact[{edge.edge.note, edge.edge.seq}];
+    return edges;
+  }
+  for (RelationEdge& edge : edges) {
+    if (!edge.args.empty()) continue;
+    ASSIGN_OR_RETURN(std::optional<StoredFact> fact, Fact(edge.edge.note, edge.edge.seq));
+    if (!fact) return absl::DataLossError("an edge names a missing fact");
+    edge.args = std::move(fact->args);
+  }
+  return edges;
+}
+
 absl::StatusOr<std::vector<EdgeRef>> RocksReader::EdgesTo(NodeId node, Direction direction,
                                                           model::RelationType type, NodeId neighbour) const {
   std::string prefix = EdgePrefix(direction == Direction::kOut ? kOutEdgeTag : kInEdgeTag, node, type);
@@ -237,7 +322,17 @@ absl::Status RocksReader::ScanNoteRecords(const std::function<bool(NodeId, const
 }
 
 absl::Status RocksReader::ForEachNote(const std::function<bool(const NoteInfo&)>& visit) const {
-  return ScanNoteRecords([&](NodeId id, const NoteRecord& record) { return visit(NoteFromRecord(id, record)); });
+  absl::Status bad;
+  RETURN_IF_ERROR(Scan(families_.notes, "", [&](std::string_view key, std::string_view value) {
+    std::optional<NoteInfo> note;
+    if (key.size() == 8) note = DecodeNoteInfo(ReadU64(key), value);
+    if (!note) {
+      bad = absl::DataLossError("note record does not decode");
+      return false;
+    }
+    return visit(*note);
+  }));
+  return bad;
 }
 
 absl::Status RocksReader::ForEachNoteStamp(const std::function<bool(const NoteStamp&)>& visit) const {

@@ -58,6 +58,10 @@ class RocksReader : public StoreReader {
 
   absl::StatusOr<std::optional<EntityInfo>> Entity(NodeId id) const override;
   absl::StatusOr<std::optional<NoteInfo>> Note(NodeId id) const override;
+  absl::StatusOr<std::vector<RelationEdge>> RelationEdges(NodeId node, Direction direction,
+                                                          model::RelationType type) const override;
+  absl::Status ForEachNoteIn(std::span<const NodeId> ascending_ids,
+                             const std::function<void(size_t, NoteInfo&)>& visit) const override;
   absl::StatusOr<std::vector<EntityInfo>> FindByName(std::string_view folded) const override;
   absl::Status ForEachName(const std::function<bool(std::string_view, model::EntityKind, NodeId)>&
                                visit) const override;

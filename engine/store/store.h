@@ -13,7 +13,7 @@
 // | stamps        | note_id:u64                                  | stamp (below)| sync without reading untouched files |
 // | facts         | note_id:u64 seq:u32                          | FactRecord   | a note's facts, for display/retraction|
 // | edges         | 'O' src:u64 rel:u16 dst:u64 note:u64 seq:u32 | (empty)      | out-edges by prefix scan             |
-// | edges         | 'I' dst:u64 rel:u16 src:u64 note:u64 seq:u32 | (empty)      | in-edges by prefix scan              |
+// | edges         | 'I' dst:u64 rel:u16 src:u64 note:u64 seq:u32 | args (below) | in-edges by prefix scan              |
 //
 // Integers are big-endian, so prefix scans group edges by relation and then
 // by neighbour. Records are protobuf messages (records.proto), except the
@@ -32,6 +32,13 @@
 // edges, so retracting one note removes exactly its own.
 // Edges of a fact: for a note relation (ATTENDED, OWNS_ACTION, ...) one
 // edge args[0] → note; otherwise one edge args[0] → args[i] per later arg.
+// Why an in-edge between people carries the fact's arguments (each a u64,
+// in the fact's order): who-knows needs everyone a relation names, and a
+// hub is the later argument of tens of thousands of facts; reading each
+// fact was a quarter of the owner's answer from the store. The out-edges
+// need none, since the first argument's out-edges of one fact name all the
+// others. An in-edge written before stop 17 has an empty value, and its
+// fact is read instead.
 //
 // Compression: LZ4 above the bottommost level, ZSTD with a per-file
 // trained dictionary at it (rocks_store.cc says why).
@@ -138,6 +145,13 @@ struct EdgeRef {
   uint32_t seq = 0;      // Its fact within that note.
 };
 
+// An edge between entities, with the arguments of the fact that states it:
+// args[0] is the fact's first argument, the others follow in no set order.
+struct RelationEdge {
+  EdgeRef edge;
+  std::vector<NodeId> args;
+};
+
 struct StoredFact {
   NodeId note = 0;
   uint32_t seq = 0;
@@ -166,6 +180,12 @@ class StoreReader {
 
   virtual absl::StatusOr<std::optional<EntityInfo>> Entity(NodeId id) const = 0;
   virtual absl::StatusOr<std::optional<NoteInfo>> Note(NodeId id) const = 0;
+  // Calls visit(i, note) for each of `ascending_ids` (which must not
+  // descend) that names a stored note, in order; the visit may move from
+  // the note. A dense set (a hub attends half of all notes) is read in one
+  // forward pass rather than one lookup each.
+  virtual absl::Status ForEachNoteIn(std::span<const NodeId> ascending_ids,
+                                     const std::function<void(size_t, NoteInfo&)>& visit) const = 0;
   // Entities whose folded name equals `folded` (util::FoldName).
   virtual absl::StatusOr<std::vector<EntityInfo>> FindByName(std::string_view folded) const = 0;
   // People whose profile pages give them the other name `folded`, each
@@ -180,6 +200,11 @@ class StoreReader {
       const std::function<bool(std::string_view, model::EntityKind, NodeId)>& visit) const = 0;
   virtual absl::StatusOr<std::vector<EdgeRef>> Edges(NodeId node, Direction direction,
                                                      model::RelationType type) const = 0;
+  // Edges(node, direction, type), each with its fact's arguments, for a
+  // relation between entities. Reads a fact only for an in-edge stored
+  // before in-edges carried them.
+  virtual absl::StatusOr<std::vector<RelationEdge>> RelationEdges(NodeId node, Direction direction,
+                                                                  model::RelationType type) const = 0;
   // The edges of `node` in `direction` and of `type` whose other end is
   // `neighbour`: one seek, however many edges `node` has.
   virtual absl::StatusOr<std::vector<EdgeRef>> EdgesTo(NodeId node, Direction direction, model::RelationType type,

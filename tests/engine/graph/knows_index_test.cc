@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "engine/kith.h"
+#include "engine/query/who_knows_reads.h"
 #include "tests/engine/graph/vault_fixture.h"
 #include "tests/testing/status_matchers.h"
 #include "tests/testing/temp_dir.h"
@@ -86,6 +87,34 @@ TEST(KnowsIndexTest, AnswersLikeTheStoreForEveryoneInASyntheticVaultUnderAnother
   model.attendee_exponent = 0.5;
   model.knows_weight = 1.0;  // Equal to worked-with: ties between relations.
   CheckEveryPerson(dir.path() + "/vault", model);
+}
+
+TEST(KnowsIndexTest, AnswersLikeTheStoreForAHubWhoseReadsRunInParallel) {
+  // The vault's owner attends half of its meetings: enough notes for the
+  // store's who-knows to read them in two halves beside the relations.
+  testing::TempDir dir;
+  ASSERT_OK(gen::GenerateVault({.notes = 12000, .seed = 3}, dir.path() + "/vault").status());
+  IngestInto(dir.path() + "/vault", dir.path() + "/db");
+  ASSERT_OK_AND_ASSIGN(auto store, store::Store::Open({}, dir.path() + "/db"));
+  auto reader = store->NewReader();
+  ASSERT_OK_AND_ASSIGN(std::optional<std::string> owner_name, reader->Meta("owner"));
+  ASSERT_TRUE(owner_name.has_value());
+  ASSERT_OK_AND_ASSIGN(std::optional<store::EntityInfo> owner,
+                       reader->Entity(store::EntityId(model::EntityKind::kPerson, *owner_name)));
+  ASSERT_TRUE(owner.has_value());
+  ASSERT_OK_AND_ASSIGN(std::vector<store::EdgeRef> attended,
+                       reader->Edges(owner->id, store::Direction::kOut, model::RelationType::kAttended));
+  ASSERT_GE(attended.size(), query::kParallelReadNotes);
+  ASSERT_OK_AND_ASSIGN(std::vector<store::EdgeRef> stated,
+                       reader->Edges(owner->id, store::Direction::kIn, model::RelationType::kReportsTo));
+  ASSERT_FALSE(stated.empty());
+  ASSERT_OK_AND_ASSIGN(std::unique_ptr<KnowsIndex> index, KnowsIndex::Build(*reader, {}));
+  for (int limit : {0, 20}) {
+    query::WhoKnowsQuery q{.name = owner->name, .limit = limit, .evidence_limit = limit == 0 ? 0 : 5};
+    ASSERT_OK_AND_ASSIGN(query::WhoKnowsResult from_store, query::WhoKnows(*reader, q));
+    ASSERT_GT(from_store.people.size(), 10u);
+    ExpectSame(index->WhoKnows(*owner, q.limit, q.evidence_limit), from_store);
+  }
 }
 
 TEST(KnowsIndexTest, ModelsCompareByEveryParameter) {

@@ -108,6 +108,29 @@ TEST_F(WhoKnowsTest, StatedRelationsCountWithTheirSentence) {
   EXPECT_NEAR(r.people[0].strength, 1 - std::exp(-1.0), 1e-9);
 }
 
+TEST_F(WhoKnowsTest, ARelationNamingAnOrganisationAddsNoAcquaintance) {
+  // Acme is named by two relations with Ana Bell, Bo Chen by one: Acme
+  // would rank first if it counted, and must not take a place in the list.
+  extract::NoteGraph g = Meeting("facts.md", "2025-06-01", {});
+  g.entities = {{model::EntityKind::kPerson, "Ana Bell"},
+                {model::EntityKind::kOrganization, "Acme"},
+                {model::EntityKind::kPerson, "Bo Chen"}};
+  extract::Fact worked;
+  worked.type = model::RelationType::kWorkedWith;
+  worked.args = {0, 1};
+  extract::Fact knows_acme = worked;
+  knows_acme.type = model::RelationType::kKnows;
+  extract::Fact knows_bo = knows_acme;
+  knows_bo.args = {2, 0};
+  g.facts = {worked, knows_acme, knows_bo};
+  Put(g);
+  for (int limit : {0, 1}) {
+    ASSERT_OK_AND_ASSIGN(WhoKnowsResult r, Ask("Ana Bell", limit));
+    ASSERT_EQ(r.people.size(), 1u) << limit;
+    EXPECT_EQ(r.people[0].name, "Bo Chen");
+  }
+}
+
 TEST_F(WhoKnowsTest, ReportsToReadsFromBothSides) {
   extract::NoteGraph g = Meeting("org.md", "2025-06-01", {});
   g.entities = {{model::EntityKind::kPerson, "Ana Bell"}, {model::EntityKind::kPerson, "Bo Chen"}};

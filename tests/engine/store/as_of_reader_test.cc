@@ -74,5 +74,33 @@ TEST_F(AsOfReaderTest, LatestNoteDateIsCappedAtTheDay) {
   EXPECT_EQ(later, std::to_string(Day("2025-03-10")));
 }
 
+TEST_F(AsOfReaderTest, HidesLaterNotesFromSetReadsAndRelationEdges) {
+  extract::NoteGraph stated = testing::Meeting("stated.md", "2025-03-01", {});
+  stated.entities = {{model::EntityKind::kPerson, "Bo Chen"}, {model::EntityKind::kPerson, "Ana Bell"}};
+  extract::Fact knows;
+  knows.type = RelationType::kKnows;
+  knows.args = {0, 1};
+  stated.facts = {knows};
+  ASSERT_OK(store_->PutNote(stated, 4));
+  const NodeId ana = EntityId(model::EntityKind::kPerson, "ana bell");
+  std::vector<NodeId> ids = {NoteId("early.md"), NoteId("late.md"), NoteId("undated.md")};
+  std::sort(ids.begin(), ids.end());
+  for (const char* day : {"2025-02-01", "2025-03-10"}) {
+    auto reader = AsOf(day);
+    std::vector<std::string> paths;
+    ASSERT_OK(reader->ForEachNoteIn(ids, [&](size_t, NoteInfo& note) { paths.push_back(note.path); }));
+    std::sort(paths.begin(), paths.end());
+    ASSERT_OK_AND_ASSIGN(std::vector<RelationEdge> edges, reader->RelationEdges(ana, Direction::kIn, RelationType::kKnows));
+    if (std::string(day) == "2025-02-01") {
+      EXPECT_EQ(paths, (std::vector<std::string>{"early.md", "undated.md"}));
+      EXPECT_TRUE(edges.empty());
+    } else {
+      EXPECT_EQ(paths, (std::vector<std::string>{"early.md", "late.md", "undated.md"}));
+      ASSERT_EQ(edges.size(), 1u);
+      EXPECT_EQ(edges[0].args, (std::vector<NodeId>{EntityId(model::EntityKind::kPerson, "bo chen"), ana}));
+    }
+  }
+}
+
 }  // namespace
 }  // namespace kith::store

@@ -3,20 +3,18 @@
 #include <gtest/gtest.h>
 #include <rocksdb/db.h>
 
-#include <functional>
 
 #include "engine/store/keys.h"
 #include "engine/store/note_stamp.h"
 #include "engine/store/store.h"
 #include "engine/util/text.h"
 #include "tests/testing/note_graphs.h"
+#include "tests/testing/raw_store.h"
 #include "tests/testing/status_matchers.h"
 #include "tests/testing/temp_dir.h"
 
 namespace kith::store {
 namespace {
-
-enum Family { kMeta = 1, kEntities, kNames, kNotes, kFacts, kEdges, kAliases, kStamps };
 
 class CheckTest : public ::testing::Test {
  protected:
@@ -36,18 +34,7 @@ class CheckTest : public ::testing::Test {
   }
 
   // Runs `damage` on the closed store through raw RocksDB.
-  void Damage(const std::function<void(rocksdb::DB*, std::vector<rocksdb::ColumnFamilyHandle*>&)>& damage) {
-    std::vector<rocksdb::ColumnFamilyDescriptor> families;
-    for (const char* name : {"default", "meta", "entities", "names", "notes", "facts", "edges", "aliases", "stamps"}) {
-      families.emplace_back(name, rocksdb::ColumnFamilyOptions());
-    }
-    std::vector<rocksdb::ColumnFamilyHandle*> handles;
-    rocksdb::DB* db = nullptr;
-    ASSERT_TRUE(rocksdb::DB::Open(rocksdb::DBOptions(), dir_.path(), families, &handles, &db).ok());
-    damage(db, handles);
-    for (auto* h : handles) ASSERT_TRUE(db->DestroyColumnFamilyHandle(h).ok());
-    delete db;
-  }
+  void Damage(const testing::RawStoreEdit& damage) { testing::EditRawStore(dir_.path(), damage); }
 
   CheckReport Check() {
     auto store = Store::Open({}, dir_.path());
@@ -80,7 +67,7 @@ TEST_F(CheckTest, StoreBuiltThroughTheApiKeepsEveryInvariant) {
 TEST_F(CheckTest, FindsAnEdgeStoredInOneDirectionOnly) {
   Damage([](rocksdb::DB* db, auto& h) {
     EdgeKeyParts in{kInEdgeTag, NoteId("a.md"), model::RelationType::kAttended, Person("bo chen"), NoteId("a.md"), 1};
-    ASSERT_TRUE(db->Delete({}, h[kEdges], EdgeKey(in)).ok());
+    ASSERT_TRUE(db->Delete({}, h[testing::kRawEdges], EdgeKey(in)).ok());
   });
   CheckReport r = Check();
   EXPECT_EQ(r.breach_count, 1u);
@@ -88,7 +75,7 @@ TEST_F(CheckTest, FindsAnEdgeStoredInOneDirectionOnly) {
 }
 
 TEST_F(CheckTest, FindsFactsWhoseNoteIsGone) {
-  Damage([](rocksdb::DB* db, auto& h) { ASSERT_TRUE(db->Delete({}, h[kNotes], IdKey(NoteId("a.md"))).ok()); });
+  Damage([](rocksdb::DB* db, auto& h) { ASSERT_TRUE(db->Delete({}, h[testing::kRawNotes], IdKey(NoteId("a.md"))).ok()); });
   CheckReport r = Check();
   EXPECT_TRUE(Mentions(r, "which is not stored"));
   EXPECT_TRUE(Mentions(r, "counts 2 notes; 1 name it"));  // Ana Bell lost a referring note.
@@ -97,7 +84,7 @@ TEST_F(CheckTest, FindsFactsWhoseNoteIsGone) {
 TEST_F(CheckTest, FindsAStampWithoutItsNote) {
   Damage([](rocksdb::DB* db, auto& h) {
     std::string stamp = EncodeNoteStamp({"ghost.md", std::nullopt, 1, {2, 3, 4}});
-    ASSERT_TRUE(db->Put({}, h[kStamps], IdKey(NoteId("ghost.md")), stamp).ok());
+    ASSERT_TRUE(db->Put({}, h[testing::kRawStamps], IdKey(NoteId("ghost.md")), stamp).ok());
   });
   CheckReport r = Check();
   EXPECT_TRUE(Mentions(r, "a stamp names ghost.md, which is not stored"));
@@ -109,7 +96,7 @@ TEST_F(CheckTest, FindsAStampThatDisagreesWithItsNote) {
     // The note was stored with fingerprint 1; a stamp with another would
     // let a sync skip a file by a fingerprint the note never had.
     std::string stamp = EncodeNoteStamp({"a.md", 20089, 99, {2, 3, 4}});
-    ASSERT_TRUE(db->Put({}, h[kStamps], IdKey(NoteId("a.md")), stamp).ok());
+    ASSERT_TRUE(db->Put({}, h[testing::kRawStamps], IdKey(NoteId("a.md")), stamp).ok());
   });
   CheckReport r = Check();
   EXPECT_TRUE(Mentions(r, "the stamp of a.md disagrees with its note"));
@@ -118,8 +105,8 @@ TEST_F(CheckTest, FindsAStampThatDisagreesWithItsNote) {
 
 TEST_F(CheckTest, FindsAMissingNameKeyAndAStrayAlias) {
   Damage([](rocksdb::DB* db, auto& h) {
-    ASSERT_TRUE(db->Delete({}, h[kNames], NameKey("bo chen", model::EntityKind::kPerson, Person("bo chen"))).ok());
-    ASSERT_TRUE(db->Put({}, h[kAliases], AliasKey("bobby", Person("bo chen"), NoteId("a.md")), "").ok());
+    ASSERT_TRUE(db->Delete({}, h[testing::kRawNames], NameKey("bo chen", model::EntityKind::kPerson, Person("bo chen"))).ok());
+    ASSERT_TRUE(db->Put({}, h[testing::kRawAliases], AliasKey("bobby", Person("bo chen"), NoteId("a.md")), "").ok());
   });
   CheckReport r = Check();
   EXPECT_EQ(r.breach_count, 2u);
@@ -128,7 +115,7 @@ TEST_F(CheckTest, FindsAMissingNameKeyAndAStrayAlias) {
 }
 
 TEST_F(CheckTest, FindsAnUndecodableRecord) {
-  Damage([](rocksdb::DB* db, auto& h) { ASSERT_TRUE(db->Put({}, h[kFacts], "short", "junk").ok()); });
+  Damage([](rocksdb::DB* db, auto& h) { ASSERT_TRUE(db->Put({}, h[testing::kRawFacts], "short", "junk").ok()); });
   EXPECT_TRUE(Mentions(Check(), "a fact record does not decode"));
 }
 
