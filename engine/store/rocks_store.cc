@@ -227,4 +227,11 @@ absl::Status RocksStore::PutMeta(std::string_view key, std::string_view value) {
                    "cannot write meta");
 }
 
+absl::Status RocksStore::Flush() {
+  rocksdb::FlushOptions options;
+  options.wait = true;
+  const std::vector<rocksdb::ColumnFamilyHandle*> families(handles_.begin() + 1, handles_.end());
+  return FromRocks(db_->Flush(options, families), "cannot flush the store");
+}
+
 }  // namespace kith::store

@@ -114,6 +114,7 @@ class RocksStore : public Store {
   absl::Status RestampNote(std::string_view path, const FileStamp& file) override;
   absl::Status DeleteNote(std::string_view path) override;
   absl::Status PutMeta(std::string_view key, std::string_view value) override;
+  absl::Status Flush() override;
 
   absl::Status CheckSchema();
   // Reads meta "counts", or counts a store that predates it and stores that.

@@ -1,6 +1,8 @@
 // The engine facade: ingest sessions over a real store.
 #include <gtest/gtest.h>
 
+#include <filesystem>
+
 #include "engine/kith.h"
 #include "tests/testing/status_matchers.h"
 #include "tests/testing/temp_dir.h"
@@ -43,6 +45,26 @@ TEST_F(IngestTest, OwnerIsMostFrequentParticipant) {
   IngestReport report = Ingest({{"a.md", kNoteA}, {"b.md", kNoteB}});
   EXPECT_EQ(report.owner, "Lena Ortiz");
   EXPECT_EQ(report.notes_stored, 2);
+}
+
+// The write-ahead log of the session's writes is flushed into tables, so
+// the next open has nothing to replay.
+TEST_F(IngestTest, AnIngestThatStoresNotesLeavesNoLogToReplay) {
+  auto log_bytes = [&] {
+    uintmax_t bytes = 0;
+    for (const auto& entry : std::filesystem::directory_iterator(dir_.path())) {
+      if (entry.path().extension() == ".log") bytes += entry.file_size();
+    }
+    return bytes;
+  };
+  Ingest({{"a.md", kNoteA}, {"b.md", kNoteB}});
+  EXPECT_EQ(log_bytes(), 0u);
+  // The next session writes again; its log holds those writes until it ends.
+  auto session = engine_->BeginIngest({});
+  session->Add("c.md", "---\ndate: 2025-05-03\nparticipants: [Lena Ortiz, Di Eng]\n---\n");
+  ASSERT_OK(session->Finish().status());
+  EXPECT_EQ(log_bytes(), 0u);
+  EXPECT_EQ(Known("Di Eng"), std::vector<std::string>{"Lena Ortiz"});
 }
 
 TEST_F(IngestTest, SecondIngestChangesNothing) {
