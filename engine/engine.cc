@@ -282,7 +282,10 @@ absl::StatusOr<std::unique_ptr<Engine>> Engine::Open(const EngineOptions& option
                                                      const std::string& db_dir) {
   RETURN_IF_ERROR(query::ValidateStrengthModel(options.strength));
   ASSIGN_OR_RETURN(std::unique_ptr<store::Store> store,
-                   store::Store::Open({.block_cache_bytes = options.block_cache_bytes}, db_dir));
+                   store::Store::Open(
+                       {.block_cache_bytes = options.block_cache_bytes,
+                        .compact_in_background = options.compact_in_background},
+                       db_dir));
   return std::make_unique<EngineImpl>(options, std::move(store));
 }
 

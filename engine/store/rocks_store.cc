@@ -128,6 +128,7 @@ absl::StatusOr<std::unique_ptr<Store>> Store::Open(const StoreOptions& options,
   family_options.bottommost_compression_opts.max_dict_bytes = 32 << 10;
   family_options.bottommost_compression_opts.zstd_max_train_bytes = 100 * (32 << 10);
   family_options.write_buffer_size = 16 << 20;
+  family_options.disable_auto_compactions = !options.compact_in_background;
   // Families written rarely (meta) would otherwise keep every WAL file
   // alive until they flush; past this size the oldest are flushed.
   db_options.max_total_wal_size = 64 << 20;

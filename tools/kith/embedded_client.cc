@@ -89,7 +89,10 @@ class EmbeddedClient : public Client {
 
 absl::StatusOr<std::unique_ptr<Client>> OpenEmbedded(const std::string& db_dir, bool one_query) {
   EngineOptions options;
-  if (one_query) options.block_cache_bytes = kOneQueryBlockCacheBytes;
+  if (one_query) {
+    options.block_cache_bytes = kOneQueryBlockCacheBytes;
+    options.compact_in_background = false;
+  }
   ASSIGN_OR_RETURN(std::unique_ptr<Engine> engine, Engine::Open(options, db_dir));
   return std::make_unique<EmbeddedClient>(std::move(engine));
 }
