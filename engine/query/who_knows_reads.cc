@@ -28,6 +28,7 @@ absl::StatusOr<std::vector<store::NoteInfo>> ReadNotes(const store::StoreReader&
     return notes;
   }
   const size_t half = ascending_ids.size() / 2;
+  notes.reserve(ascending_ids.size());  // The later half is moved in after.
   std::vector<store::NoteInfo> later;
   std::future<absl::Status> reading_later =
       std::async(std::launch::async, [&] { return ReadInto(reader, ascending_ids.subspan(half), later); });
@@ -35,7 +36,6 @@ absl::StatusOr<std::vector<store::NoteInfo>> ReadNotes(const store::StoreReader&
   absl::Status second = reading_later.get();
   RETURN_IF_ERROR(first);
   RETURN_IF_ERROR(second);
-  notes.reserve(ascending_ids.size());
   std::move(later.begin(), later.end(), std::back_inserter(notes));
   return notes;
 }
