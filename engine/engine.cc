@@ -284,7 +284,7 @@ absl::StatusOr<std::unique_ptr<Engine>> Engine::Open(const EngineOptions& option
   ASSIGN_OR_RETURN(std::unique_ptr<store::Store> store,
                    store::Store::Open(
                        {.block_cache_bytes = options.block_cache_bytes,
-                        .compact_in_background = options.compact_in_background},
+                        .defer_compactions_until_write = options.defer_compactions_until_write},
                        db_dir));
   return std::make_unique<EngineImpl>(options, std::move(store));
 }

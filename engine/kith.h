@@ -30,9 +30,9 @@ struct EngineOptions {
   // (graph::KnowsIndex), rebuilt in the background after every write; for
   // long-running servers. Until it is fresh, queries read the store.
   bool memory_index = false;
-  // See store::StoreOptions::block_cache_bytes and compact_in_background.
+  // See store::StoreOptions::block_cache_bytes and defer_compactions_until_write.
   size_t block_cache_bytes = store::StoreOptions{}.block_cache_bytes;
-  bool compact_in_background = store::StoreOptions{}.compact_in_background;
+  bool defer_compactions_until_write = store::StoreOptions{}.defer_compactions_until_write;
 };
 
 // The block cache for a process that answers one query and exits (the

@@ -237,6 +237,7 @@ absl::StatusOr<absl::flat_hash_map<NodeId, NoteRecord>> RocksStore::StoredNotes(
 
 absl::Status RocksStore::PutNotes(std::span<const NoteToStore> notes) {
   std::lock_guard<std::mutex> lock(write_mutex_);
+  RETURN_IF_ERROR(CompactFromNowOn());
   std::vector<std::string_view> paths;
   for (const NoteToStore& n : notes) paths.push_back(n.graph->path);
   if (std::set<std::string_view>(paths.begin(), paths.end()).size() != paths.size()) {
@@ -334,6 +335,7 @@ void RocksStore::WriteNoteInto(const extract::NoteGraph& graph, const std::vecto
 
 absl::Status RocksStore::DeleteNote(std::string_view path) {
   std::lock_guard<std::mutex> lock(write_mutex_);
+  RETURN_IF_ERROR(CompactFromNowOn());
   const NodeId note = NoteId(path);
   ASSIGN_OR_RETURN(auto stored, StoredNotes({path}));
   auto old = stored.find(note);

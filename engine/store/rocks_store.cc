@@ -128,7 +128,7 @@ absl::StatusOr<std::unique_ptr<Store>> Store::Open(const StoreOptions& options,
   family_options.bottommost_compression_opts.max_dict_bytes = 32 << 10;
   family_options.bottommost_compression_opts.zstd_max_train_bytes = 100 * (32 << 10);
   family_options.write_buffer_size = 16 << 20;
-  family_options.disable_auto_compactions = !options.compact_in_background;
+  family_options.disable_auto_compactions = options.defer_compactions_until_write;
   // Families written rarely (meta) would otherwise keep every WAL file
   // alive until they flush; past this size the oldest are flushed.
   db_options.max_total_wal_size = 64 << 20;
@@ -140,16 +140,17 @@ absl::StatusOr<std::unique_ptr<Store>> Store::Open(const StoreOptions& options,
   rocksdb::DB* raw = nullptr;
   RETURN_IF_ERROR(FromRocks(rocksdb::DB::Open(db_options, dir, descriptors, &handles, &raw),
                             absl::StrCat("cannot open store ", dir)));
-  auto store = std::make_unique<RocksStore>(std::unique_ptr<rocksdb::DB>(raw), std::move(handles));
+  auto store = std::make_unique<RocksStore>(std::unique_ptr<rocksdb::DB>(raw), std::move(handles),
+                                            options.defer_compactions_until_write);
   RETURN_IF_ERROR(store->CheckSchema());
   RETURN_IF_ERROR(store->LoadCounts());
   RemoveEmptyOldLogs(*raw, dir);
   return store;
 }
 
-RocksStore::RocksStore(std::unique_ptr<rocksdb::DB> db,
-                       std::vector<rocksdb::ColumnFamilyHandle*> handles)
-    : db_(std::move(db)), handles_(std::move(handles)) {
+RocksStore::RocksStore(std::unique_ptr<rocksdb::DB> db, std::vector<rocksdb::ColumnFamilyHandle*> handles,
+                       bool compactions_deferred)
+    : compactions_deferred_(compactions_deferred), db_(std::move(db)), handles_(std::move(handles)) {
   // handles_[0] is the default family, which kith does not use.
   families_ = {handles_[1], handles_[2], handles_[3], handles_[4], handles_[5], handles_[6], handles_[7], handles_[8]};
 }
@@ -205,6 +206,7 @@ std::unique_ptr<StoreReader> RocksStore::NewReader() const {
 
 absl::Status RocksStore::RestampNote(std::string_view path, const FileStamp& file) {
   std::lock_guard<std::mutex> lock(write_mutex_);
+  RETURN_IF_ERROR(CompactFromNowOn());
   const NodeId note = NoteId(path);
   std::string value;
   rocksdb::Status status = db_->Get({}, families_.notes, IdKey(note), &value);
@@ -221,8 +223,19 @@ absl::Status RocksStore::RestampNote(std::string_view path, const FileStamp& fil
                    absl::StrCat("cannot restamp note ", std::string(path)));
 }
 
+absl::Status RocksStore::CompactFromNowOn() {
+  if (!compactions_deferred_) return absl::OkStatus();
+  for (rocksdb::ColumnFamilyHandle* family : handles_) {
+    RETURN_IF_ERROR(FromRocks(db_->SetOptions(family, {{"disable_auto_compactions", "false"}}),
+                              "cannot turn compactions on"));
+  }
+  compactions_deferred_ = false;
+  return absl::OkStatus();
+}
+
 absl::Status RocksStore::PutMeta(std::string_view key, std::string_view value) {
   std::lock_guard<std::mutex> lock(write_mutex_);
+  RETURN_IF_ERROR(CompactFromNowOn());
   return FromRocks(db_->Put({}, families_.meta, rocksdb::Slice(key.data(), key.size()),
                             rocksdb::Slice(value.data(), value.size())),
                    "cannot write meta");

@@ -103,7 +103,9 @@ class SortedBatch;  // note_writer.cc
 
 class RocksStore : public Store {
  public:
-  RocksStore(std::unique_ptr<rocksdb::DB> db, std::vector<rocksdb::ColumnFamilyHandle*> handles);
+  // `compactions_deferred`: opened with StoreOptions::defer_compactions_until_write.
+  RocksStore(std::unique_ptr<rocksdb::DB> db, std::vector<rocksdb::ColumnFamilyHandle*> handles,
+             bool compactions_deferred);
   ~RocksStore() override;
 
   std::unique_ptr<StoreReader> NewReader() const override;
@@ -132,8 +134,13 @@ class RocksStore : public Store {
   // Adds `counts` to `batch`, writes it, and on success keeps `counts` as
   // the store's totals.
   absl::Status WriteWithCounts(SortedBatch& batch, CountsRecord counts, std::string_view what);
+  // Turns compactions on if they were deferred (see compactions_deferred_).
+  absl::Status CompactFromNowOn();
 
   std::mutex write_mutex_;
+  // Compactions are off until the first write turns them on
+  // (StoreOptions::defer_compactions_until_write). Guarded by write_mutex_.
+  bool compactions_deferred_;
   CountsRecord counts_;  // As stored in meta "counts"; guarded by write_mutex_.
   std::unique_ptr<rocksdb::DB> db_;
   std::vector<rocksdb::ColumnFamilyHandle*> handles_;

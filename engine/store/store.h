@@ -89,11 +89,12 @@ struct StoreOptions {
   // large; a process that answers one query and exits is faster with a
   // small one, whose memory is reused rather than freshly faulted in.
   size_t block_cache_bytes = size_t{256} << 20;
-  // Merge table files in background threads as they pile up. A process
-  // that answers one query and exits leaves that to the next long-lived
-  // one (an ingest, kithd): on two cores, compactions owed by a large
-  // ingest would take a core from its answer.
-  bool compact_in_background = true;
+  // Start no compaction (the merging of table files in background threads)
+  // until this process first writes. A process that only reads (a CLI
+  // query, a re-sync that finds nothing changed) then leaves the
+  // compactions a large ingest left owed to the next one that writes, or
+  // to kithd: on two cores they would take a core from its answer.
+  bool defer_compactions_until_write = false;
 };
 
 struct EntityInfo {

@@ -18,11 +18,13 @@ enum RawFamily { kRawMeta = 1, kRawEntities, kRawNames, kRawNotes, kRawFacts, kR
 
 using RawStoreEdit = std::function<void(rocksdb::DB*, std::vector<rocksdb::ColumnFamilyHandle*>&)>;
 
-// Opens the closed store in `dir` with RocksDB alone and runs `edit` on it.
-inline void EditRawStore(const std::string& dir, const RawStoreEdit& edit) {
+// Opens the closed store in `dir` with RocksDB alone, every family with
+// `options`, and runs `edit` on it.
+inline void EditRawStore(const std::string& dir, const RawStoreEdit& edit,
+                         const rocksdb::ColumnFamilyOptions& options = {}) {
   std::vector<rocksdb::ColumnFamilyDescriptor> families;
   for (const char* name : {"default", "meta", "entities", "names", "notes", "facts", "edges", "aliases", "stamps"}) {
-    families.emplace_back(name, rocksdb::ColumnFamilyOptions());
+    families.emplace_back(name, options);
   }
   std::vector<rocksdb::ColumnFamilyHandle*> handles;
   rocksdb::DB* db = nullptr;

@@ -89,10 +89,9 @@ class EmbeddedClient : public Client {
 
 absl::StatusOr<std::unique_ptr<Client>> OpenEmbedded(const std::string& db_dir, bool one_query) {
   EngineOptions options;
-  if (one_query) {
-    options.block_cache_bytes = kOneQueryBlockCacheBytes;
-    options.compact_in_background = false;
-  }
+  // A command that writes nothing leaves owed compactions to one that does.
+  options.defer_compactions_until_write = true;
+  if (one_query) options.block_cache_bytes = kOneQueryBlockCacheBytes;
   ASSIGN_OR_RETURN(std::unique_ptr<Engine> engine, Engine::Open(options, db_dir));
   return std::make_unique<EmbeddedClient>(std::move(engine));
 }

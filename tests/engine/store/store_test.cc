@@ -7,10 +7,12 @@
 #include <algorithm>
 #include <filesystem>
 #include <map>
+#include <thread>
 
 #include "engine/store/keys.h"
 #include "engine/util/text.h"
 #include "tests/testing/note_graphs.h"
+#include "tests/testing/raw_store.h"
 #include "tests/testing/status_matchers.h"
 #include "tests/testing/temp_dir.h"
 
@@ -248,6 +250,42 @@ TEST(StoreSchemaTest, AStoreWithoutCountsIsCountedOnOpen) {
   ASSERT_OK_AND_ASSIGN(counts, store->NewReader()->Counts());
   EXPECT_EQ(counts.notes, 2u);
   EXPECT_EQ(counts.AllFacts(), 3u);
+}
+
+// A store opened to defer compactions leaves the table files an earlier
+// writer piled up until its own first write, then merges them.
+TEST(StoreCompactionTest, DeferredCompactionsStartWithTheFirstWrite) {
+  testing::TempDir dir;
+  { ASSERT_OK(Store::Open({}, dir.path()).status()); }
+  // Six small table files in one family, written with compactions off (as
+  // an ingest killed before its compactions ran would leave them).
+  rocksdb::ColumnFamilyOptions piling;
+  piling.disable_auto_compactions = true;
+  testing::EditRawStore(dir.path(), [](rocksdb::DB* db, auto& h) {
+    for (int i = 0; i < 6; ++i) {
+      ASSERT_TRUE(db->Put({}, h[testing::kRawMeta], "test/" + std::to_string(i), "x").ok());
+      ASSERT_TRUE(db->Flush({}, h[testing::kRawMeta]).ok());
+    }
+  }, piling);
+  auto table_files = [&] {
+    int files = 0;
+    for (const auto& entry : std::filesystem::directory_iterator(dir.path())) files += entry.path().extension() == ".sst";
+    return files;
+  };
+  const int piled = table_files();
+  ASSERT_GE(piled, 6);
+
+  ASSERT_OK_AND_ASSIGN(auto store, Store::Open({.defer_compactions_until_write = true}, dir.path()));
+  ASSERT_OK_AND_ASSIGN(std::optional<std::string> read, store->NewReader()->Meta("test/5"));
+  EXPECT_EQ(read, "x");
+  std::this_thread::sleep_for(std::chrono::milliseconds(500));
+  EXPECT_EQ(table_files(), piled);  // Reading started nothing.
+
+  ASSERT_OK(store->PutMeta("test/written", "y"));
+  for (int waited = 0; waited < 300 && table_files() >= piled; ++waited) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  EXPECT_LT(table_files(), piled);
 }
 
 TEST(StoreSchemaTest, RefusesNewerSchema) {
