@@ -5,12 +5,9 @@
 #include <cmath>
 #include <future>
 #include <map>
-#include <set>
 #include <unordered_map>
 
 #include "absl/container/flat_hash_map.h"
-#include "absl/strings/numbers.h"
-#include "absl/strings/str_cat.h"
 #include "engine/query/meetings.h"
 #include "engine/query/query.h"
 #include "engine/query/who_knows_reads.h"
@@ -73,12 +70,10 @@ absl::Status AddRelations(const std::vector<StatedRelation>& relations, std::opt
   for (const StatedRelation& relation : relations) {
     ASSIGN_OR_RETURN(const store::NoteInfo* note, notes.Get(relation.note));
     const double weight = RelationWeight(relation.type, model) * Recency(note->date, reference, model);
-    store::StoredFact fact;
-    fact.role = relation.role;
-    const std::string label = RelationLabel(relation.type, relation.subject_first, fact);
     for (store::NodeId other : relation.others) {
       // The first statement stands until a stronger one, as in the memory index.
-      auto [best, first] = tallies[other].relations.try_emplace(label, Statement{weight, relation.note, relation.seq});
+      auto [best, first] =
+          tallies[other].relations.try_emplace(relation.label, Statement{weight, relation.note, relation.seq});
       if (!first && weight > best->second.weight) best->second = {weight, relation.note, relation.seq};
     }
   }

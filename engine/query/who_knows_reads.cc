@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <future>
 
+#include "engine/query/meetings.h"
 #include "engine/util/status_macros.h"
 
 namespace kith::query {
@@ -52,14 +53,16 @@ absl::StatusOr<RelationReads> ReadRelations(const store::StoreReader& reader, st
       for (store::RelationEdge& edge : edges) {
         StatedRelation& relation = reads.relations.emplace_back();
         relation.type = type;
-        relation.subject_first = !edge.args.empty() && edge.args[0] == subject;
         relation.note = edge.edge.note;
         relation.seq = edge.edge.seq;
+        store::StoredFact fact;
         if (type == RelationType::kFamily) {
-          ASSIGN_OR_RETURN(std::optional<store::StoredFact> fact, reader.Fact(edge.edge.note, edge.edge.seq));
-          if (!fact) return absl::DataLossError("an edge names a missing fact");
-          relation.role = std::move(fact->role);
+          ASSIGN_OR_RETURN(std::optional<store::StoredFact> stored, reader.Fact(edge.edge.note, edge.edge.seq));
+          if (!stored) return absl::DataLossError("an edge names a missing fact");
+          fact = *std::move(stored);
         }
+        const bool subject_first = !edge.args.empty() && edge.args[0] == subject;
+        relation.label = RelationLabel(type, subject_first, fact);
         // Everyone else in the fact: for an introduction, the introduced
         // parties also know each other.
         for (store::NodeId id : edge.args) {

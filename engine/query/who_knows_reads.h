@@ -21,10 +21,9 @@ namespace kith::query {
 // A relation the subject is named in, with the other people it names.
 struct StatedRelation {
   model::RelationType type = model::RelationType::kKnows;
-  bool subject_first = false;  // Reads "reports to", not "manages".
+  std::string label;  // As the subject reads it: "manages", "family (cousin)", ...
   store::NodeId note = 0;
   uint32_t seq = 0;
-  std::string role;                   // Of a family relation.
   // Everyone else it names. Not all need be people: their entities are
   // read only for those who can make the answer.
   std::vector<store::NodeId> others;

@@ -117,6 +117,10 @@ std::optional<EdgeKeyParts> DecodeEdgeKey(std::string_view key) {
   return parts;
 }
 
+EdgeKeyParts EdgeTwin(const EdgeKeyParts& parts) {
+  return {parts.tag == kOutEdgeTag ? kInEdgeTag : kOutEdgeTag, parts.to, parts.rel, parts.from, parts.note, parts.seq};
+}
+
 std::string EdgeArgsValue(const std::vector<uint64_t>& args) {
   std::string value;
   value.reserve(args.size() * 8);

@@ -61,6 +61,8 @@ struct EdgeKeyParts {
 };
 inline constexpr size_t kEdgeKeySize = 1 + 8 + 2 + 8 + 8 + 4;
 std::string EdgeKey(const EdgeKeyParts& parts);
+// The same edge read from its other end: 'O' ↔ 'I', from ↔ to.
+EdgeKeyParts EdgeTwin(const EdgeKeyParts& parts);
 std::string EdgePrefix(char tag, uint64_t from);
 std::string EdgePrefix(char tag, uint64_t from, model::RelationType rel);
 std::optional<EdgeKeyParts> DecodeEdgeKey(std::string_view key);

@@ -16,8 +16,8 @@
 
 namespace kith::store {
 
-// nullopt if `bytes` is not a well-formed NoteRecord. Gives what
-// NoteFromRecord gives for the same record, fully parsed.
+// nullopt if `bytes` is not a well-formed NoteRecord; else the fields
+// protobuf's own parse of the record gives.
 std::optional<NoteInfo> DecodeNoteInfo(NodeId id, std::string_view bytes);
 
 }  // namespace kith::store

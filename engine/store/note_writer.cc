@@ -73,12 +73,12 @@ namespace {
 void PutEdges(const EdgeKeyParts& out, const std::string& in_value, rocksdb::ColumnFamilyHandle* family,
               SortedBatch& batch) {
   batch.Put(family, EdgeKey(out));
-  batch.Put(family, EdgeKey({kInEdgeTag, out.to, out.rel, out.from, out.note, out.seq}), in_value);
+  batch.Put(family, EdgeKey(EdgeTwin(out)), in_value);
 }
 
 void DeleteEdges(const EdgeKeyParts& out, rocksdb::ColumnFamilyHandle* family, SortedBatch& batch) {
   batch.Delete(family, EdgeKey(out));
-  batch.Delete(family, EdgeKey({kInEdgeTag, out.to, out.rel, out.from, out.note, out.seq}));
+  batch.Delete(family, EdgeKey(EdgeTwin(out)));
 }
 
 FactRecord RecordFromFact(const extract::Fact& fact, const std::vector<NodeId>& ids) {

@@ -130,12 +130,12 @@ class Checker {
       if (!parts) return Breach("an edge key does not decode");
       if (parts->tag == kOutEdgeTag) {
         out_edges.emplace(key);
-        if (!Exists(families_.edges, EdgeKey({kInEdgeTag, parts->to, parts->rel, parts->from, parts->note, parts->seq}))) {
+        if (!Exists(families_.edges, EdgeKey(EdgeTwin(*parts)))) {
           Breach(absl::StrCat("edge ", parts->from, " -> ", parts->to, " of note ", parts->note, " has no in-edge twin"));
         }
         return;
       }
-      const std::string twin = EdgeKey({kOutEdgeTag, parts->to, parts->rel, parts->from, parts->note, parts->seq});
+      const std::string twin = EdgeKey(EdgeTwin(*parts));
       if (!Exists(families_.edges, twin)) {
         Breach(absl::StrCat("in-edge ", parts->to, " -> ", parts->from, " of note ", parts->note, " has no out-edge twin"));
       }

@@ -28,19 +28,6 @@ StoredFact FactFromRecord(NodeId note, uint32_t seq, const FactRecord& record) {
   return fact;
 }
 
-NoteInfo NoteFromRecord(NodeId id, const NoteRecord& record) {
-  NoteInfo note;
-  note.id = id;
-  note.path = record.path();
-  note.title = record.title();
-  note.type = record.type();
-  if (record.has_date()) note.date = record.date();
-  note.content_hash = record.content_hash();
-  note.attendees.assign(record.attendees().begin(), record.attendees().end());
-  note.fact_count = record.fact_count();
-  return note;
-}
-
 RocksReader::RocksReader(rocksdb::DB* db, const Families& families)
     : db_(db), families_(families), snapshot_(db->GetSnapshot()) {
   read_options_.snapshot = snapshot_;

@@ -48,7 +48,6 @@ absl::StatusOr<CountsRecord> CountByScan(rocksdb::DB* db, const Families& famili
 
 // Store::Check over one snapshot of `db` (rocks_check.cc).
 absl::StatusOr<CheckReport> CheckStore(rocksdb::DB* db, const Families& families);
-NoteInfo NoteFromRecord(NodeId id, const NoteRecord& record);
 
 // Reads through a snapshot that it releases on destruction.
 class RocksReader : public StoreReader {

@@ -1,5 +1,5 @@
-// DecodeNoteInfo reads from a NoteRecord's bytes what NoteFromRecord reads
-// from the parsed record, skipping what queries do not read.
+// DecodeNoteInfo reads from a NoteRecord's bytes what protobuf's parse of
+// the record gives, skipping what queries do not read.
 #include "engine/store/note_info_decoder.h"
 
 #include <gtest/gtest.h>
@@ -8,6 +8,20 @@
 
 namespace kith::store {
 namespace {
+
+// The reference: the fields of a record protobuf parsed.
+NoteInfo NoteFromRecord(NodeId id, const NoteRecord& record) {
+  NoteInfo note;
+  note.id = id;
+  note.path = record.path();
+  note.title = record.title();
+  note.type = record.type();
+  if (record.has_date()) note.date = record.date();
+  note.content_hash = record.content_hash();
+  note.attendees.assign(record.attendees().begin(), record.attendees().end());
+  note.fact_count = record.fact_count();
+  return note;
+}
 
 NoteRecord FullRecord() {
   NoteRecord record;
