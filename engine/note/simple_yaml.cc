@@ -32,6 +32,13 @@ bool OnlyComment(std::string_view after) {
 
 bool IsNullWord(std::string_view s) { return s == "~" || s == "null" || s == "Null" || s == "NULL"; }
 
+// "---" or "..." at the start of a line, alone or before a blank, starts or
+// ends a YAML document; yaml-cpp stops its first document there.
+bool IsDocumentMarker(std::string_view text) {
+  return (text.substr(0, 3) == "---" || text.substr(0, 3) == "...") &&
+         (text.size() == 3 || text[3] == ' ' || text[3] == '\t');
+}
+
 bool IsItem(std::string_view text) { return text.front() == '-' && (text.size() == 1 || text[1] == ' '); }
 
 // Characters that give a plain scalar or key another meaning when they
@@ -175,6 +182,7 @@ class Reader {
       }
       std::string_view text = TrimBlanks(raw.substr(indent));
       if (text.empty() || text.front() == '#') continue;
+      if (indent == 0 && IsDocumentMarker(text)) ok_ = false;
       lines_.push_back({number, static_cast<int>(indent), text});
     }
   }

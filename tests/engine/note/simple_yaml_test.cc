@@ -41,6 +41,7 @@ TEST(SimpleYamlTest, TakesTheUsualShapes) {
            "title: 'quoted # not a comment'\nsecond: \"a, b\"\n",
            "participants: Ana Bell, Bo Chen,\n  Cy Dee\nsource: a/b\n  c.md\ntags: [a]\n",
            "entities: {}\ntype: transcript\n",
+           "---x: not a marker\n....: nor this\n",
        }) {
     EXPECT_TRUE(ReadsLikeYamlCpp(yaml)) << yaml;
   }
@@ -76,6 +77,9 @@ TEST(SimpleYamlTest, LeavesEverythingElseToYamlCpp) {
            "participants: [T?omas, Ana]\n",
            "title: x\n\xEF\xBB\xBFtype: a byte order mark\n",
            "title: control \x01 character\n",
+           "title: x\n--- a: second document\n",
+           "title: x\n---\nother: y\n",
+           "title: x\n... a: end of document\n",
        }) {
     EXPECT_FALSE(ReadsLikeYamlCpp(yaml)) << yaml;
   }
