@@ -284,7 +284,8 @@ absl::StatusOr<std::unique_ptr<Engine>> Engine::Open(const EngineOptions& option
   ASSIGN_OR_RETURN(std::unique_ptr<store::Store> store,
                    store::Store::Open(
                        {.block_cache_bytes = options.block_cache_bytes,
-                        .defer_compactions_until_write = options.defer_compactions_until_write},
+                        .defer_compactions_until_write = options.defer_compactions_until_write,
+                        .bulk_load_when_created = options.bulk_load_when_created},
                        db_dir));
   return std::make_unique<EngineImpl>(options, std::move(store));
 }

@@ -30,9 +30,11 @@ struct EngineOptions {
   // (graph::KnowsIndex), rebuilt in the background after every write; for
   // long-running servers. Until it is fresh, queries read the store.
   bool memory_index = false;
-  // See store::StoreOptions::block_cache_bytes and defer_compactions_until_write.
+  // See store::StoreOptions::block_cache_bytes, defer_compactions_until_write
+  // and bulk_load_when_created.
   size_t block_cache_bytes = store::StoreOptions{}.block_cache_bytes;
   bool defer_compactions_until_write = store::StoreOptions{}.defer_compactions_until_write;
+  bool bulk_load_when_created = store::StoreOptions{}.bulk_load_when_created;
 };
 
 // The block cache for a process that answers one query and exits (the

@@ -103,6 +103,7 @@ FactRecord RecordFromFact(const extract::Fact& fact, const std::vector<NodeId>& 
 // MultiGet reads them fastest. Calls found(id, value) for each stored one.
 absl::Status ReadIds(rocksdb::DB& db, rocksdb::ColumnFamilyHandle* family, std::vector<NodeId> ids,
                      const std::function<absl::Status(NodeId, std::string_view)>& found) {
+  if (ids.empty()) return absl::OkStatus();
   std::sort(ids.begin(), ids.end());
   ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
   std::vector<std::string> keys;
@@ -243,7 +244,11 @@ absl::Status RocksStore::PutNotes(std::span<const NoteToStore> notes) {
   if (std::set<std::string_view>(paths.begin(), paths.end()).size() != paths.size()) {
     return absl::InvalidArgumentError("a group of notes to store names one path twice");
   }
-  ASSIGN_OR_RETURN(auto stored, StoredNotes(paths));
+  std::vector<std::string_view> maybe_stored;
+  for (std::string_view path : paths) {
+    if (!written_notes_ || written_notes_->contains(NoteId(path))) maybe_stored.push_back(path);
+  }
+  ASSIGN_OR_RETURN(auto stored, StoredNotes(maybe_stored));
 
   // Each note's entity ids, and every entity whose count may change.
   std::vector<std::vector<NodeId>> ids_of(notes.size());
@@ -285,9 +290,13 @@ absl::Status RocksStore::PutNotes(std::span<const NoteToStore> notes) {
     WriteNoteInto(graph, ids, new_ids, notes[i].content_hash, notes[i].file, batch, counts);
   }
   refs.WriteInto(families_, batch, counts);
-  return WriteWithCounts(batch, std::move(counts),
-                         notes.size() == 1 ? absl::StrCat("cannot store note ", std::string(paths[0]))
-                                           : absl::StrCat("cannot store ", notes.size(), " notes"));
+  RETURN_IF_ERROR(WriteWithCounts(batch, std::move(counts),
+                                  notes.size() == 1 ? absl::StrCat("cannot store note ", std::string(paths[0]))
+                                                    : absl::StrCat("cannot store ", notes.size(), " notes")));
+  if (written_notes_) {
+    for (std::string_view path : paths) written_notes_->insert(NoteId(path));
+  }
+  return absl::OkStatus();
 }
 
 void RocksStore::WriteNoteInto(const extract::NoteGraph& graph, const std::vector<NodeId>& ids,

@@ -2,6 +2,7 @@
 
 #include <rocksdb/cache.h>
 #include <rocksdb/filter_policy.h>
+#include <rocksdb/memtablerep.h>
 #include <rocksdb/transaction_log.h>
 #include <rocksdb/table.h>
 #include <rocksdb/options.h>
@@ -91,6 +92,9 @@ void RemoveEmptyOldLogs(rocksdb::DB& db, const std::string& dir) {
 
 absl::StatusOr<std::unique_ptr<Store>> Store::Open(const StoreOptions& options,
                                                    const std::string& dir) {
+  // RocksDB writes CURRENT when it creates a store, before anything else.
+  const bool bulk_load = options.bulk_load_when_created && options.create_if_missing &&
+                         !std::filesystem::exists(std::filesystem::path(dir) / "CURRENT");
   if (options.create_if_missing) {
     std::error_code ec;
     std::filesystem::create_directories(dir, ec);
@@ -134,7 +138,20 @@ absl::StatusOr<std::unique_ptr<Store>> Store::Open(const StoreOptions& options,
   db_options.max_total_wal_size = 64 << 20;
   std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
   descriptors.emplace_back(rocksdb::kDefaultColumnFamilyName, family_options);
-  for (const char* name : kFamilyNames) descriptors.emplace_back(name, family_options);
+  for (const char* name : kFamilyNames) {
+    descriptors.emplace_back(name, family_options);
+    const std::string_view family(name);
+    if (bulk_load && family != "entities" && family != "meta") {
+      // Sorting a 64 MB array once per flush costs less than 16 MB of
+      // skip-list inserts, each a search among the keys already there;
+      // PutNotes reads back only entities (and meta, at open).
+      descriptors.back().options.memtable_factory = std::make_shared<rocksdb::VectorRepFactory>();
+      descriptors.back().options.write_buffer_size = 64 << 20;
+    }
+  }
+  // Only a skip list takes inserts from several writers at once; PutNotes
+  // writes one batch at a time anyway.
+  if (bulk_load) db_options.allow_concurrent_memtable_write = false;
 
   std::vector<rocksdb::ColumnFamilyHandle*> handles;
   rocksdb::DB* raw = nullptr;
@@ -190,12 +207,14 @@ absl::Status RocksStore::LoadCounts() {
   rocksdb::Status status = db_->Get({}, families_.meta, kCountsMeta, &value);
   if (status.ok()) {
     if (!counts_.ParseFromString(value)) return absl::DataLossError("the store's counts record does not decode");
-    return absl::OkStatus();
+  } else {
+    if (!status.IsNotFound()) return FromRocks(status, "cannot read the store's counts");
+    ASSIGN_OR_RETURN(counts_, CountByScan(db_.get(), families_));
+    RETURN_IF_ERROR(FromRocks(db_->Put({}, families_.meta, kCountsMeta, counts_.SerializeAsString()),
+                              "cannot store the store's counts"));
   }
-  if (!status.IsNotFound()) return FromRocks(status, "cannot read the store's counts");
-  ASSIGN_OR_RETURN(counts_, CountByScan(db_.get(), families_));
-  return FromRocks(db_->Put({}, families_.meta, kCountsMeta, counts_.SerializeAsString()),
-                   "cannot store the store's counts");
+  if (counts_.notes() == 0) written_notes_.emplace();
+  return absl::OkStatus();
 }
 
 absl::StatusOr<CheckReport> RocksStore::Check() const { return CheckStore(db_.get(), families_); }

@@ -6,11 +6,13 @@
 
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <set>
 #include <span>
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
 
 #include "engine/store/keys.h"
 #include "engine/store/store.h"
@@ -141,6 +143,12 @@ class RocksStore : public Store {
   // (StoreOptions::defer_compactions_until_write). Guarded by write_mutex_.
   bool compactions_deferred_;
   CountsRecord counts_;  // As stored in meta "counts"; guarded by write_mutex_.
+  // Set when the store held no note at open: every note stored since is
+  // one of these ids (this process holds the store's lock), so PutNotes
+  // reads no stored copy of any other, which a store filled from empty
+  // would otherwise look up, and miss, once per note. Guarded by
+  // write_mutex_.
+  std::optional<absl::flat_hash_set<NodeId>> written_notes_;
   std::unique_ptr<rocksdb::DB> db_;
   std::vector<rocksdb::ColumnFamilyHandle*> handles_;
   Families families_;

@@ -95,6 +95,16 @@ struct StoreOptions {
   // compactions a large ingest left owed to the next one that writes, or
   // to kithd: on two cores they would take a core from its answer.
   bool defer_compactions_until_write = false;
+  // If Open creates the store, open it for one bulk fill by an ingest
+  // that then closes it (the CLI's first `kith ingest`). The families an
+  // ingest only writes (all but entities and meta) gather unflushed
+  // writes in an unsorted array, sorted once when flushed (RocksDB's
+  // vector memtable), not in a skip list sorted at every insert, and flush
+  // in 64 MB pieces, not 16 MB. Reads stay correct, but every read of
+  // such a family sorts a copy of its unflushed writes: a store opened so
+  // must not answer queries while it is open. An existing store opens as
+  // usual.
+  bool bulk_load_when_created = false;
 };
 
 struct EntityInfo {

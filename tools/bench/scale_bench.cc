@@ -257,11 +257,13 @@ int main(int argc, char** argv) {
   CLI11_PARSE(app, argc, argv);
   std::setvbuf(stdout, nullptr, _IOLBF, 0);  // Progress as it happens, also into a file.
 
-  if (!vault.empty()) {
-    auto engine = kith::Engine::Open({}, db);
+  // Each ingest opens the store as `kith ingest` does: the first fills the
+  // store it creates in bulk, the second finds nothing changed.
+  for (const char* label : {"ingest", "no-change re-sync"}) {
+    if (vault.empty()) break;
+    auto engine = kith::Engine::Open({.defer_compactions_until_write = true, .bulk_load_when_created = true}, db);
     if (!engine.ok()) return std::fprintf(stderr, "%s\n", std::string(engine.status().message()).c_str()), 1;
-    Ingest(**engine, vault, "ingest");
-    Ingest(**engine, vault, "no-change re-sync");
+    Ingest(**engine, vault, label);
   }
   std::printf("store: %.1f MB on disk\n", DirectoryBytes(db) / 1e6);
 

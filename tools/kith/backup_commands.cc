@@ -35,7 +35,7 @@ int RunRestore(const GlobalFlags& global, const std::string& backup_dir, bool fo
   if (absl::Status s = Engine::Restore(backup_dir, db, force, &moved_to); !s.ok()) return Fail(s);
   std::cout << "Restored " << backup_dir << " into " << db << ".\n";
   if (!moved_to.empty()) std::cout << "The store that was there is kept in " << moved_to << ".\n";
-  absl::StatusOr<std::unique_ptr<Client>> client = OpenEmbedded(db, /*one_query=*/true);
+  absl::StatusOr<std::unique_ptr<Client>> client = OpenEmbedded(db, Workload::kOneQuery);
   if (!client.ok()) return Fail(client.status());
   return RunCheck(**client, global);
 }

@@ -47,8 +47,10 @@ class Client {
   virtual absl::StatusOr<v1::SharedHistoryResponse> SharedHistory(const v1::SharedHistoryRequest& request) = 0;
 };
 
-// `one_query`: the process answers a query and exits (not an ingest).
-absl::StatusOr<std::unique_ptr<Client>> OpenEmbedded(const std::string& db_dir, bool one_query);
+// What the process opens the store for: to answer one query (or check it)
+// and exit, or to ingest.
+enum class Workload { kOneQuery, kIngest };
+absl::StatusOr<std::unique_ptr<Client>> OpenEmbedded(const std::string& db_dir, Workload workload);
 struct RemoteOptions {
   std::string token;        // Bearer token for kithd's --auth-token-file; "" for none.
   std::string tls_ca_file;  // PEM roots to verify kithd's certificate; "" for plaintext.

@@ -87,11 +87,13 @@ class EmbeddedClient : public Client {
 
 }  // namespace
 
-absl::StatusOr<std::unique_ptr<Client>> OpenEmbedded(const std::string& db_dir, bool one_query) {
+absl::StatusOr<std::unique_ptr<Client>> OpenEmbedded(const std::string& db_dir, Workload workload) {
   EngineOptions options;
   // A command that writes nothing leaves owed compactions to one that does.
   options.defer_compactions_until_write = true;
-  if (one_query) options.block_cache_bytes = kOneQueryBlockCacheBytes;
+  if (workload == Workload::kOneQuery) options.block_cache_bytes = kOneQueryBlockCacheBytes;
+  // An ingest fills a store it creates and closes it before anything asks.
+  options.bulk_load_when_created = workload == Workload::kIngest;
   ASSIGN_OR_RETURN(std::unique_ptr<Engine> engine, Engine::Open(options, db_dir));
   return std::make_unique<EmbeddedClient>(std::move(engine));
 }

@@ -29,13 +29,13 @@ absl::StatusOr<std::string> Token(const kith::cli::GlobalFlags& g) {
   return absl::InvalidArgumentError(g.token_file + " holds no token");
 }
 
-absl::StatusOr<std::unique_ptr<kith::cli::Client>> MakeClient(const kith::cli::GlobalFlags& g, bool one_query) {
+absl::StatusOr<std::unique_ptr<kith::cli::Client>> MakeClient(const kith::cli::GlobalFlags& g, kith::cli::Workload workload) {
   if (!g.server.empty()) {
     absl::StatusOr<std::string> token = Token(g);
     if (!token.ok()) return token.status();
     return kith::cli::ConnectRemote(g.server, {*token, g.tls_ca});
   }
-  return kith::cli::OpenEmbedded(kith::util::ResolveDbPath(g.db), one_query);
+  return kith::cli::OpenEmbedded(kith::util::ResolveDbPath(g.db), workload);
 }
 
 }  // namespace
@@ -243,7 +243,7 @@ int main(int argc, char** argv) {
   }
   if (*restore_cmd) return RunRestore(global, restore_dir, restore_force);
   if (*gen_cmd) return RunGen(global, gen_flags);
-  auto client = MakeClient(global, /*one_query=*/!*ingest_cmd);
+  auto client = MakeClient(global, *ingest_cmd ? kith::cli::Workload::kIngest : kith::cli::Workload::kOneQuery);
   if (!client.ok()) return Fail(client.status());
   if (*ingest_cmd) return RunIngest(**client, global, ingest);
   if (*who_cmd) return RunWhoKnows(**client, global, who);

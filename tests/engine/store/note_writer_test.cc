@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <rocksdb/db.h>
+#include <rocksdb/memtablerep.h>
+#include <rocksdb/utilities/options_util.h>
 
 #include <map>
 
@@ -55,6 +57,28 @@ std::vector<std::vector<extract::NoteGraph>> Steps() {
   };
 }
 
+// The memtable kind the store in `dir` was last opened with for `family`.
+std::string MemtableOf(const std::string& dir, const std::string& family) {
+  rocksdb::ConfigOptions config;
+  rocksdb::DBOptions db_options;
+  std::vector<rocksdb::ColumnFamilyDescriptor> families;
+  EXPECT_TRUE(rocksdb::LoadLatestOptions(config, dir, &db_options, &families).ok());
+  for (const rocksdb::ColumnFamilyDescriptor& f : families) {
+    if (f.name == family) return f.options.memtable_factory->Name();
+  }
+  return "";
+}
+
+void ExpectSameKeys(const std::string& dir, const std::string& reference_dir) {
+  Dump dump = DumpStore(dir);
+  Dump reference = DumpStore(reference_dir);
+  ASSERT_EQ(dump.size(), reference.size());
+  for (const auto& [family, keys] : reference) {
+    EXPECT_EQ(dump[family].size(), keys.size()) << family;
+    EXPECT_TRUE(dump[family] == keys) << "the " << family << " family differs";
+  }
+}
+
 TEST(NoteWriterTest, AGroupLeavesTheStoreAsSingleWritesDo) {
   testing::TempDir grouped_dir, single_dir;
   {
@@ -74,14 +98,48 @@ TEST(NoteWriterTest, AGroupLeavesTheStoreAsSingleWritesDo) {
     ASSERT_OK_AND_ASSIGN(CheckReport check, grouped->Check());
     EXPECT_EQ(check.breach_count, 0u) << (check.breaches.empty() ? "" : check.breaches[0]);
   }
-  Dump grouped = DumpStore(grouped_dir.path());
-  Dump single = DumpStore(single_dir.path());
-  EXPECT_GT(grouped["entities"].size(), 40u);
-  ASSERT_EQ(grouped.size(), single.size());
-  for (const auto& [family, keys] : single) {
-    EXPECT_EQ(grouped[family].size(), keys.size()) << family;
-    EXPECT_TRUE(grouped[family] == keys) << "the " << family << " family differs";
+  EXPECT_GT(DumpStore(grouped_dir.path())["entities"].size(), 40u);
+  ExpectSameKeys(grouped_dir.path(), single_dir.path());
+}
+
+// A store filled in bulk from empty, then reopened as usual and written
+// again (re-putting notes the bulk fill stored, whose stored copies must be
+// read), ends key for key as one written note by note throughout.
+TEST(NoteWriterTest, AStoreBulkLoadedFromEmptyEndsAsOneWrittenNormally) {
+  testing::TempDir bulk_dir, single_dir;
+  const std::vector<std::vector<extract::NoteGraph>> steps = Steps();
+  const StoreOptions bulk_options{.bulk_load_when_created = true};
+  uint64_t hash = 1;
+  auto put = [&](Store& bulk, Store& single, const std::vector<extract::NoteGraph>& step) {
+    std::vector<NoteToStore> group;
+    for (const extract::NoteGraph& graph : step) {
+      group.push_back({&graph, ++hash, {hash, 100, 7}});
+      ASSERT_OK(single.PutNote(graph, hash, {hash, 100, 7}));
+    }
+    ASSERT_OK(bulk.PutNotes(group));
+  };
+  {
+    ASSERT_OK_AND_ASSIGN(std::unique_ptr<Store> bulk, Store::Open(bulk_options, bulk_dir.path()));
+    ASSERT_OK_AND_ASSIGN(std::unique_ptr<Store> single, Store::Open({}, single_dir.path()));
+    for (size_t i = 0; i + 1 < steps.size(); ++i) put(*bulk, *single, steps[i]);
+    ASSERT_OK(bulk->Flush());
   }
+  EXPECT_EQ(MemtableOf(bulk_dir.path(), "facts"), rocksdb::VectorRepFactory().Name());
+  EXPECT_EQ(MemtableOf(bulk_dir.path(), "entities"), rocksdb::SkipListFactory().Name());
+  EXPECT_EQ(MemtableOf(single_dir.path(), "facts"), rocksdb::SkipListFactory().Name());
+  ExpectSameKeys(bulk_dir.path(), single_dir.path());
+  {
+    // The store exists now: the same options open it as usual.
+    ASSERT_OK_AND_ASSIGN(std::unique_ptr<Store> bulk, Store::Open(bulk_options, bulk_dir.path()));
+    ASSERT_OK_AND_ASSIGN(std::unique_ptr<Store> single, Store::Open({}, single_dir.path()));
+    put(*bulk, *single, steps.back());
+    ASSERT_OK(bulk->DeleteNote("e.md"));
+    ASSERT_OK(single->DeleteNote("e.md"));
+    ASSERT_OK_AND_ASSIGN(CheckReport check, bulk->Check());
+    EXPECT_EQ(check.breach_count, 0u) << (check.breaches.empty() ? "" : check.breaches[0]);
+  }
+  EXPECT_EQ(MemtableOf(bulk_dir.path(), "facts"), rocksdb::SkipListFactory().Name());
+  ExpectSameKeys(bulk_dir.path(), single_dir.path());
 }
 
 TEST(NoteWriterTest, AGroupNamingAPathTwiceIsRefusedWhole) {
