@@ -9,6 +9,8 @@ TEST(FoldNameTest, FoldsCaseDiacriticsAndSpaces) {
   EXPECT_EQ(FoldName("  Zoë   O’Brien "), "zoe o'brien");
   EXPECT_EQ(FoldName("ROB BANGA"), FoldName("rob banga"));
   EXPECT_EQ(FoldName("Rosanne Kincaid–Smith"), "rosanne kincaid-smith");
+  EXPECT_EQ(FoldName(" \tAna  BELL-Hart\r\n"), "ana bell-hart");
+  EXPECT_EQ(FoldName(" \t "), "");
 }
 
 TEST(FoldNameTest, InvalidUtf8StillFoldsAscii) {
