@@ -24,7 +24,7 @@ absl::Status ReadInto(const store::StoreReader& reader, std::span<const store::N
 absl::StatusOr<std::vector<store::NoteInfo>> ReadNotes(const store::StoreReader& reader,
                                                        std::span<const store::NodeId> ascending_ids, bool parallel) {
   std::vector<store::NoteInfo> notes;
-  if (!parallel || ascending_ids.size() < kParallelReadNotes) {
+  if (!parallel) {
     RETURN_IF_ERROR(ReadInto(reader, ascending_ids, notes));
     return notes;
   }

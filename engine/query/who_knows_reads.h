@@ -39,7 +39,8 @@ struct RelationReads {
 inline constexpr size_t kParallelReadNotes = 4096;
 
 // The notes with these ids, which must ascend, in order; an error if one
-// is missing. `parallel` reads the two halves at once.
+// is missing. `parallel` (for kParallelReadNotes or more) reads the two
+// halves at once.
 absl::StatusOr<std::vector<store::NoteInfo>> ReadNotes(const store::StoreReader& reader,
                                                        std::span<const store::NodeId> ascending_ids, bool parallel);
 

@@ -121,8 +121,9 @@ EdgeKeyParts EdgeTwin(const EdgeKeyParts& parts) {
   return {parts.tag == kOutEdgeTag ? kInEdgeTag : kOutEdgeTag, parts.to, parts.rel, parts.from, parts.note, parts.seq};
 }
 
-std::string EdgeArgsValue(const std::vector<uint64_t>& args) {
+std::string InEdgeValue(model::RelationType type, const std::vector<uint64_t>& args) {
   std::string value;
+  if (model::IsNoteRelation(type)) return value;
   value.reserve(args.size() * 8);
   for (uint64_t arg : args) AppendU64(value, arg);
   return value;

@@ -67,8 +67,9 @@ std::string EdgePrefix(char tag, uint64_t from);
 std::string EdgePrefix(char tag, uint64_t from, model::RelationType rel);
 std::optional<EdgeKeyParts> DecodeEdgeKey(std::string_view key);
 
-// The value of an in-edge between entities: the stating fact's arguments.
-std::string EdgeArgsValue(const std::vector<uint64_t>& args);
+// The value of each in-edge of a fact of `type`: the fact's arguments for
+// a relation between entities, nothing for a note relation.
+std::string InEdgeValue(model::RelationType type, const std::vector<uint64_t>& args);
 // nullopt for an empty value (an edge written before in-edges carried
 // them) or one that does not decode.
 std::optional<std::vector<uint64_t>> DecodeEdgeArgs(std::string_view value);

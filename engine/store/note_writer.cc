@@ -318,7 +318,7 @@ void RocksStore::WriteNoteInto(const extract::NoteGraph& graph, const std::vecto
     FactRecord fact_record = RecordFromFact(fact, ids);
     std::vector<NodeId> args(fact_record.args().begin(), fact_record.args().end());
     if (fact.type == model::RelationType::kAttended && !args.empty()) record.add_attendees(args[0]);
-    const std::string in_value = model::IsNoteRelation(fact.type) ? std::string() : EdgeArgsValue(args);
+    const std::string in_value = InEdgeValue(fact.type, args);
     for (const EdgeKeyParts& edge : FactEdges(note, seq, fact.type, args)) {
       PutEdges(edge, in_value, families_.edges, batch);
     }

@@ -97,7 +97,7 @@ class Checker {
       std::vector<NodeId> args(record.args().begin(), record.args().end());
       for (NodeId arg : args) fact_entities_.emplace(arg, note);
       auto type = static_cast<model::RelationType>(record.type());
-      const std::string in_value = model::IsNoteRelation(type) ? std::string() : EdgeArgsValue(args);
+      const std::string in_value = InEdgeValue(type, args);
       for (const EdgeKeyParts& edge : FactEdges(note, seq, type, args)) implied_edges_.emplace(EdgeKey(edge), in_value);
       if (type == model::RelationType::kAlsoKnownAs && !args.empty()) {
         implied_aliases_.insert(AliasKey(util::FoldName(record.detail()), args[0], note));

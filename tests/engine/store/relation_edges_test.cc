@@ -104,7 +104,7 @@ TEST_F(RelationEdgesTest, AnInEdgeStoredWithoutItsArgumentsReadsItsFact) {
 TEST_F(RelationEdgesTest, CheckFindsAnInEdgeThatNamesOtherPeople) {
   testing::EditRawStore(dir_.path(), [](rocksdb::DB* db, auto& h) {
     EdgeKeyParts in{kInEdgeTag, Person("bo chen"), RelationType::kKnows, Person("ana bell"), NoteId("intro.md"), 1};
-    ASSERT_TRUE(db->Put({}, h[testing::kRawEdges], EdgeKey(in), EdgeArgsValue({Person("ana bell"), Person("cy dee")})).ok());
+    ASSERT_TRUE(db->Put({}, h[testing::kRawEdges], EdgeKey(in), InEdgeValue(RelationType::kKnows, {Person("ana bell"), Person("cy dee")})).ok());
   });
   ASSERT_OK_AND_ASSIGN(auto store, Store::Open({}, dir_.path()));
   ASSERT_OK_AND_ASSIGN(CheckReport report, store->Check());
