@@ -16,16 +16,17 @@ struct Line {
   std::string_view text;  // After the indent, without trailing blanks.
 };
 
+// Blanks are spaces only: the reader declines any text holding a tab.
 std::string_view TrimBlanks(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+  while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\r')) s.remove_suffix(1);
   return s;
 }
 
 // True if what follows a scalar is nothing or a comment.
 bool OnlyComment(std::string_view after) {
   if (after.empty()) return true;
-  if (after.front() != ' ' && after.front() != '\t') return false;
+  if (after.front() != ' ') return false;
   after = TrimBlanks(after);
   return after.empty() || after.front() == '#';
 }
@@ -36,7 +37,7 @@ bool IsNullWord(std::string_view s) { return s == "~" || s == "null" || s == "Nu
 // ends a YAML document; yaml-cpp stops its first document there.
 bool IsDocumentMarker(std::string_view text) {
   return (text.substr(0, 3) == "---" || text.substr(0, 3) == "...") &&
-         (text.size() == 3 || text[3] == ' ' || text[3] == '\t');
+         (text.size() == 3 || text[3] == ' ');
 }
 
 bool IsItem(std::string_view text) { return text.front() == '-' && (text.size() == 1 || text[1] == ' '); }
@@ -69,13 +70,13 @@ std::optional<std::pair<std::string, size_t>> Quoted(std::string_view text) {
 std::optional<SimpleYamlNode> Plain(std::string_view text, int line) {
   if (text.empty() || OpensSomethingElse(text.front()) || IsItem(text)) return std::nullopt;
   for (size_t i = 1; i < text.size(); ++i) {
-    if (text[i] == '#' && (text[i - 1] == ' ' || text[i - 1] == '\t')) {
+    if (text[i] == '#' && text[i - 1] == ' ') {
       text = TrimBlanks(text.substr(0, i));
       break;
     }
   }
   for (size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == ':' && (i + 1 == text.size() || text[i + 1] == ' ' || text[i + 1] == '\t')) return std::nullopt;
+    if (text[i] == ':' && (i + 1 == text.size() || text[i + 1] == ' ')) return std::nullopt;
   }
   SimpleYamlNode node;
   node.line = line;
@@ -93,7 +94,7 @@ std::optional<SimpleYamlNode> FlowList(std::string_view text, int line) {
   list.line = line;
   size_t i = 1;
   auto skip_blanks = [&] {
-    while (i < text.size() && (text[i] == ' ' || text[i] == '\t')) ++i;
+    while (i < text.size() && text[i] == ' ') ++i;
   };
   skip_blanks();
   if (i < text.size() && text[i] == ']') return OnlyComment(text.substr(i + 1)) ? std::optional(list) : std::nullopt;
@@ -158,10 +159,13 @@ class Reader {
   explicit Reader(std::string_view yaml) {
     // yaml-cpp decodes its input and has its own ways with control
     // characters, broken UTF-8, byte order marks and Unicode line breaks
-    // (NEL, LS, PS, a CR alone): such text is left to it.
+    // (NEL, LS, PS, a CR alone): such text is left to it. So is any tab:
+    // where a tab may stand in YAML depends on the context (it may not
+    // indent, a line of tabs may continue a scalar), and frontmatter
+    // written by hand or by tools rarely holds one.
     ok_ = util::IsValidUtf8(yaml) && std::none_of(yaml.begin(), yaml.end(), [](char c) {
             const auto byte = static_cast<unsigned char>(c);
-            return (byte < 0x20 && c != '\t' && c != '\n' && c != '\r') || byte == 0x7f;
+            return (byte < 0x20 && c != '\n' && c != '\r') || byte == 0x7f;
           });
     for (size_t r = yaml.find('\r'); r != std::string_view::npos; r = yaml.find('\r', r + 1)) {
       if (r + 1 == yaml.size() || yaml[r + 1] != '\n') ok_ = false;  // A lone CR breaks lines too.
@@ -176,10 +180,6 @@ class Reader {
       pos = end + 1;
       size_t indent = raw.find_first_not_of(' ');
       if (indent == std::string_view::npos) continue;
-      if (raw[indent] == '\t') {
-        if (!TrimBlanks(raw).empty()) ok_ = false;  // Tabs before content: left to yaml-cpp.
-        continue;
-      }
       std::string_view text = TrimBlanks(raw.substr(indent));
       if (text.empty() || text.front() == '#') continue;
       if (indent == 0 && IsDocumentMarker(text)) ok_ = false;
@@ -207,9 +207,9 @@ class Reader {
       if (colon == std::string_view::npos || colon == 0) return std::nullopt;
       std::string_view key = line.text.substr(0, colon);
       std::string_view rest = line.text.substr(colon + 1);
-      if (!rest.empty() && rest.front() != ' ' && rest.front() != '\t') return std::nullopt;
+      if (!rest.empty() && rest.front() != ' ') return std::nullopt;
       if (OpensSomethingElse(key.front()) || IsItem(key) || key.back() == ' ' || IsNullWord(key) ||
-          key.find_first_of("#'\"[]{},\t") != std::string_view::npos) {
+          key.find_first_of("#'\"[]{},") != std::string_view::npos) {
         return std::nullopt;
       }
       if (map.Find(key) != nullptr) return std::nullopt;  // Duplicate keys: left to yaml-cpp.

@@ -6,7 +6,9 @@
 
 #include <filesystem>
 #include <fstream>
+#include <random>
 #include <sstream>
+#include <vector>
 
 #include "engine/note/frontmatter.h"
 #include "tests/testing/status_matchers.h"
@@ -80,9 +82,111 @@ TEST(SimpleYamlTest, LeavesEverythingElseToYamlCpp) {
            "title: x\n--- a: second document\n",
            "title: x\n---\nother: y\n",
            "title: x\n... a: end of document\n",
+           "title: a-\n\t\t\t\n",
+           "title: a\tb\n",
+           "title: x\n  \t\nother: y\n",
        }) {
     EXPECT_FALSE(ReadsLikeYamlCpp(yaml)) << yaml;
   }
+}
+
+// Frontmatter put together at random from pieces YAML gives a meaning to
+// (indicators, quotes, tabs, comments, document markers, lists, lines that
+// continue a scalar), mixed with ordinary ones in the given share.
+class FrontmatterGenerator {
+ public:
+  explicit FrontmatterGenerator(uint32_t seed) : random_(seed) {}
+
+  std::string Next(double odd_share) {
+    odd_ = odd_share;
+    std::string yaml;
+    const std::string_view newline = Chance(0.1) ? "\r\n" : "\n";
+    for (int field = Between(1, 6); field > 0; --field) {
+      const double shape = Uniform();
+      if (shape < 0.45) {
+        Line(yaml, newline, {Indent(), Key(), Separator(), Scalar()});
+      } else if (shape < 0.7) {
+        Line(yaml, newline, {Indent(), Key(), Pick({":", ": ", ": # c"})});
+        const std::string_view item_indent = Pick({"", "  ", "    ", " ", "\t"});
+        for (int item = Between(0, 3); item > 0; --item) {
+          Line(yaml, newline, {item_indent, Pick({"- ", "-", "-  ", "- \t", "-\t"}), Chance(0.9) ? Scalar() : ""});
+        }
+      } else if (shape < 0.85) {
+        Line(yaml, newline, {Indent(), Key(), Separator(), Scalar()});
+        for (int more = Between(1, 2); more > 0; --more) {
+          Line(yaml, newline, {Pick({"  ", " ", "    ", "\t", "  \t"}), Scalar()});
+        }
+      } else {
+        Line(yaml, newline, {Pick({"", " ", "\t", "\t\t\t", "  \t ", "# c", "  # c", "---", "...", "--- x", "- x"})});
+      }
+    }
+    return yaml;
+  }
+
+ private:
+  static constexpr std::string_view kOdd[] = {
+      "-", "--", "---", "...", "- a", "-a", "a-", "a:", "a: b", "a:b", ":a", "#c", " #c", "a #c", "a#b", "'q'",
+      "'q''r'", "'q", "\"d\"", "\"e\\\"\"", "\"d", "[a, b]", "[a,b]", "[]", "[a, [b]]", "{}", "{a: b}", "&a x",
+      "*a", "!t x", "|", ">", "%x", "@x", "`x", "?", "? x", "~", "null", "Null", "NULL", "true", "1.5", "0x1",
+      "\xC3\xA9", "\xE6\x97\xA5\xE6\x9C\xAC", "[[Link]]", "a, b", "a,", "a ,b", "a\tb", "\t", "a ", "  ", "[ a ]",
+      "[a ,b]", "[a, b] #c", "[a, b]x", "\"a\" #c", "\"a\"x", "'a' x", "{ }", "{}x", "- [a]", "a\\b", "a % b",
+      "a & b", "a | b", "a > b", "C#", "F# #x", "http://x.y/z?a=b#f", "a: b: c", "x]", "x}", "x,y"};
+  static constexpr std::string_view kPlain[] = {"Ana Bell", "Bo", "2025-01-02", "x", "a b", "a-b", "C#",
+                                                "http://x.y/z?a=b", "\xC3\xA9", "[a, b]", "'q'", "\"d\"", "[]",
+                                                "~", "1", "a, b"};
+  static constexpr std::string_view kKeys[] = {"title", "date", "participants", "tags", "type", "a", "b c",
+                                               "x-y", "k_1", "null", "~", "-k", "--- k", "... k", "?k", "k?",
+                                               "k:v", "@k", "k#", "Key"};
+
+  double Uniform() { return std::uniform_real_distribution<double>(0, 1)(random_); }
+  bool Chance(double p) { return Uniform() < p; }
+  int Between(int low, int high) { return std::uniform_int_distribution<int>(low, high)(random_); }
+  template <size_t N>
+  std::string_view Of(const std::string_view (&choices)[N], size_t first = N) {
+    return choices[std::uniform_int_distribution<size_t>(0, first - 1)(random_)];
+  }
+  std::string_view Pick(std::initializer_list<std::string_view> choices) {
+    return choices.begin()[std::uniform_int_distribution<size_t>(0, choices.size() - 1)(random_)];
+  }
+  static void Line(std::string& yaml, std::string_view newline, std::initializer_list<std::string_view> parts) {
+    for (std::string_view part : parts) yaml += part;
+    yaml += newline;
+  }
+
+  std::string_view Indent() { return Chance(odd_) ? Pick({"", "", "", " ", "  ", "    ", "\t", " \t"}) : ""; }
+  std::string_view Key() { return Chance(odd_) ? Of(kKeys) : Of(kKeys, 6); }
+  std::string_view Separator() { return Chance(odd_) ? Pick({": ", ":", ":  ", ": \t", ":\t", " : "}) : ": "; }
+  std::string Scalar() {
+    std::string s(Chance(odd_) ? Of(kOdd) : Of(kPlain));
+    if (Chance(0.3)) {
+      if (Chance(odd_)) {
+        s += Of(kOdd);
+      } else {
+        s += ' ';
+        s += Of(kPlain);
+      }
+    }
+    if (Chance(0.2 * odd_)) s += Pick({"", " ", "  ", "\t", " \t", "\t "});
+    return s;
+  }
+
+  std::mt19937 random_;
+  double odd_ = 0;
+};
+
+// The fuzzer found two disagreements (a document marker, a line of tabs)
+// that the hand-picked cases above had missed; generated frontmatter
+// covers their neighbourhood on every run. The seed is fixed, so a
+// failure repeats.
+TEST(SimpleYamlTest, ReadsGeneratedFrontmatterLikeYamlCpp) {
+  FrontmatterGenerator generator(20261126);
+  int taken = 0;
+  constexpr int kDocuments = 20000;
+  for (int i = 0; i < kDocuments; ++i) {
+    if (ReadsLikeYamlCpp(generator.Next(i % 2 == 0 ? 0.15 : 0.3))) ++taken;
+  }
+  // Enough taken for the comparison to mean something.
+  EXPECT_GT(taken, kDocuments / 20) << taken;
 }
 
 TEST(SimpleYamlTest, RemarksNestedFieldsOnTheLinesYamlCppGives) {
