@@ -40,6 +40,10 @@ bool IsDocumentMarker(std::string_view text) {
          (text.size() == 3 || text[3] == ' ');
 }
 
+// YAML caps a key written without "?" at 1,024 characters, and yaml-cpp
+// refuses one of more than 1,024 bytes; no real key comes near either.
+constexpr size_t kLongestKey = 512;
+
 bool IsItem(std::string_view text) { return text.front() == '-' && (text.size() == 1 || text[1] == ' '); }
 
 // Characters that give a plain scalar or key another meaning when they
@@ -212,6 +216,7 @@ class Reader {
           key.find_first_of("#'\"[]{},") != std::string_view::npos) {
         return std::nullopt;
       }
+      if (key.size() > kLongestKey) return std::nullopt;
       if (map.Find(key) != nullptr) return std::nullopt;  // Duplicate keys: left to yaml-cpp.
       rest = TrimBlanks(rest);
       SimpleYamlNode value;

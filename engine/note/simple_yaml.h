@@ -2,11 +2,12 @@
 // written in: fields of plain or quoted scalars, flow lists on one line,
 // block lists of scalars, and maps of those. It builds no generic document
 // and allocates little, where yaml-cpp took most of a note's parse time.
-// Anything outside the subset (block scalars, anchors, escapes, multi-line
-// scalars, lists of maps, duplicate keys, tabs...) is declined, and the
-// caller reads the text with yaml-cpp instead, so what the subset accepts
-// must read exactly as yaml-cpp reads it; tests compare the two on every
-// frontmatter of the corpus.
+// Anything outside the subset (block scalars, anchors, escapes, quoted
+// scalars over several lines, lists of maps, duplicate keys, a tab
+// anywhere...) is declined, and the caller reads the text with yaml-cpp
+// instead, so what the subset accepts must read exactly as yaml-cpp reads
+// it; tests compare the two on every frontmatter of the corpus and on
+// 20,000 generated ones, and the note fuzzer on whatever it makes.
 #ifndef KITH_ENGINE_NOTE_SIMPLE_YAML_H_
 #define KITH_ENGINE_NOTE_SIMPLE_YAML_H_
 
