@@ -336,27 +336,38 @@ SharedHistory AssembleSharedHistory(std::string a, std::string b, SharedHistoryP
     begin = dated > static_cast<size_t>(limit) ? dated - limit : 0;
     end = begin + limit;
   }
+  // Each entry is built in place, each string copied once: an initializer
+  // list of notes would copy them twice.
   history.timeline.reserve(end - begin);
+  auto add_event = [&](std::optional<int32_t> date, std::string_view kind, std::string_view description,
+                       size_t notes) -> SharedEvent& {
+    SharedEvent& event = history.timeline.emplace_back();
+    event.date = date;
+    event.kind = kind;
+    event.description = description;
+    event.notes.reserve(notes);
+    return event;
+  };
+  auto ref = [](const store::NoteInfo& note) { return NoteRef{note.path, note.title, note.date}; };
   for (size_t i = begin; i < end; ++i) {
     const Entry& entry = entries[i];
     switch (entry.source) {
       case Source::kMeeting: {
         const auto& meeting = meetings[entry.index];
-        SharedEvent& event = history.timeline.emplace_back();
-        event = {meeting.front()->date, "meeting", meeting.front()->title, "", {}};
-        for (const store::NoteInfo* note : meeting) event.notes.push_back({note->path, note->title, note->date});
+        SharedEvent& event = add_event(meeting.front()->date, "meeting", meeting.front()->title, meeting.size());
+        for (const store::NoteInfo* note : meeting) event.notes.push_back(ref(*note));
         break;
       }
       case Source::kMention: {
         const store::NoteInfo* note = parts.named_by_both[entry.index];
-        history.timeline.push_back({note->date, "mentioned", note->title, "", {{note->path, note->title, note->date}}});
+        add_event(note->date, "mentioned", note->title, 1).notes.push_back(ref(*note));
         break;
       }
       case Source::kRelation: {
         const StatedBetween& stated = relations[entry.index];
-        const store::NoteInfo* note = stated.note;
-        history.timeline.push_back({stated.date, "relation", std::string(stated.description), std::string(stated.text),
-                                    {{note->path, note->title, note->date}}});
+        SharedEvent& event = add_event(stated.date, "relation", stated.description, 1);
+        event.text = stated.text;
+        event.notes.push_back(ref(*stated.note));
         break;
       }
     }

@@ -1,6 +1,7 @@
 // kith-micro-bench: Google Benchmark figures for the engine's inner loops,
 // on synthetic notes from kith gen's writers (deterministic, no files):
-// parsing, extraction, name folding, hashing and the sync stamp codec.
+// parsing, extraction, name folding, hashing, the sync stamp codec, and
+// assembling a shared history from its parts.
 // Run: build/tools/bench/kith-micro-bench --benchmark_repetitions=5
 //        --benchmark_report_aggregates_only=true
 #include <benchmark/benchmark.h>
@@ -10,6 +11,7 @@
 #include "engine/extract/extract.h"
 #include "engine/extract/gazetteer.h"
 #include "engine/note/note.h"
+#include "engine/query/shared_history.h"
 #include "engine/store/note_stamp.h"
 #include "engine/util/hash.h"
 #include "engine/util/text.h"
@@ -101,6 +103,48 @@ void BM_DecodeNoteStamp(benchmark::State& state) {
   for (auto _ : state) benchmark::DoNotOptimize(store::DecodeNoteStamp(value));
 }
 BENCHMARK(BM_DecodeNoteStamp);
+
+// A typical pair's shared history, as kith-bench's inputs have it: a dozen
+// meetings on distinct dates, a few other notes naming both, two stated
+// relations, three topics, one shared employer.
+struct HistorySample {
+  std::vector<store::NoteInfo> notes;
+  std::vector<std::string> descriptions, texts;
+  query::SharedHistoryParts parts;
+
+  HistorySample() {
+    constexpr int kMeetings = 12, kMentions = 4, kRelations = 2;
+    for (int i = 0; i < kMeetings + kMentions; ++i) {
+      store::NoteInfo& note = notes.emplace_back();
+      note.id = 1000 + i;
+      note.date = 20000 + 7 * i;
+      note.title = "Quarterly roadmap review with the platform team " + std::to_string(i);
+      note.path = "Meetings/2025/2025-03-04 - " + note.title + ".md";
+      note.type = "meeting";
+      note.attendees = {1, 2, static_cast<store::NodeId>(3 + i)};
+    }
+    for (int i = 0; i < kMeetings; ++i) parts.attended_by_both.push_back(&notes[i]);
+    for (int i = kMeetings; i < kMeetings + kMentions; ++i) parts.named_by_both.push_back(&notes[i]);
+    for (int i = 0; i < kRelations; ++i) {
+      descriptions.push_back("Lena Ortiz worked with Omar Haddad " + std::to_string(i));
+      texts.push_back("Lena Ortiz worked with Omar Haddad at Northwind Analytics for three years.");
+    }
+    for (int i = 0; i < kRelations; ++i) {
+      parts.relations.push_back({model::RelationType::kWorkedWith, 0, notes[i].date, descriptions[i], texts[i], &notes[i]});
+    }
+    parts.topics = {{"pricing", 5}, {"migration", 3}, {"hiring", 2}};
+    parts.organizations = {{"Northwind Analytics", "current", "former"}};
+  }
+};
+
+void BM_AssembleSharedHistory(benchmark::State& state) {
+  static const HistorySample* sample = new HistorySample();
+  for (auto _ : state) {
+    benchmark::DoNotOptimize(query::AssembleSharedHistory("Lena Ortiz", "Omar Haddad", sample->parts, 0.6, 0));
+  }
+  state.SetItemsProcessed(static_cast<int64_t>(state.iterations()));
+}
+BENCHMARK(BM_AssembleSharedHistory);
 
 }  // namespace
 }  // namespace kith::bench
