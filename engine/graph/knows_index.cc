@@ -382,12 +382,12 @@ query::WhoKnowsResult KnowsIndex::WhoKnows(const store::EntityInfo& subject, int
     a.reasons.reserve(tie.reasons_end - tie.reasons_begin);
     for (uint32_t e = tie.evidence_begin; e < evidence_end; ++e) {
       const store::NoteInfo& note = notes_[evidence_[e]];
-      a.evidence.push_back({note.path, note.title, note.date});
+      a.evidence.push_back(query::RefTo(note));
     }
     for (uint32_t r = tie.reasons_begin; r < tie.reasons_end; ++r) {
       const ReasonRow& reason = reasons_[r];
       const store::NoteInfo& note = notes_[reason.note];
-      a.reasons.push_back({reason.relation, reason.text, {note.path, note.title, note.date}});
+      a.reasons.push_back({reason.relation, reason.text, query::RefTo(note)});
     }
   }
   return result;

@@ -66,7 +66,7 @@ absl::StatusOr<std::vector<Introduction>> Introductions(const store::StoreReader
     }
     intro.date = fact.date ? fact.date : note->date;
     intro.text = fact.evidence.text;
-    intro.note = {note->path, note->title, note->date};
+    intro.note = RefTo(*note);
     auto k = std::make_tuple(fact.args[0], fact.args[1], target);
     auto [it, inserted] = unique.emplace(k, intro);
     if (!inserted && intro.date && (!it->second.date || *intro.date < *it->second.date)) it->second = intro;
@@ -106,7 +106,7 @@ absl::StatusOr<HowMetResult> HowMet(const store::StoreReader& reader, std::strin
     ASSIGN_OR_RETURN(std::optional<store::NoteInfo> note, reader.Note(edge.neighbour));
     if (!note || std::find(note->attendees.begin(), note->attendees.end(), second.id) == note->attendees.end()) continue;
     bool earlier = !result.first_meeting || (note->date && (!result.first_meeting->date || *note->date < *result.first_meeting->date));
-    if (earlier) result.first_meeting = NoteRef{note->path, note->title, note->date};
+    if (earlier) result.first_meeting = RefTo(*note);
   }
   if (result.first_meeting) result.how = "first_meeting";
   return result;

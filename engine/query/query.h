@@ -52,6 +52,9 @@ struct NoteRef {
   std::optional<int32_t> date;
 };
 
+// What an answer shows of a stored note.
+inline NoteRef RefTo(const store::NoteInfo& note) { return {note.path, note.title, note.date}; }
+
 // A stated relation between the subject and an acquaintance.
 struct Reason {
   std::string relation;  // From the subject's side: "reports to", "manages", "worked with", ...

@@ -348,26 +348,25 @@ SharedHistory AssembleSharedHistory(std::string a, std::string b, SharedHistoryP
     event.notes.reserve(notes);
     return event;
   };
-  auto ref = [](const store::NoteInfo& note) { return NoteRef{note.path, note.title, note.date}; };
   for (size_t i = begin; i < end; ++i) {
     const Entry& entry = entries[i];
     switch (entry.source) {
       case Source::kMeeting: {
         const auto& meeting = meetings[entry.index];
         SharedEvent& event = add_event(meeting.front()->date, "meeting", meeting.front()->title, meeting.size());
-        for (const store::NoteInfo* note : meeting) event.notes.push_back(ref(*note));
+        for (const store::NoteInfo* note : meeting) event.notes.push_back(RefTo(*note));
         break;
       }
       case Source::kMention: {
         const store::NoteInfo* note = parts.named_by_both[entry.index];
-        add_event(note->date, "mentioned", note->title, 1).notes.push_back(ref(*note));
+        add_event(note->date, "mentioned", note->title, 1).notes.push_back(RefTo(*note));
         break;
       }
       case Source::kRelation: {
         const StatedBetween& stated = relations[entry.index];
         SharedEvent& event = add_event(stated.date, "relation", stated.description, 1);
         event.text = stated.text;
-        event.notes.push_back(ref(*stated.note));
+        event.notes.push_back(RefTo(*stated.note));
         break;
       }
     }

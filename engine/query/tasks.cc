@@ -51,7 +51,7 @@ absl::StatusOr<std::vector<Task>> Tasks(const store::StoreReader& reader, const 
     task.status = fact.status;
     task.due = fact.date;
     task.priority = fact.priority;
-    task.note = {note->path, note->title, note->date};
+    task.note = RefTo(*note);
     task.line = fact.evidence.line;
     tasks.push_back(std::move(task));
   }

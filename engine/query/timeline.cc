@@ -28,7 +28,7 @@ absl::StatusOr<PersonTimeline> BuildTimeline(const store::StoreReader& reader, s
   });
   for (const auto& meeting : FoldMeetings(notes, duplicate_overlap)) {
     SharedEvent event{meeting.front()->date, "meeting", meeting.front()->title, "", {}};
-    for (const store::NoteInfo* note : meeting) event.notes.push_back({note->path, note->title, note->date});
+    for (const store::NoteInfo* note : meeting) event.notes.push_back(RefTo(*note));
     events.push_back(std::move(event));
   }
 
@@ -51,7 +51,7 @@ absl::StatusOr<PersonTimeline> BuildTimeline(const store::StoreReader& reader, s
           ASSIGN_OR_RETURN(std::optional<store::EntityInfo> e, reader.Entity(id));
           names.push_back(e ? e->name : "?");
         }
-        SharedEvent event{note->date, "relation", "", fact->evidence.text, {{note->path, note->title, note->date}}};
+        SharedEvent event{note->date, "relation", "", fact->evidence.text, {RefTo(*note)}};
         if (type == RelationType::kOwnsAction) {
           event.kind = "task";
           event.description = absl::StrCat(fact->status, ": ", fact->detail);

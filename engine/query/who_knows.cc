@@ -86,7 +86,7 @@ absl::StatusOr<Reason> ReadReason(const store::StoreReader& reader, const NoteCa
   ASSIGN_OR_RETURN(std::optional<store::StoredFact> fact, reader.Fact(statement.note, statement.seq));
   if (!fact) return absl::DataLossError("an edge names a missing fact");
   ASSIGN_OR_RETURN(const store::NoteInfo* note, notes.Get(statement.note));
-  return Reason{label, fact->evidence.text, {note->path, note->title, note->date}};
+  return Reason{label, fact->evidence.text, RefTo(*note)};
 }
 
 }  // namespace
@@ -189,7 +189,7 @@ absl::StatusOr<WhoKnowsResult> WhoKnows(const store::StoreReader& reader, const 
     for (uint32_t n : s->tally->notes) {
       const store::NoteInfo& note = notes[n];
       if (query.evidence_limit <= 0 || a.evidence.size() < static_cast<size_t>(query.evidence_limit)) {
-        a.evidence.push_back({note.path, note.title, note.date});
+        a.evidence.push_back(RefTo(note));
       }
       if (note.date && (!a.last_interaction || *note.date > *a.last_interaction)) a.last_interaction = note.date;
     }
