@@ -147,6 +147,7 @@ std::vector<std::string> SplitClauses(std::string_view text) {
 
 std::vector<Token> Tokenize(std::string_view clause) {
   std::vector<Token> tokens;
+  tokens.reserve(clause.size() / 4 + 1);  // Words average more than 4 bytes with their space.
   size_t i = 0;
   while (i < clause.size()) {
     unsigned char c = static_cast<unsigned char>(clause[i]);

@@ -64,11 +64,6 @@ ClauseReader::ClauseReader(const Clause& clause, const ClauseContext& context)
   }
 }
 
-bool ClauseReader::IsAny(size_t i, std::initializer_list<std::string_view> words) const {
-  if (i >= size() || (i > 0 && tokens()[i].capitalized)) return false;
-  return std::find(words.begin(), words.end(), lower(i)) != words.end();
-}
-
 const Mention* ClauseReader::MentionAt(size_t i) const {
   if (i >= size() || mention_at_[i] < 0) return nullptr;
   return &clause_.mentions[mention_at_[i]];

@@ -288,7 +288,10 @@ class NoteReader {
   }
 
   void Prose() {
-    for (const note::Line& line : note_.lines) CleanSentence(line.text, &names_.marked_people);
+    // Only a "(...)" remark marks a person; most lines have none.
+    for (const note::Line& line : note_.lines) {
+      if (line.text.find('(') != std::string::npos) CleanSentence(line.text, &names_.marked_people);
+    }
     names_.Index();
     std::vector<SentenceInput> inputs = ProseOf(note_);
     // A profile's "**Role**: NVIDIA rep at NVIDIA" is a sentence about the

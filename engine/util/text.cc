@@ -124,6 +124,25 @@ std::string CollapseSpaces(std::string_view s) {
   return out;
 }
 
+// Lower-cases A-Z and collapses white space as CollapseSpaces does, in one
+// pass into one allocation.
+std::string FoldAscii(std::string_view s) {
+  std::string out(s.size(), '\0');
+  size_t n = 0;
+  bool pending_space = false;
+  for (char c : s) {
+    if (IsSpace(c)) {
+      pending_space = n > 0;
+      continue;
+    }
+    if (pending_space) out[n++] = ' ';
+    pending_space = false;
+    out[n++] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+  out.resize(n);
+  return out;
+}
+
 }  // namespace
 
 std::string_view Trim(std::string_view s) {
@@ -146,27 +165,11 @@ std::vector<std::string_view> Split(std::string_view s, char sep) {
   }
 }
 
-bool StartsWith(std::string_view s, std::string_view prefix) {
-  return s.substr(0, prefix.size()) == prefix;
-}
-
-bool EndsWith(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() &&
-         s.substr(s.size() - suffix.size()) == suffix;
-}
-
 std::string FoldName(std::string_view name) {
-  // Most names are ASCII: fold them without utf8proc, which costs a
-  // decomposition per character.
+  // Most names are ASCII: fold them in one pass without utf8proc, which
+  // costs a decomposition per character.
   bool ascii = std::all_of(name.begin(), name.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-  std::string folded;
-  if (ascii) {
-    folded.assign(name);
-    for (char& c : folded) {
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    }
-    return CollapseSpaces(folded);
-  }
+  if (ascii) return FoldAscii(name);
   utf8proc_uint8_t* mapped = nullptr;
   utf8proc_ssize_t n = utf8proc_map(
       reinterpret_cast<const utf8proc_uint8_t*>(name.data()),
@@ -174,18 +177,12 @@ std::string FoldName(std::string_view name) {
       static_cast<utf8proc_option_t>(UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT |
                                      UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK |
                                      UTF8PROC_STABLE));
-  if (n >= 0) {
-    folded = FoldPunctuation(
-        std::string_view(reinterpret_cast<const char*>(mapped), n));
-  } else {
-    // Invalid UTF-8: fold what ASCII there is rather than fail a lookup.
-    folded.assign(name);
-    for (char& c : folded) {
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    }
-  }
+  // Invalid UTF-8: fold what ASCII there is rather than fail a lookup.
+  std::string folded =
+      n >= 0 ? CollapseSpaces(FoldPunctuation(std::string_view(reinterpret_cast<const char*>(mapped), n)))
+             : FoldAscii(name);
   std::free(mapped);
-  return CollapseSpaces(folded);
+  return folded;
 }
 
 bool IsValidUtf8(std::string_view s) {

@@ -15,8 +15,14 @@ std::string_view Trim(std::string_view s);
 // Splits on `sep`, keeping empty pieces.
 std::vector<std::string_view> Split(std::string_view s, char sep);
 
-bool StartsWith(std::string_view s, std::string_view prefix);
-bool EndsWith(std::string_view s, std::string_view suffix);
+// Inline: extraction asks these millions of times per ingest, mostly
+// with literals whose length the compiler then knows.
+inline bool StartsWith(std::string_view s, std::string_view prefix) {
+  return s.size() >= prefix.size() && s.compare(0, prefix.size(), prefix) == 0;
+}
+inline bool EndsWith(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
 
 // The lookup key for a name: case folded, diacritics removed (NFKD then
 // marks dropped), runs of white space collapsed to one ASCII space, trimmed.
