@@ -21,10 +21,21 @@
 
 namespace kith::store {
 
-// Puts and deletes gathered in any order, written sorted. Equal keys keep
-// their order: a retraction's delete stays before a re-put of the key.
+// Puts and deletes gathered in any order, written sorted, so that each
+// skip-list insert starts next to the one before. Equal keys keep their
+// order: a retraction's delete stays before a re-put of the key. Families
+// in `unsorted` (a bit per family id) have vector memtables, which sort
+// once at flush; their writes go in arrival order, which keeps equal keys
+// in order as well.
 class SortedBatch {
+  // RocksDB's WriteBatch layout: a 12-byte header (sequence, count); per
+  // record a tag, a family id and two lengths, each a varint of at most 5.
+  static constexpr size_t kWriteBatchHeader = 12;
+  static constexpr size_t kWriteBatchRecordOverhead = 1 + 5 + 5 + 5;
+
  public:
+  explicit SortedBatch(uint64_t unsorted) : unsorted_(unsorted) {}
+
   void Put(rocksdb::ColumnFamilyHandle* family, std::string key, std::string value = {}) {
     ops_.push_back({family, family->GetID(), false, std::move(key), std::move(value)});
   }
@@ -35,8 +46,13 @@ class SortedBatch {
   rocksdb::WriteBatch Build() {
     // Indices are sorted, not the operations: moving 4 bytes, not two
     // strings. Ties keep their order (the index breaks them).
-    std::vector<uint32_t> order(ops_.size());
-    for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::vector<uint32_t> order;
+    std::vector<uint32_t> arrival;
+    order.reserve(ops_.size());
+    for (uint32_t i = 0; i < ops_.size(); ++i) {
+      const uint32_t id = ops_[i].family_id;
+      (id < 64 && (unsorted_ >> id & 1) ? arrival : order).push_back(i);
+    }
     std::sort(order.begin(), order.end(), [&](uint32_t x, uint32_t y) {
       const Op& a = ops_[x];
       const Op& b = ops_[y];
@@ -44,7 +60,12 @@ class SortedBatch {
       if (int c = a.key.compare(b.key); c != 0) return c < 0;
       return x < y;
     });
-    rocksdb::WriteBatch batch;
+    order.insert(order.end(), arrival.begin(), arrival.end());
+    // Reserved at its final size: a batch of 512 notes is megabytes, and
+    // growing it copies them again at each doubling.
+    size_t bytes = kWriteBatchHeader;
+    for (const Op& op : ops_) bytes += kWriteBatchRecordOverhead + op.key.size() + op.value.size();
+    rocksdb::WriteBatch batch(bytes);
     for (uint32_t i : order) {
       const Op& op = ops_[i];
       if (op.remove) {
@@ -64,6 +85,7 @@ class SortedBatch {
     std::string key;
     std::string value;
   };
+  uint64_t unsorted_;
   std::vector<Op> ops_;
 };
 
@@ -265,7 +287,7 @@ absl::Status RocksStore::PutNotes(std::span<const NoteToStore> notes) {
   EntityRefs refs;
   RETURN_IF_ERROR(refs.Load(*db_, families_.entities, std::move(touched)));
 
-  SortedBatch batch;
+  SortedBatch batch(unsorted_families_);
   CountsRecord counts = counts_;
   for (size_t i = 0; i < notes.size(); ++i) {
     const extract::NoteGraph& graph = *notes[i].graph;
@@ -351,7 +373,7 @@ absl::Status RocksStore::DeleteNote(std::string_view path) {
   if (old == stored.end()) return absl::OkStatus();
   EntityRefs refs;
   RETURN_IF_ERROR(refs.Load(*db_, families_.entities, {old->second.entities().begin(), old->second.entities().end()}));
-  SortedBatch batch;
+  SortedBatch batch(unsorted_families_);
   CountsRecord counts = counts_;
   RETURN_IF_ERROR(RetractInto(note, batch, counts));
   for (NodeId id : old->second.entities()) refs.Adjust(id, model::EntityKind::kPerson, "", -1);

@@ -88,6 +88,11 @@ void RemoveEmptyOldLogs(rocksdb::DB& db, const std::string& dir) {
   }
 }
 
+// The families a new store's first fill gathers in vector memtables:
+// those ingest only writes. Every batch reads back the entities it names,
+// and meta at open, so those stay in skip lists.
+bool IsBulkFilled(std::string_view family) { return family != "entities" && family != "meta"; }
+
 }  // namespace
 
 absl::StatusOr<std::unique_ptr<Store>> Store::Open(const StoreOptions& options,
@@ -141,7 +146,7 @@ absl::StatusOr<std::unique_ptr<Store>> Store::Open(const StoreOptions& options,
   for (const char* name : kFamilyNames) {
     descriptors.emplace_back(name, family_options);
     const std::string_view family(name);
-    if (bulk_load && family != "entities" && family != "meta") {
+    if (bulk_load && IsBulkFilled(family)) {
       // Sorting a 64 MB array once per flush costs less than 16 MB of
       // skip-list inserts, each a search among the keys already there;
       // PutNotes reads back only entities (and meta, at open).
@@ -157,8 +162,12 @@ absl::StatusOr<std::unique_ptr<Store>> Store::Open(const StoreOptions& options,
   rocksdb::DB* raw = nullptr;
   RETURN_IF_ERROR(FromRocks(rocksdb::DB::Open(db_options, dir, descriptors, &handles, &raw),
                             absl::StrCat("cannot open store ", dir)));
+  uint64_t unsorted_families = 0;
+  for (rocksdb::ColumnFamilyHandle* handle : handles) {
+    if (bulk_load && IsBulkFilled(handle->GetName())) unsorted_families |= uint64_t{1} << handle->GetID();
+  }
   auto store = std::make_unique<RocksStore>(std::unique_ptr<rocksdb::DB>(raw), std::move(handles),
-                                            options.defer_compactions_until_write);
+                                            options.defer_compactions_until_write, unsorted_families);
   RETURN_IF_ERROR(store->CheckSchema());
   RETURN_IF_ERROR(store->LoadCounts());
   RemoveEmptyOldLogs(*raw, dir);
@@ -166,8 +175,9 @@ absl::StatusOr<std::unique_ptr<Store>> Store::Open(const StoreOptions& options,
 }
 
 RocksStore::RocksStore(std::unique_ptr<rocksdb::DB> db, std::vector<rocksdb::ColumnFamilyHandle*> handles,
-                       bool compactions_deferred)
-    : compactions_deferred_(compactions_deferred), db_(std::move(db)), handles_(std::move(handles)) {
+                       bool compactions_deferred, uint64_t unsorted_families)
+    : compactions_deferred_(compactions_deferred), unsorted_families_(unsorted_families), db_(std::move(db)),
+      handles_(std::move(handles)) {
   // handles_[0] is the default family, which kith does not use.
   families_ = {handles_[1], handles_[2], handles_[3], handles_[4], handles_[5], handles_[6], handles_[7], handles_[8]};
 }

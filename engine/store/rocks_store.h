@@ -105,8 +105,10 @@ class SortedBatch;  // note_writer.cc
 class RocksStore : public Store {
  public:
   // `compactions_deferred`: opened with StoreOptions::defer_compactions_until_write.
+  // `unsorted_families`: a bit per family id whose memtable is a vector,
+  // which sorts itself at flush, so writes to it need no sorting.
   RocksStore(std::unique_ptr<rocksdb::DB> db, std::vector<rocksdb::ColumnFamilyHandle*> handles,
-             bool compactions_deferred);
+             bool compactions_deferred, uint64_t unsorted_families = 0);
   ~RocksStore() override;
 
   std::unique_ptr<StoreReader> NewReader() const override;
@@ -142,6 +144,7 @@ class RocksStore : public Store {
   // Compactions are off until the first write turns them on
   // (StoreOptions::defer_compactions_until_write). Guarded by write_mutex_.
   bool compactions_deferred_;
+  const uint64_t unsorted_families_;
   CountsRecord counts_;  // As stored in meta "counts"; guarded by write_mutex_.
   // Set when the store held no note at open: every note stored since is
   // one of these ids (this process holds the store's lock), so PutNotes
