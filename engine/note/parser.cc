@@ -91,6 +91,9 @@ absl::Status CheckBytes(std::string_view content, const ParseOptions& options) {
                      options.max_note_bytes));
   }
   if (util::Trim(content).empty()) return absl::InvalidArgumentError("note is empty");
+  // Valid UTF-8 splits into valid lines (a line break is never part of a
+  // character), so only a note that fails as a whole is read line by line.
+  if (content.find('\0') == std::string_view::npos && util::IsValidUtf8(content)) return absl::OkStatus();
   int line = 1;
   size_t line_start = 0;
   for (size_t i = 0; i < content.size(); ++i) {

@@ -3,13 +3,30 @@
 #include <utf8proc.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <cstdlib>
+#include <cstring>
 #include <optional>
 
 #include "engine/util/code_pages.h"
 
 namespace kith::util {
 namespace {
+
+// The length of the ASCII run `s` starts with, read eight bytes at a time:
+// notes are mostly ASCII, and a byte-by-byte test costs a branch per byte.
+size_t AsciiPrefix(std::string_view s) {
+  size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    uint64_t word;
+    std::memcpy(&word, s.data() + i, 8);
+    if (word & 0x8080808080808080ULL) break;
+  }
+  while (i < s.size() && static_cast<unsigned char>(s[i]) < 0x80) ++i;
+  return i;
+}
+
+bool IsAscii(std::string_view s) { return AsciiPrefix(s) == s.size(); }
 
 bool IsSpace(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
@@ -37,6 +54,15 @@ void AppendUtf8(char32_t cp, std::string& out) {
 // nullopt if some character has no byte there.
 std::optional<std::string> EncodeInCodePage(std::string_view line,
                                             const char32_t* high) {
+  // Mojibake is rare: learn whether every non-ASCII character maps before
+  // copying the line, so that a genuine "📅" fails without a copy.
+  for (size_t i = AsciiPrefix(line); i < line.size(); i += AsciiPrefix(line.substr(i))) {
+    utf8proc_int32_t cp = 0;
+    utf8proc_ssize_t n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(line.data() + i),
+                                          static_cast<utf8proc_ssize_t>(line.size() - i), &cp);
+    if (n <= 0 || std::find(high, high + 128, static_cast<char32_t>(cp)) == high + 128) return std::nullopt;
+    i += static_cast<size_t>(n);
+  }
   std::string bytes;
   bytes.reserve(line.size());
   const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(line.data());
@@ -168,8 +194,7 @@ std::vector<std::string_view> Split(std::string_view s, char sep) {
 std::string FoldName(std::string_view name) {
   // Most names are ASCII: fold them in one pass without utf8proc, which
   // costs a decomposition per character.
-  bool ascii = std::all_of(name.begin(), name.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-  if (ascii) return FoldAscii(name);
+  if (IsAscii(name)) return FoldAscii(name);
   utf8proc_uint8_t* mapped = nullptr;
   utf8proc_ssize_t n = utf8proc_map(
       reinterpret_cast<const utf8proc_uint8_t*>(name.data()),
@@ -186,27 +211,21 @@ std::string FoldName(std::string_view name) {
 }
 
 bool IsValidUtf8(std::string_view s) {
-  const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(s.data());
-  utf8proc_ssize_t left = static_cast<utf8proc_ssize_t>(s.size());
-  while (left > 0) {
-    if (*p < 0x80) {  // Fast path: most text is ASCII.
-      ++p;
-      --left;
-      continue;
-    }
+  size_t i = 0;
+  while (i < s.size()) {
+    i += AsciiPrefix(s.substr(i));  // Fast path: most text is ASCII.
+    if (i == s.size()) break;
     utf8proc_int32_t cp = 0;
-    utf8proc_ssize_t n = utf8proc_iterate(p, left, &cp);
+    utf8proc_ssize_t n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + i),
+                                          static_cast<utf8proc_ssize_t>(s.size() - i), &cp);
     if (n <= 0) return false;
-    p += n;
-    left -= n;
+    i += static_cast<size_t>(n);
   }
   return true;
 }
 
 std::string RepairMojibake(std::string_view line) {
-  bool ascii = std::all_of(line.begin(), line.end(),
-                           [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-  if (ascii) return std::string(line);
+  if (IsAscii(line)) return std::string(line);
   for (const char32_t* table : {kMacRomanHigh, kWindows1252High}) {
     std::optional<std::string> bytes = EncodeInCodePage(line, table);
     if (bytes && *bytes != line && IsValidUtf8(*bytes) && LooksLikeText(*bytes)) {

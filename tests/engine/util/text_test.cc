@@ -56,5 +56,21 @@ TEST(IsValidUtf8Test, RejectsBrokenSequences) {
   EXPECT_FALSE(IsValidUtf8(std::string("a\xFF" "b", 3)));
 }
 
+// ASCII is skipped eight bytes at a time: a character anywhere in a long
+// line, on either side of a word's edge, must still be read.
+TEST(IsValidUtf8Test, ReadsACharacterAtEveryOffsetOfALongLine) {
+  for (size_t at = 0; at <= 40; ++at) {
+    std::string line(40, 'a');
+    EXPECT_TRUE(IsValidUtf8(std::string(line).insert(at, "\xC3\xA9"))) << at;
+    EXPECT_TRUE(IsValidUtf8(std::string(line).insert(at, "\xF0\x9F\x93\x85"))) << at;
+    EXPECT_FALSE(IsValidUtf8(std::string(line).insert(at, "\xC3"))) << at;
+    EXPECT_FALSE(IsValidUtf8(std::string(line).insert(at, "\xFF"))) << at;
+    EXPECT_EQ(FoldName(std::string(line).insert(at, "\xC3\x89")), std::string(line).insert(at, "e")) << at;
+    EXPECT_EQ(RepairMojibake(std::string(line).insert(at, "caf\xC3\x83\xC2\xA9")),
+              std::string(line).insert(at, "caf\xC3\xA9"))
+        << at;
+  }
+}
+
 }  // namespace
 }  // namespace kith::util
