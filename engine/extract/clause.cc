@@ -58,6 +58,20 @@ std::string JoinTokens(const std::vector<Token>& tokens, size_t begin, size_t en
   return out;
 }
 
+// FoldName(JoinTokens(...)), without utf8proc for ASCII words: a word
+// token holds no white space, so its fold is its lower-case form.
+std::string FoldTokens(const std::vector<Token>& tokens, size_t begin, size_t end) {
+  std::string out;
+  for (size_t i = begin; i < end; ++i) {
+    for (char c : tokens[i].lower) {
+      if (static_cast<unsigned char>(c) >= 0x80) return util::FoldName(JoinTokens(tokens, begin, end));
+    }
+    if (!out.empty()) out += ' ';
+    out += tokens[i].lower;
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string CleanSentence(std::string_view text, std::vector<std::string>* marked_people,
@@ -242,7 +256,7 @@ Clause ReadClause(std::string_view text, const Gazetteer& gazetteer, const NoteN
         words = words && tokens[k].word && (k == i + n - 1 || !tokens[k].possessive);
       }
       if (!words || !tokens[i + n - 1].capitalized) continue;
-      std::string folded = util::FoldName(JoinTokens(tokens, i, i + n));
+      std::string folded = FoldTokens(tokens, i, i + n);
       // A lone first name followed by another capitalised word is the start
       // of some other full name ("Christian Linacre"), not a known Christian.
       // "a predecessor named David" introduces someone: no known David.

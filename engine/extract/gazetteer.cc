@@ -47,14 +47,36 @@ void Gazetteer::AddPerson(std::string_view name) {
   if (space != std::string::npos) AddUnique(first_names_[folded.substr(0, space)], it->second);
 }
 
+namespace {
+
+constexpr std::string_view kLegalSuffixes[] = {" corporation", " corp.", " corp", " inc.", " inc", " llc",
+                                               " ltd.", " ltd", " limited", " gmbh", " plc", " s.a.", " ag"};
+
+// True if `s` is its own folded canonical name, with no legal suffix:
+// printable ASCII without capitals, single spaces inside only, which
+// FoldName returns unchanged.
+bool IsFoldedPlainName(std::string_view s) {
+  if (s.empty() || s.front() == ' ' || s.back() == ' ') return false;
+  for (size_t i = 0; i < s.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    // A space is never last, so s[i + 1] exists.
+    if (c >= 0x80 || c < 0x20 || (c >= 'A' && c <= 'Z') || (c == ' ' && s[i + 1] == ' ')) return false;
+  }
+  for (std::string_view suffix : kLegalSuffixes) {
+    if (util::EndsWith(s, suffix)) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
 std::string CanonicalOrganizationName(std::string_view name) {
   std::string out(util::Trim(name));
   std::string lower = out;
   for (char& c : lower) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   }
-  for (std::string_view suffix : {" corporation", " corp.", " corp", " inc.", " inc", " llc", " ltd.",
-                                  " ltd", " limited", " gmbh", " plc", " s.a.", " ag"}) {
+  for (std::string_view suffix : kLegalSuffixes) {
     if (out.size() > suffix.size() + 1 && util::EndsWith(lower, suffix)) {
       out.resize(out.size() - suffix.size());
       while (!out.empty() && (out.back() == ',' || out.back() == ' ')) out.pop_back();
@@ -89,7 +111,9 @@ std::optional<std::string> Gazetteer::Person(std::string_view folded) const {
 }
 
 std::optional<std::string> Gazetteer::Organization(std::string_view folded_raw) const {
-  std::string folded = util::FoldName(CanonicalOrganizationName(folded_raw));
+  // Sentences ask for every capitalised run; most are plain folded words.
+  std::string folded = IsFoldedPlainName(folded_raw) ? std::string(folded_raw)
+                                                     : util::FoldName(CanonicalOrganizationName(folded_raw));
   auto it = organizations_.find(Key(folded));
   if (it != organizations_.end()) return it->second;
   if (folded.find(' ') != std::string::npos) return std::nullopt;

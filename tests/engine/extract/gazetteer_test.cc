@@ -49,6 +49,11 @@ TEST(GazetteerTest, OrganizationsByFirstWordSuffixAndDomain) {
   g.AddOrganization("Northwind Labs Inc.");
   EXPECT_EQ(g.Organization("northwind labs"), "Northwind Labs");
   EXPECT_EQ(g.Organization("northwind"), "Northwind Labs");
+  // A plain folded name is looked up as it is; any other is folded first.
+  EXPECT_EQ(g.Organization("northwind labs inc."), "Northwind Labs");
+  EXPECT_EQ(g.Organization(" Northwind  LABS, Inc"), "Northwind Labs");
+  EXPECT_EQ(g.Organization("northwind\tlabs"), "Northwind Labs");
+  EXPECT_FALSE(g.Organization("northwind labs east"));
   EXPECT_EQ(g.OrganizationByDomain("mail.northwindlabs.com"), "Northwind Labs");
   EXPECT_FALSE(g.OrganizationByDomain("gmail.com"));
   EXPECT_EQ(CanonicalOrganizationName("Orbital Freight Corporation"), "Orbital Freight");

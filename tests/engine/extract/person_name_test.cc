@@ -24,6 +24,16 @@ TEST(CleanPersonNameTest, RejectsWhatIsNotAName) {
   EXPECT_FALSE(CleanPersonName("One Two Three Four Five Six").ok());
 }
 
+// A word is compared as it folds: case aside for ASCII words, and through
+// FoldName for any other ("Téam" folds to "team").
+TEST(CleanPersonNameTest, KnowsAGroupWordHoweverItIsWritten) {
+  EXPECT_FALSE(CleanPersonName("Platform SALES").ok());
+  EXPECT_FALSE(CleanPersonName("Platform T\u00E9am").ok());
+  EXPECT_FALSE(CleanPersonName("Platform \tHR").ok());
+  EXPECT_EQ(*CleanPersonName("Teamo Salesby"), "Teamo Salesby");
+  EXPECT_EQ(*CleanPersonName("Hraban Opsahl"), "Hraban Opsahl");
+}
+
 TEST(IsSelfReferenceTest, KnowsTheOwnerWords) {
   EXPECT_TRUE(IsSelfReference("Myself"));
   EXPECT_TRUE(IsSelfReference("me"));
