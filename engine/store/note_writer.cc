@@ -147,20 +147,37 @@ absl::Status ReadIds(rocksdb::DB& db, rocksdb::ColumnFamilyHandle* family, std::
 // reference changes leave them.
 class EntityRefs {
  public:
-  // Reads the stored records of `ids`.
-  absl::Status Load(rocksdb::DB& db, rocksdb::ColumnFamilyHandle* family, std::vector<NodeId> ids) {
+  // Reads the stored records of `ids`: from `written` if the store holds
+  // only entities this process wrote (RocksStore::written_entities_),
+  // else from the store.
+  absl::Status Load(rocksdb::DB& db, rocksdb::ColumnFamilyHandle* family, std::vector<NodeId> ids,
+                    const EntityCache* written) {
     for (NodeId id : ids) states_.try_emplace(id);
+    if (written != nullptr) {
+      for (auto& [id, state] : states_) {
+        if (auto it = written->find(id); it != written->end()) Stored(id, it->second, state);
+      }
+      return absl::OkStatus();
+    }
     return ReadIds(db, family, std::move(ids), [&](NodeId id, std::string_view value) {
-      State& state = states_[id];
-      if (!state.record.ParseFromArray(value.data(), static_cast<int>(value.size()))) {
+      EntityRecord record;
+      if (!record.ParseFromArray(value.data(), static_cast<int>(value.size()))) {
         return absl::DataLossError(absl::StrCat("entity ", id, " does not decode"));
       }
-      state.stored = state.exists = true;
-      state.stored_kind = state.record.kind();
-      state.stored_name_key = NameKey(util::FoldName(state.record.name()),
-                                      static_cast<model::EntityKind>(state.stored_kind), id);
+      Stored(id, std::move(record), states_[id]);
       return absl::OkStatus();
     });
+  }
+
+  // After the group's write: `written` as the store now holds it.
+  void Remember(EntityCache& written) const {
+    for (const auto& [id, state] : states_) {
+      if (state.exists) {
+        written[id] = state.record;
+      } else {
+        written.erase(id);
+      }
+    }
   }
 
   // Adds `delta` to the entity's note count: created on its first
@@ -208,6 +225,15 @@ class EntityRefs {
     uint32_t stored_kind = 0;  // The stored record's, for the count it leaves.
     std::string stored_name_key;
   };
+
+  static void Stored(NodeId id, EntityRecord record, State& state) {
+    state.record = std::move(record);
+    state.stored = state.exists = true;
+    state.stored_kind = state.record.kind();
+    state.stored_name_key =
+        NameKey(util::FoldName(state.record.name()), static_cast<model::EntityKind>(state.stored_kind), id);
+  }
+
   absl::flat_hash_map<NodeId, State> states_;
 };
 
@@ -285,7 +311,7 @@ absl::Status RocksStore::PutNotes(std::span<const NoteToStore> notes) {
     }
   }
   EntityRefs refs;
-  RETURN_IF_ERROR(refs.Load(*db_, families_.entities, std::move(touched)));
+  RETURN_IF_ERROR(refs.Load(*db_, families_.entities, std::move(touched), WrittenEntities()));
 
   SortedBatch batch(unsorted_families_);
   CountsRecord counts = counts_;
@@ -318,6 +344,7 @@ absl::Status RocksStore::PutNotes(std::span<const NoteToStore> notes) {
   if (written_notes_) {
     for (std::string_view path : paths) written_notes_->insert(NoteId(path));
   }
+  if (written_entities_) refs.Remember(*written_entities_);
   return absl::OkStatus();
 }
 
@@ -372,13 +399,16 @@ absl::Status RocksStore::DeleteNote(std::string_view path) {
   auto old = stored.find(note);
   if (old == stored.end()) return absl::OkStatus();
   EntityRefs refs;
-  RETURN_IF_ERROR(refs.Load(*db_, families_.entities, {old->second.entities().begin(), old->second.entities().end()}));
+  RETURN_IF_ERROR(refs.Load(*db_, families_.entities, {old->second.entities().begin(), old->second.entities().end()},
+                            WrittenEntities()));
   SortedBatch batch(unsorted_families_);
   CountsRecord counts = counts_;
   RETURN_IF_ERROR(RetractInto(note, batch, counts));
   for (NodeId id : old->second.entities()) refs.Adjust(id, model::EntityKind::kPerson, "", -1);
   refs.WriteInto(families_, batch, counts);
-  return WriteWithCounts(batch, std::move(counts), absl::StrCat("cannot delete note ", std::string(path)));
+  RETURN_IF_ERROR(WriteWithCounts(batch, std::move(counts), absl::StrCat("cannot delete note ", std::string(path))));
+  if (written_entities_) refs.Remember(*written_entities_);
+  return absl::OkStatus();
 }
 
 absl::Status RocksStore::WriteWithCounts(SortedBatch& sorted, CountsRecord counts, std::string_view what) {

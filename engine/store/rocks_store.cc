@@ -89,9 +89,10 @@ void RemoveEmptyOldLogs(rocksdb::DB& db, const std::string& dir) {
 }
 
 // The families a new store's first fill gathers in vector memtables:
-// those ingest only writes. Every batch reads back the entities it names,
-// and meta at open, so those stay in skip lists.
-bool IsBulkFilled(std::string_view family) { return family != "entities" && family != "meta"; }
+// those ingest only writes, which since the store began empty includes
+// entities (RocksStore::written_entities_). Meta is read at open, and
+// written once per batch.
+bool IsBulkFilled(std::string_view family) { return family != "meta"; }
 
 }  // namespace
 
@@ -223,7 +224,14 @@ absl::Status RocksStore::LoadCounts() {
     RETURN_IF_ERROR(FromRocks(db_->Put({}, families_.meta, kCountsMeta, counts_.SerializeAsString()),
                               "cannot store the store's counts"));
   }
-  if (counts_.notes() == 0) written_notes_.emplace();
+  if (counts_.notes() == 0) {
+    written_notes_.emplace();
+    // Entities are written only with notes, so none should be stored; one
+    // seek makes sure before the store's entities are taken as none.
+    std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator({}, families_.entities));
+    it->SeekToFirst();
+    if (!it->Valid() && it->status().ok()) written_entities_.emplace();
+  }
   return absl::OkStatus();
 }
 

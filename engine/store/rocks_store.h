@@ -101,6 +101,8 @@ class RocksReader : public StoreReader {
 };
 
 class SortedBatch;  // note_writer.cc
+// Entity records by id, as a store that began empty holds them.
+using EntityCache = absl::flat_hash_map<NodeId, EntityRecord>;
 
 class RocksStore : public Store {
  public:
@@ -152,6 +154,13 @@ class RocksStore : public Store {
   // would otherwise look up, and miss, once per note. Guarded by
   // write_mutex_.
   std::optional<absl::flat_hash_set<NodeId>> written_notes_;
+  // Set at the same time: every entity stored is one this process wrote
+  // (entities are written only with notes), so their records are kept
+  // here as written and PutNotes reads none back from the store. That is
+  // what lets a new store gather entities in a vector memtable too.
+  // Guarded by write_mutex_.
+  std::optional<EntityCache> written_entities_;
+  const EntityCache* WrittenEntities() const { return written_entities_ ? &*written_entities_ : nullptr; }
   std::unique_ptr<rocksdb::DB> db_;
   std::vector<rocksdb::ColumnFamilyHandle*> handles_;
   Families families_;
