@@ -97,7 +97,8 @@ struct StoreOptions {
   bool defer_compactions_until_write = false;
   // If Open creates the store, open it for one bulk fill by an ingest
   // that then closes it (the CLI's first `kith ingest`). The families an
-  // ingest only writes (all but entities and meta) gather unflushed
+  // ingest only writes (all but meta; the entities it wrote are kept in
+  // memory rather than read back) gather unflushed
   // writes in an unsorted array, sorted once when flushed (RocksDB's
   // vector memtable), not in a skip list sorted at every insert, and flush
   // in 64 MB pieces, not 16 MB. Reads stay correct, but every read of
