@@ -150,7 +150,7 @@ absl::StatusOr<std::unique_ptr<Store>> Store::Open(const StoreOptions& options,
     if (bulk_load && IsBulkFilled(family)) {
       // Sorting a 64 MB array once per flush costs less than 16 MB of
       // skip-list inserts, each a search among the keys already there;
-      // PutNotes reads back only entities (and meta, at open).
+      // PutNotes reads none of these back (see IsBulkFilled).
       descriptors.back().options.memtable_factory = std::make_shared<rocksdb::VectorRepFactory>();
       descriptors.back().options.write_buffer_size = 64 << 20;
     }
