@@ -121,6 +121,10 @@ EdgeKeyParts EdgeTwin(const EdgeKeyParts& parts) {
   return {parts.tag == kOutEdgeTag ? kInEdgeTag : kOutEdgeTag, parts.to, parts.rel, parts.from, parts.note, parts.seq};
 }
 
+bool HasInEdge(model::RelationType type) {
+  return !model::IsNoteRelation(type) || type == model::RelationType::kDiscussed;
+}
+
 std::string InEdgeValue(model::RelationType type, const std::vector<uint64_t>& args) {
   std::string value;
   if (model::IsNoteRelation(type)) return value;

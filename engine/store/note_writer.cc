@@ -91,13 +91,16 @@ class SortedBatch {
 
 namespace {
 
-// The edge's two keys. `in_value` is what its in-edge holds (store.h).
+// The edge's keys: its out-edge and, where its relation has one
+// (HasInEdge), its in-edge. `in_value` is what the in-edge holds (store.h).
 void PutEdges(const EdgeKeyParts& out, const std::string& in_value, rocksdb::ColumnFamilyHandle* family,
               SortedBatch& batch) {
   batch.Put(family, EdgeKey(out));
-  batch.Put(family, EdgeKey(EdgeTwin(out)), in_value);
+  if (HasInEdge(out.rel)) batch.Put(family, EdgeKey(EdgeTwin(out)), in_value);
 }
 
+// Both keys, whatever the relation: a store written before schema 4 has the
+// in-edges of every relation, and retracting a note must leave none.
 void DeleteEdges(const EdgeKeyParts& out, rocksdb::ColumnFamilyHandle* family, SortedBatch& batch) {
   batch.Delete(family, EdgeKey(out));
   batch.Delete(family, EdgeKey(EdgeTwin(out)));

@@ -130,7 +130,7 @@ class Checker {
       if (!parts) return Breach("an edge key does not decode");
       if (parts->tag == kOutEdgeTag) {
         out_edges.emplace(key);
-        if (!Exists(families_.edges, EdgeKey(EdgeTwin(*parts)))) {
+        if (HasInEdge(parts->rel) && !Exists(families_.edges, EdgeKey(EdgeTwin(*parts)))) {
           Breach(absl::StrCat("edge ", parts->from, " -> ", parts->to, " of note ", parts->note, " has no in-edge twin"));
         }
         return;

@@ -13,7 +13,7 @@
 // | stamps        | note_id:u64                                  | stamp (below)| sync without reading untouched files |
 // | facts         | note_id:u64 seq:u32                          | FactRecord   | a note's facts, for display/retraction|
 // | edges         | 'O' src:u64 rel:u16 dst:u64 note:u64 seq:u32 | (empty)      | out-edges by prefix scan             |
-// | edges         | 'I' dst:u64 rel:u16 src:u64 note:u64 seq:u32 | args (below) | in-edges by prefix scan              |
+// | edges         | 'I' dst:u64 rel:u16 src:u64 note:u64 seq:u32 | args (below) | in-edges by prefix scan (HasInEdge)  |
 //
 // Integers are big-endian, so prefix scans group edges by relation and then
 // by neighbour. Records are protobuf messages (records.proto), except the
@@ -32,6 +32,8 @@
 // edges, so retracting one note removes exactly its own.
 // Edges of a fact: for a note relation (ATTENDED, OWNS_ACTION, ...) one
 // edge args[0] → note; otherwise one edge args[0] → args[i] per later arg.
+// Every edge has its 'O' key; of note relations only DISCUSSED has the 'I'
+// twin too (keys.h, HasInEdge, says why).
 // Why an in-edge between people carries the fact's arguments (each a u64,
 // in the fact's order): who-knows needs everyone a relation names, and a
 // hub is the later argument of tens of thousands of facts; reading each
@@ -75,8 +77,11 @@ inline constexpr std::string_view kLatestNoteDateMeta = "latest_note_date";
 // newer kith is refused rather than misread.
 // Version 2 added the aliases family; a version-1 store gains it empty on
 // open, and the re-extraction its older notes get fills it. Version 3 added
-// meta "counts"; an older store is counted once, by scan, on open.
-inline constexpr uint32_t kSchemaVersion = 3;
+// meta "counts"; an older store is counted once, by scan, on open. Version
+// 4 stopped writing the in-edges of most note relations (keys.h,
+// HasInEdge); an older store's stay, unread, until their notes are
+// stored again, so the upgrade only records the version.
+inline constexpr uint32_t kSchemaVersion = 4;
 
 NodeId EntityId(model::EntityKind kind, std::string_view name);
 NodeId NoteId(std::string_view path);

@@ -20,7 +20,12 @@ class CheckTest : public ::testing::Test {
  protected:
   void SetUp() override {
     ASSERT_OK_AND_ASSIGN(auto store, Store::Open({}, dir_.path()));
-    ASSERT_OK(store->PutNote(testing::Meeting("a.md", "2025-01-01", {"Ana Bell", "Bo Chen"}), 1));
+    extract::NoteGraph a = testing::Meeting("a.md", "2025-01-01", {"Ana Bell", "Bo Chen"});
+    extract::Fact knows;
+    knows.type = model::RelationType::kKnows;
+    knows.args = {0, 1};
+    a.facts.push_back(knows);
+    ASSERT_OK(store->PutNote(a, 1));
     ASSERT_OK(store->PutNote(testing::Meeting("b.md", "2025-01-02", {"Ana Bell", "Cy Dee"}), 1));
     extract::NoteGraph page = testing::Meeting("People/Ana Bell/README.md", "", {});
     page.entities = {{model::EntityKind::kPerson, "Ana Bell"}};
@@ -66,12 +71,27 @@ TEST_F(CheckTest, StoreBuiltThroughTheApiKeepsEveryInvariant) {
 
 TEST_F(CheckTest, FindsAnEdgeStoredInOneDirectionOnly) {
   Damage([](rocksdb::DB* db, auto& h) {
-    EdgeKeyParts in{kInEdgeTag, NoteId("a.md"), model::RelationType::kAttended, Person("bo chen"), NoteId("a.md"), 1};
+    EdgeKeyParts in{kInEdgeTag, Person("bo chen"), model::RelationType::kKnows, Person("ana bell"), NoteId("a.md"), 2};
     ASSERT_TRUE(db->Delete({}, h[testing::kRawEdges], EdgeKey(in)).ok());
   });
   CheckReport r = Check();
   EXPECT_EQ(r.breach_count, 1u);
   EXPECT_TRUE(Mentions(r, "has no in-edge twin")) << r.breaches[0];
+}
+
+// An attendance has no in-edge now; one an older store wrote is still
+// checked against its out-edge.
+TEST_F(CheckTest, TakesAnAttendanceInEdgeAsOptional) {
+  const EdgeKeyParts in{kInEdgeTag, NoteId("a.md"), model::RelationType::kAttended, Person("bo chen"), NoteId("a.md"), 1};
+  Damage([&](rocksdb::DB* db, auto& h) { ASSERT_TRUE(db->Put({}, h[testing::kRawEdges], EdgeKey(in), "").ok()); });
+  EXPECT_EQ(Check().breach_count, 0u);
+  Damage([&](rocksdb::DB* db, auto& h) {
+    ASSERT_TRUE(db->Delete({}, h[testing::kRawEdges], EdgeKey(EdgeTwin(in))).ok());
+  });
+  CheckReport r = Check();
+  EXPECT_EQ(r.breach_count, 2u);
+  EXPECT_TRUE(Mentions(r, "has no out-edge twin"));
+  EXPECT_TRUE(Mentions(r, "which is missing"));  // The attendance's out-edge.
 }
 
 TEST_F(CheckTest, FindsFactsWhoseNoteIsGone) {

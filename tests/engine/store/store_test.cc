@@ -50,16 +50,27 @@ class StoreTest : public ::testing::Test {
   std::unique_ptr<Store> store_;
 };
 
-TEST_F(StoreTest, StoresNoteEntitiesAndEdgesBothWays) {
-  ASSERT_OK(store_->PutNote(Meeting("a.md", "2025-01-01", {"Ana Bell", "Bo Chen"}), 1));
+TEST_F(StoreTest, StoresNoteEntitiesAndEdges) {
+  extract::NoteGraph meeting = Meeting("a.md", "2025-01-01", {"Ana Bell", "Bo Chen"});
+  meeting.entities.push_back({model::EntityKind::kTopic, "pricing"});
+  extract::Fact discussed;
+  discussed.type = model::RelationType::kDiscussed;
+  discussed.args = {2};
+  meeting.facts.push_back(discussed);
+  ASSERT_OK(store_->PutNote(meeting, 1));
   auto reader = store_->NewReader();
   NodeId ana = EntityId(model::EntityKind::kPerson, "Ana Bell");
   ASSERT_OK_AND_ASSIGN(auto out, reader->Edges(ana, Direction::kOut, model::RelationType::kAttended));
   ASSERT_EQ(out.size(), 1u);
   EXPECT_EQ(out[0].neighbour, NoteId("a.md"));
-  ASSERT_OK_AND_ASSIGN(auto in, reader->Edges(NoteId("a.md"), Direction::kIn,
-                                              model::RelationType::kAttended));
-  EXPECT_EQ(in.size(), 2u);
+  // A note's attendees are its record's; its topics are read from its in-edges.
+  ASSERT_OK_AND_ASSIGN(auto attended, reader->Edges(NoteId("a.md"), Direction::kIn,
+                                                    model::RelationType::kAttended));
+  EXPECT_TRUE(attended.empty());
+  ASSERT_OK_AND_ASSIGN(auto topics, reader->Edges(NoteId("a.md"), Direction::kIn,
+                                                  model::RelationType::kDiscussed));
+  ASSERT_EQ(topics.size(), 1u);
+  EXPECT_EQ(topics[0].neighbour, EntityId(model::EntityKind::kTopic, "pricing"));
   ASSERT_OK_AND_ASSIGN(auto found, reader->FindByName(util::FoldName("ANA BELL")));
   ASSERT_EQ(found.size(), 1u);
   EXPECT_EQ(found[0].name, "Ana Bell");
@@ -79,6 +90,30 @@ TEST_F(StoreTest, RePutReplacesWhatTheNoteContributed) {
   EXPECT_EQ(counts.notes, 1u);
   EXPECT_EQ(counts.entities, (std::map<model::EntityKind, uint64_t>{{model::EntityKind::kPerson, 2}}));
   EXPECT_EQ(counts.facts, (std::map<model::RelationType, uint64_t>{{model::RelationType::kAttended, 2}}));
+}
+
+// A store written before schema 4 has an in-edge for every attendance;
+// storing the note again leaves none behind.
+TEST_F(StoreTest, RetractingANoteRemovesTheInEdgesAnOlderStoreWrote) {
+  ASSERT_OK(store_->PutNote(Meeting("a.md", "2025-01-01", {"Ana Bell"}), 1));
+  store_.reset();
+  const EdgeKeyParts old_in{kInEdgeTag, NoteId("a.md"), model::RelationType::kAttended,
+                            EntityId(model::EntityKind::kPerson, "Ana Bell"), NoteId("a.md"), 0};
+  auto in_edges = [&](rocksdb::DB* db, rocksdb::ColumnFamilyHandle* edges) {
+    size_t n = 0;
+    std::unique_ptr<rocksdb::Iterator> it(db->NewIterator({}, edges));
+    for (it->Seek(std::string(1, kInEdgeTag)); it->Valid() && it->key()[0] == kInEdgeTag; it->Next()) ++n;
+    return n;
+  };
+  testing::EditRawStore(dir_.path(), [&](rocksdb::DB* db, auto& h) {
+    ASSERT_TRUE(db->Put({}, h[testing::kRawEdges], EdgeKey(old_in), "").ok());
+  });
+  ASSERT_OK_AND_ASSIGN(store_, Store::Open({}, dir_.path()));
+  ASSERT_OK_AND_ASSIGN(CheckReport before, store_->Check());
+  EXPECT_EQ(before.breach_count, 0u) << (before.breaches.empty() ? "" : before.breaches[0]);
+  ASSERT_OK(store_->PutNote(Meeting("a.md", "2025-01-01", {"Ana Bell", "Bo Chen"}), 2));
+  store_.reset();
+  testing::EditRawStore(dir_.path(), [&](rocksdb::DB* db, auto& h) { EXPECT_EQ(in_edges(db, h[testing::kRawEdges]), 0u); });
 }
 
 // The totals stats reads follow every put, replacement and deletion, stay
