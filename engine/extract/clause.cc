@@ -159,6 +159,36 @@ std::vector<std::string> SplitClauses(std::string_view text) {
   return clauses;
 }
 
+std::vector<std::string_view> SplitSentences(std::string_view text) {
+  std::vector<std::string_view> sentences;
+  size_t start = 0;
+  int depth = 0;
+  auto close = [&](size_t end) {
+    std::string_view sentence = util::Trim(text.substr(start, end - start));
+    if (!sentence.empty()) sentences.push_back(sentence);
+  };
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (c == '(') ++depth;
+    if (c == ')' && depth > 0) --depth;
+    if (depth > 0 || (c != '.' && c != '?' && c != '!')) continue;
+    size_t next = text.find_first_not_of(' ', i + 1);
+    if (next == i + 1 || next == std::string_view::npos || !IsCapitalized(text.substr(next))) continue;
+    if (c == '.') {
+      // The word before the dot, as SplitClauses sees it: "A.K." and "Dr."
+      // do not end a sentence.
+      size_t space = text.find_last_of(' ', i);
+      size_t word_start = space == std::string_view::npos || space < start ? start : space + 1;
+      std::string_view last = text.substr(word_start, i - word_start);
+      if (last.size() <= 2 || last.find('.') != std::string_view::npos) continue;
+    }
+    close(i + 1);
+    start = next;
+  }
+  close(text.size());
+  return sentences;
+}
+
 std::vector<Token> Tokenize(std::string_view clause) {
   std::vector<Token> tokens;
   tokens.reserve(clause.size() / 4 + 1);  // Words average more than 4 bytes with their space.

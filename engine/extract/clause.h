@@ -66,6 +66,13 @@ std::string CleanSentence(std::string_view text, std::vector<std::string>* marke
 // a capital, but not after an initial such as "A.K.").
 std::vector<std::string> SplitClauses(std::string_view text);
 
+// Splits a line of prose into its sentences, trimmed, as views of `text`:
+// after ". " before a capital (with SplitClauses' exception for initials
+// and two-letter abbreviations), and after "? " or "! " before a capital,
+// never inside parentheses, whose remarks CleanSentence needs whole. A
+// fact's evidence is its sentence, not the paragraph around it.
+std::vector<std::string_view> SplitSentences(std::string_view text);
+
 std::vector<Token> Tokenize(std::string_view clause);
 
 // Tokenizes `clause` and finds the longest known name at each capitalised

@@ -119,6 +119,82 @@ bool NamesAmbiguousPerson(const RelationHit& hit, const Gazetteer& gazetteer) {
   return false;
 }
 
+// One sentence of a line: its remarks, then its clauses. `context` and
+// `previous_subject` carry over from the line's earlier sentences, as
+// pronouns and telegraphic clauses do.
+void ReadSentence(std::string_view sentence, const Evidence& evidence, const Gazetteer& gazetteer,
+                  const NoteNames& names, GraphBuilder& builder, std::vector<std::pair<Mention, Evidence>>& mentions,
+                  ClauseContext& context, std::string& previous_subject) {
+  // A question states nothing ("Will Karl report to Jason?").
+  if (util::EndsWith(sentence, "?")) return;
+  std::vector<Remark> remarks;
+  std::string cleaned = CleanSentence(sentence, nullptr, &remarks);
+  for (const Remark& remark : remarks) {
+    // "(who reports to Harish)", "(formerly at xAI)": a relative remark
+    // is a clause about the name before it.
+    if (remark.text.find("named ") != std::string::npos) {
+      // "(led by a predecessor named David, now a VP at Dell)".
+      Clause clause = ReadClause(remark.text, gazetteer, names);
+      for (const RelationHit& hit : ReadRelations(clause, context)) {
+        if (!NamesAmbiguousPerson(hit, gazetteer)) builder.AddRelation(hit, evidence);
+      }
+      continue;
+    }
+    if (gazetteer.IsOrganization(util::FoldName(remark.name))) continue;
+    if (StartsRelativeRemark(remark.text)) {
+      Clause clause = ReadClause(remark.name + " " + remark.text, gazetteer, names);
+      ClauseContext remark_context = context;
+      if (clause.mentions.empty() || clause.mentions[0].begin != 0) remark_context.implicit_subject = remark.name;
+      for (const RelationHit& hit : ReadRelations(clause, remark_context)) {
+        if (!NamesAmbiguousPerson(hit, gazetteer)) builder.AddRelation(hit, evidence);
+      }
+      continue;
+    }
+    Clause named = ReadClause(remark.name, gazetteer, names);
+    std::string person;
+    if (named.mentions.size() == 1 && named.mentions[0].kind == model::EntityKind::kPerson &&
+        named.mentions[0].end == named.tokens.size()) {
+      person = named.mentions[0].name;
+    } else if (named.mentions.empty() && remark.name.find(' ') != std::string::npos) {
+      person = remark.name;  // An unknown full name: trusted only with a known organisation.
+    }
+    if (person.empty()) continue;
+    if (auto job = RemarkEmployment(remark.text, gazetteer)) {
+      if (IsInitialsOf(job->first, person)) continue;  // "Peter Kapsashi (PK)"
+      if (person == remark.name && named.mentions.empty() &&
+          !gazetteer.IsOrganization(util::FoldName(job->first))) {
+        continue;
+      }
+      RelationHit hit{model::RelationType::kWorksAt,
+                      {{model::EntityKind::kPerson, person},
+                       {model::EntityKind::kOrganization, job->first}},
+                      "current", job->second, "", std::nullopt};
+      builder.AddRelation(hit, evidence);
+    }
+  }
+  for (const std::string& text : SplitClauses(cleaned)) {
+    Clause clause = ReadClause(text, gazetteer, names);
+    // Telegraphic notes continue a subject: "Rob leads the SE org; 18
+    // years at NetApp". A clause opening with no capitalised word and
+    // naming no person is about the previous clause's subject.
+    context.implicit_subject.clear();
+    bool opens_lower = !clause.tokens.empty() && !clause.tokens[0].capitalized;
+    bool names_person = std::any_of(clause.mentions.begin(), clause.mentions.end(), [](const Mention& m) {
+      return m.kind == model::EntityKind::kPerson;
+    });
+    if (opens_lower && !names_person) context.implicit_subject = previous_subject;
+    for (const Mention& m : clause.mentions) mentions.emplace_back(m, evidence);
+    for (const RelationHit& hit : ReadRelations(clause, context)) {
+      if (!NamesAmbiguousPerson(hit, gazetteer)) builder.AddRelation(hit, evidence);
+    }
+    std::string subject = ClauseSubject(clause, context);
+    if (!subject.empty()) {
+      context.pronoun_subject = subject;
+      previous_subject = subject;
+    }
+  }
+}
+
 }  // namespace
 
 std::vector<SentenceInput> ProseOf(const note::ParsedNote& note) {
@@ -142,76 +218,11 @@ void ReadSentences(const std::vector<SentenceInput>& inputs, const Gazetteer& ga
                    const NoteNames& names, const std::string& about_person, GraphBuilder& builder,
                    std::vector<std::pair<Mention, Evidence>>& mentions) {
   for (const SentenceInput& input : inputs) {
-    // A question states nothing ("Will Karl report to Jason?").
-    if (util::EndsWith(util::Trim(input.text), "?")) continue;
-    std::vector<Remark> remarks;
-    std::string cleaned = CleanSentence(input.text, nullptr, &remarks);
-    Evidence evidence{input.section, input.line, input.text};
     ClauseContext context{input.speaker, about_person};
-    for (const Remark& remark : remarks) {
-      // "(who reports to Harish)", "(formerly at xAI)": a relative remark
-      // is a clause about the name before it.
-      if (remark.text.find("named ") != std::string::npos) {
-        // "(led by a predecessor named David, now a VP at Dell)".
-        Clause clause = ReadClause(remark.text, gazetteer, names);
-        for (const RelationHit& hit : ReadRelations(clause, context)) {
-          if (!NamesAmbiguousPerson(hit, gazetteer)) builder.AddRelation(hit, evidence);
-        }
-        continue;
-      }
-      if (gazetteer.IsOrganization(util::FoldName(remark.name))) continue;
-      if (StartsRelativeRemark(remark.text)) {
-        Clause clause = ReadClause(remark.name + " " + remark.text, gazetteer, names);
-        ClauseContext remark_context = context;
-        if (clause.mentions.empty() || clause.mentions[0].begin != 0) remark_context.implicit_subject = remark.name;
-        for (const RelationHit& hit : ReadRelations(clause, remark_context)) {
-          if (!NamesAmbiguousPerson(hit, gazetteer)) builder.AddRelation(hit, evidence);
-        }
-        continue;
-      }
-      Clause named = ReadClause(remark.name, gazetteer, names);
-      std::string person;
-      if (named.mentions.size() == 1 && named.mentions[0].kind == model::EntityKind::kPerson &&
-          named.mentions[0].end == named.tokens.size()) {
-        person = named.mentions[0].name;
-      } else if (named.mentions.empty() && remark.name.find(' ') != std::string::npos) {
-        person = remark.name;  // An unknown full name: trusted only with a known organisation.
-      }
-      if (person.empty()) continue;
-      if (auto job = RemarkEmployment(remark.text, gazetteer)) {
-        if (IsInitialsOf(job->first, person)) continue;  // "Peter Kapsashi (PK)"
-        if (person == remark.name && named.mentions.empty() &&
-            !gazetteer.IsOrganization(util::FoldName(job->first))) {
-          continue;
-        }
-        RelationHit hit{model::RelationType::kWorksAt,
-                        {{model::EntityKind::kPerson, person},
-                         {model::EntityKind::kOrganization, job->first}},
-                        "current", job->second, "", std::nullopt};
-        builder.AddRelation(hit, evidence);
-      }
-    }
     std::string previous_subject;
-    for (const std::string& text : SplitClauses(cleaned)) {
-      Clause clause = ReadClause(text, gazetteer, names);
-      // Telegraphic notes continue a subject: "Rob leads the SE org; 18
-      // years at NetApp". A clause opening with no capitalised word and
-      // naming no person is about the previous clause's subject.
-      context.implicit_subject.clear();
-      bool opens_lower = !clause.tokens.empty() && !clause.tokens[0].capitalized;
-      bool names_person = std::any_of(clause.mentions.begin(), clause.mentions.end(), [](const Mention& m) {
-        return m.kind == model::EntityKind::kPerson;
-      });
-      if (opens_lower && !names_person) context.implicit_subject = previous_subject;
-      for (const Mention& m : clause.mentions) mentions.emplace_back(m, evidence);
-      for (const RelationHit& hit : ReadRelations(clause, context)) {
-        if (!NamesAmbiguousPerson(hit, gazetteer)) builder.AddRelation(hit, evidence);
-      }
-      std::string subject = ClauseSubject(clause, context);
-      if (!subject.empty()) {
-        context.pronoun_subject = subject;
-        previous_subject = subject;
-      }
+    for (std::string_view sentence : SplitSentences(input.text)) {
+      ReadSentence(sentence, {input.section, input.line, std::string(sentence)}, gazetteer, names, builder,
+                   mentions, context, previous_subject);
     }
   }
 }

@@ -31,6 +31,20 @@ TEST(SplitClausesTest, NewSubjectAfterCommaAnd) {
             (std::vector<std::string>{"Bo reports to Ana's contact", "the contact reports to Cy"}));
 }
 
+TEST(SplitSentencesTest, SplitsAtSentenceEndsBeforeACapital) {
+  EXPECT_EQ(SplitSentences("  Ana Bell joined Acme. Will Bo follow? Yes!  Cy left.  "),
+            (std::vector<std::string_view>{"Ana Bell joined Acme.", "Will Bo follow?", "Yes!", "Cy left."}));
+}
+
+TEST(SplitSentencesTest, KeepsInitialsAbbreviationsAndRemarksWhole) {
+  EXPECT_EQ(SplitSentences("A.K. Rapp met Dr. Lee in St. Louis. Bo Chen (formerly at Acme. Now at Dunmora) agreed."),
+            (std::vector<std::string_view>{"A.K. Rapp met Dr. Lee in St. Louis.",
+                                           "Bo Chen (formerly at Acme. Now at Dunmora) agreed."}));
+  EXPECT_EQ(SplitSentences("Revenue grew 5.5 percent. costs did not"),
+            (std::vector<std::string_view>{"Revenue grew 5.5 percent. costs did not"}));
+  EXPECT_TRUE(SplitSentences("   ").empty());
+}
+
 TEST(TokenizeTest, MarksPossessivesAndKeepsInitials) {
   std::vector<Token> tokens = Tokenize("Ana’s team met Priya R. today.");
   ASSERT_GE(tokens.size(), 6u);

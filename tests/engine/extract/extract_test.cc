@@ -2,7 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
+
 #include "absl/strings/str_replace.h"
+#include "engine/extract/gazetteer.h"
 #include "tests/testing/status_matchers.h"
 
 namespace kith::extract {
@@ -110,6 +113,28 @@ TEST(ExtractTest, MentionedPeopleDoNotAttend) {
                         {});
   EXPECT_EQ(Args(g, model::RelationType::kAttended), (std::vector<std::string>{"Ana Bell"}));
   EXPECT_EQ(Args(g, model::RelationType::kReportsTo), (std::vector<std::string>{"Bo Chen", "Ana Bell"}));
+}
+
+// A fact's evidence is the sentence that states it, not the paragraph
+// around it; a question in a paragraph states nothing, the sentences
+// beside it still do.
+TEST(ExtractTest, EvidenceIsTheSentenceThatStatesTheFact) {
+  Gazetteer known;
+  known.AddOrganization("Dunmora Labs");
+  known.AddPerson("Cy Dee");
+  NoteGraph g = Extract(Parse("---\nparticipants: [Ana Bell]\n---\n## Summary\n\n"
+                              "We reviewed the roadmap with Dunmora Labs.  Will Cy Dee report to Ana Bell? "
+                              "Bo Chen reports to Ana Bell. He joined in March.\n"),
+                        {.gazetteer = &known});
+  EXPECT_EQ(Args(g, model::RelationType::kReportsTo), (std::vector<std::string>{"Bo Chen", "Ana Bell"}));
+  std::map<std::string, std::string> evidence;  // Mentioned → its sentence.
+  for (const Fact& f : g.facts) {
+    if (f.type == model::RelationType::kReportsTo) EXPECT_EQ(f.evidence.text, "Bo Chen reports to Ana Bell.");
+    if (f.type == model::RelationType::kMentionedIn) evidence[g.entities[f.args[0]].name] = f.evidence.text;
+  }
+  EXPECT_EQ(evidence["Bo Chen"], "Bo Chen reports to Ana Bell.");
+  EXPECT_EQ(evidence["Dunmora Labs"], "We reviewed the roadmap with Dunmora Labs.");
+  EXPECT_FALSE(evidence.count("Cy Dee"));
 }
 
 }  // namespace
