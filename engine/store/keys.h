@@ -46,7 +46,8 @@ struct AliasKeyParts {
 };
 std::optional<AliasKeyParts> DecodeAliasKey(std::string_view key);
 
-// facts: note:u64 seq:u32 → FactRecord.
+// facts: note:u64 → NoteFactsRecord (IdKey); before schema 4 note:u64
+// seq:u32 → FactRecord, still read (fact_entries.h).
 std::string FactKey(uint64_t note, uint32_t seq);
 
 // edges: tag from:u64 rel:u16 to:u64 note:u64 seq:u32 → (empty), where tag

@@ -10,6 +10,7 @@
 #include <rocksdb/write_batch.h>
 
 #include <algorithm>
+#include <iterator>
 #include <set>
 
 #include "absl/container/flat_hash_map.h"
@@ -106,8 +107,7 @@ void DeleteEdges(const EdgeKeyParts& out, rocksdb::ColumnFamilyHandle* family, S
   batch.Delete(family, EdgeKey(EdgeTwin(out)));
 }
 
-FactRecord RecordFromFact(const extract::Fact& fact, const std::vector<NodeId>& ids) {
-  FactRecord record;
+void FillFactRecord(const extract::Fact& fact, const std::vector<NodeId>& ids, FactRecord& record) {
   record.set_type(static_cast<uint32_t>(fact.type));
   for (int arg : fact.args) record.add_args(ids[arg]);
   record.set_status(fact.status);
@@ -121,7 +121,6 @@ FactRecord RecordFromFact(const extract::Fact& fact, const std::vector<NodeId>& 
   record.mutable_evidence()->set_section(fact.evidence.section);
   record.mutable_evidence()->set_line(fact.evidence.line);
   record.mutable_evidence()->set_text(fact.evidence.text);
-  return record;
 }
 
 // Point reads of many ids in one family, sorted first, as RocksDB's
@@ -246,7 +245,13 @@ class EntityRefs {
 // every fact, edge and alias key, to `batch`.
 absl::Status RocksStore::RetractInto(NodeId note, SortedBatch& batch, CountsRecord& counts) {
   RocksReader reader(db_.get(), families_);
-  ASSIGN_OR_RETURN(std::vector<StoredFact> facts, reader.NoteFacts(note));
+  std::vector<StoredFact> facts;
+  // Every entry under the note's id goes: its one entry, or one per fact in
+  // a store written before schema 4.
+  RETURN_IF_ERROR(reader.ScanNoteFacts(note, [&](std::string_view key, std::vector<StoredFact>& entry_facts) {
+    batch.Delete(families_.facts, std::string(key));
+    std::move(entry_facts.begin(), entry_facts.end(), std::back_inserter(facts));
+  }));
   for (const StoredFact& fact : facts) {
     for (const EdgeKeyParts& edge : FactEdges(note, fact.seq, fact.type, fact.args)) {
       DeleteEdges(edge, families_.edges, batch);
@@ -254,7 +259,6 @@ absl::Status RocksStore::RetractInto(NodeId note, SortedBatch& batch, CountsReco
     if (fact.type == model::RelationType::kAlsoKnownAs && !fact.args.empty()) {
       batch.Delete(families_.aliases, AliasKey(util::FoldName(fact.detail), fact.args[0], note));
     }
-    batch.Delete(families_.facts, FactKey(note, fact.seq));
     AddCount(*counts.mutable_facts(), static_cast<uint32_t>(fact.type), -1);
   }
   batch.Delete(families_.notes, IdKey(note));
@@ -366,8 +370,10 @@ void RocksStore::WriteNoteInto(const extract::NoteGraph& graph, const std::vecto
   record.set_content_hash(content_hash);
   for (NodeId id : entities) record.add_entities(id);
   uint32_t seq = 0;
+  NoteFactsRecord facts;
   for (const extract::Fact& fact : graph.facts) {
-    FactRecord fact_record = RecordFromFact(fact, ids);
+    FactRecord& fact_record = *facts.add_facts();
+    FillFactRecord(fact, ids, fact_record);
     std::vector<NodeId> args(fact_record.args().begin(), fact_record.args().end());
     if (fact.type == model::RelationType::kAttended && !args.empty()) record.add_attendees(args[0]);
     const std::string in_value = InEdgeValue(fact.type, args);
@@ -377,10 +383,10 @@ void RocksStore::WriteNoteInto(const extract::NoteGraph& graph, const std::vecto
     if (fact.type == model::RelationType::kAlsoKnownAs && !args.empty()) {
       batch.Put(families_.aliases, AliasKey(util::FoldName(fact.detail), args[0], note));
     }
-    batch.Put(families_.facts, FactKey(note, seq), fact_record.SerializeAsString());
     AddCount(*counts.mutable_facts(), static_cast<uint32_t>(fact.type), +1);
     ++seq;
   }
+  if (seq > 0) batch.Put(families_.facts, IdKey(note), facts.SerializeAsString());
   record.set_fact_count(seq);
   record.set_warning_count(static_cast<uint32_t>(graph.warnings.size()));
   for (const extract::LearnedNames::Entry& e : graph.learned.entries) {

@@ -8,6 +8,7 @@
 #include <set>
 
 #include "absl/strings/str_cat.h"
+#include "engine/store/fact_entries.h"
 #include "engine/store/note_stamp.h"
 #include "engine/store/rocks_store.h"
 #include "engine/util/text.h"
@@ -84,25 +85,29 @@ class Checker {
   }
 
   void ReadFacts() {
+    std::vector<std::pair<uint32_t, FactRecord>> records;
     Scan(families_.facts, "facts", [&](std::string_view key, std::string_view value) {
-      ++report_.facts;
-      FactRecord record;
-      if (key.size() != 12 || !record.ParseFromArray(value.data(), static_cast<int>(value.size()))) {
+      records.clear();
+      if (!DecodeFactsEntry(key, value, records)) {
+        ++report_.facts;
         return Breach("a fact record does not decode");
       }
-      NodeId note = ReadU64(key);
-      uint32_t seq = ReadU32(key.substr(8));
-      ++facts_per_note_[note];
-      AddCount(*counted_.mutable_facts(), record.type(), 1);
-      std::vector<NodeId> args(record.args().begin(), record.args().end());
-      for (NodeId arg : args) fact_entities_.emplace(arg, note);
-      auto type = static_cast<model::RelationType>(record.type());
-      const std::string in_value = InEdgeValue(type, args);
-      for (const EdgeKeyParts& edge : FactEdges(note, seq, type, args)) implied_edges_.emplace(EdgeKey(edge), in_value);
-      if (type == model::RelationType::kAlsoKnownAs && !args.empty()) {
-        implied_aliases_.insert(AliasKey(util::FoldName(record.detail()), args[0], note));
-      }
+      for (const auto& [seq, record] : records) ReadFact(ReadU64(key), seq, record);
     });
+  }
+
+  void ReadFact(NodeId note, uint32_t seq, const FactRecord& record) {
+    ++report_.facts;
+    ++facts_per_note_[note];
+    AddCount(*counted_.mutable_facts(), record.type(), 1);
+    std::vector<NodeId> args(record.args().begin(), record.args().end());
+    for (NodeId arg : args) fact_entities_.emplace(arg, note);
+    auto type = static_cast<model::RelationType>(record.type());
+    const std::string in_value = InEdgeValue(type, args);
+    for (const EdgeKeyParts& edge : FactEdges(note, seq, type, args)) implied_edges_.emplace(EdgeKey(edge), in_value);
+    if (type == model::RelationType::kAlsoKnownAs && !args.empty()) {
+      implied_aliases_.insert(AliasKey(util::FoldName(record.detail()), args[0], note));
+    }
   }
 
   void CompareNotesAndFacts() {

@@ -1,9 +1,11 @@
 #include <rocksdb/iterator.h>
 
 #include <map>
+#include <iterator>
 #include <set>
 
 #include "absl/strings/str_cat.h"
+#include "engine/store/fact_entries.h"
 #include "engine/store/keys.h"
 #include "engine/store/note_info_decoder.h"
 #include "engine/store/note_stamp.h"
@@ -267,30 +269,50 @@ absl::StatusOr<std::vector<EdgeRef>> RocksReader::EdgesTo(NodeId node, Direction
   return EdgesWithPrefix(prefix);
 }
 
+absl::Status RocksReader::ScanNoteFacts(
+    NodeId note, const std::function<void(std::string_view, std::vector<StoredFact>&)>& visit) const {
+  absl::Status bad;
+  std::vector<std::pair<uint32_t, FactRecord>> records;
+  std::vector<StoredFact> facts;
+  RETURN_IF_ERROR(Scan(families_.facts, IdKey(note), [&](std::string_view key, std::string_view value) {
+    records.clear();
+    if (!DecodeFactsEntry(key, value, records)) {
+      bad = absl::DataLossError("fact record does not decode");
+      return false;
+    }
+    facts.clear();
+    for (const auto& [seq, record] : records) facts.push_back(FactFromRecord(note, seq, record));
+    visit(key, facts);
+    return true;
+  }));
+  return bad;
+}
+
 absl::StatusOr<std::vector<StoredFact>> RocksReader::NoteFacts(NodeId note) const {
   std::vector<StoredFact> facts;
-  absl::Status bad;
-  RETURN_IF_ERROR(Scan(families_.facts, IdKey(note),
-                       [&](std::string_view key, std::string_view value) {
-                         FactRecord record;
-                         if (key.size() != 12 ||
-                             !record.ParseFromArray(value.data(), static_cast<int>(value.size()))) {
-                           bad = absl::DataLossError("fact record does not decode");
-                           return false;
-                         }
-                         facts.push_back(FactFromRecord(note, ReadU32(key.substr(8)), record));
-                         return true;
-                       }));
-  RETURN_IF_ERROR(bad);
+  RETURN_IF_ERROR(ScanNoteFacts(note, [&](std::string_view, std::vector<StoredFact>& entry) {
+    std::move(entry.begin(), entry.end(), std::back_inserter(facts));
+  }));
   return facts;
 }
 
 absl::StatusOr<std::optional<StoredFact>> RocksReader::Fact(NodeId note, uint32_t seq) const {
   std::string value;
-  rocksdb::Status status = db_->Get(read_options_, families_.facts, FactKey(note, seq), &value);
+  rocksdb::Status status = db_->Get(read_options_, families_.facts, IdKey(note), &value);
+  FactRecord record;
+  if (status.ok()) {
+    ASSIGN_OR_RETURN(std::optional<std::string_view> bytes, NthFactBytes(value, seq));
+    if (!bytes) return std::nullopt;
+    if (!record.ParseFromArray(bytes->data(), static_cast<int>(bytes->size()))) {
+      return absl::DataLossError("fact record does not decode");
+    }
+    return FactFromRecord(note, seq, record);
+  }
+  if (!status.IsNotFound()) return FromRocks(status, "cannot read fact");
+  // A store written before schema 4 keeps each fact under its own key.
+  status = db_->Get(read_options_, families_.facts, FactKey(note, seq), &value);
   if (status.IsNotFound()) return std::nullopt;
   RETURN_IF_ERROR(FromRocks(status, "cannot read fact"));
-  FactRecord record;
   if (!record.ParseFromString(value)) return absl::DataLossError("fact record does not decode");
   return FactFromRecord(note, seq, record);
 }

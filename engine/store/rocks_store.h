@@ -84,6 +84,11 @@ class RocksReader : public StoreReader {
   absl::StatusOr<StoreCounts> Counts() const override;
   uint64_t Sequence() const override { return snapshot_->GetSequenceNumber(); }
 
+  // The facts of `note`, entry by entry (fact_entries.h): visit(key, facts).
+  // Retraction deletes exactly the keys it is shown.
+  absl::Status ScanNoteFacts(NodeId note,
+                             const std::function<void(std::string_view, std::vector<StoredFact>&)>& visit) const;
+
  private:
   // Scans keys of `family` starting with `prefix`, calling visit(key, value)
   // until it returns false.

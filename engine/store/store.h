@@ -11,7 +11,8 @@
 // | aliases       | folded_alias 0x00 person:u64 note:u64        | (empty)      | other names → person (ALSO_KNOWN_AS) |
 // | notes         | note_id:u64                                  | NoteRecord   | note by id; content hash for sync    |
 // | stamps        | note_id:u64                                  | stamp (below)| sync without reading untouched files |
-// | facts         | note_id:u64 seq:u32                          | FactRecord   | a note's facts, for display/retraction|
+// | facts         | note_id:u64                                  | NoteFactsRecord | a note's facts, a fact's seq its index |
+// | facts (< v4)  | note_id:u64 seq:u32                          | FactRecord   | one fact, in a store older than schema 4 |
 // | edges         | 'O' src:u64 rel:u16 dst:u64 note:u64 seq:u32 | (empty)      | out-edges by prefix scan             |
 // | edges         | 'I' dst:u64 rel:u16 src:u64 note:u64 seq:u32 | args (below) | in-edges by prefix scan (HasInEdge)  |
 //
@@ -79,8 +80,9 @@ inline constexpr std::string_view kLatestNoteDateMeta = "latest_note_date";
 // open, and the re-extraction its older notes get fills it. Version 3 added
 // meta "counts"; an older store is counted once, by scan, on open. Version
 // 4 stopped writing the in-edges of most note relations (keys.h,
-// HasInEdge); an older store's stay, unread, until their notes are
-// stored again, so the upgrade only records the version.
+// HasInEdge) and keeps a note's facts in one entry (fact_entries.h); an
+// older store's in-edges and per-fact entries stay, read as before, until
+// their notes are stored again, so the upgrade only records the version.
 inline constexpr uint32_t kSchemaVersion = 4;
 
 NodeId EntityId(model::EntityKind kind, std::string_view name);

@@ -6,6 +6,7 @@
 
 #include "absl/strings/str_cat.h"
 
+#include "engine/store/fact_entries.h"
 #include "engine/store/rocks_store.h"
 #include "engine/util/status_macros.h"
 
@@ -63,9 +64,16 @@ absl::StatusOr<CountsRecord> CountByScan(rocksdb::DB* db, const Families& famili
   CountsRecord counts;
   RETURN_IF_ERROR(ScanRecords<NoteRecord>(db, families.notes, "note",
                                           [&](const NoteRecord&) { counts.set_notes(counts.notes() + 1); }));
-  RETURN_IF_ERROR(ScanRecords<FactRecord>(db, families.facts, "fact", [&](const FactRecord& fact) {
-    AddCount(*counts.mutable_facts(), fact.type(), 1);
-  }));
+  std::unique_ptr<rocksdb::Iterator> it(db->NewIterator({}, families.facts));
+  std::vector<std::pair<uint32_t, FactRecord>> records;
+  for (it->SeekToFirst(); it->Valid(); it->Next()) {
+    records.clear();
+    if (!DecodeFactsEntry(it->key().ToStringView(), it->value().ToStringView(), records)) {
+      return absl::DataLossError("a fact record does not decode");
+    }
+    for (const auto& [seq, fact] : records) AddCount(*counts.mutable_facts(), fact.type(), 1);
+  }
+  RETURN_IF_ERROR(FromRocks(it->status(), "cannot count the store"));
   RETURN_IF_ERROR(ScanRecords<EntityRecord>(db, families.entities, "entity", [&](const EntityRecord& e) {
     AddCount(*counts.mutable_entities(), e.kind(), 1);
   }));

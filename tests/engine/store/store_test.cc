@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "engine/store/keys.h"
+#include "records.pb.h"
 #include "engine/util/text.h"
 #include "tests/testing/note_graphs.h"
 #include "tests/testing/raw_store.h"
@@ -114,6 +115,57 @@ TEST_F(StoreTest, RetractingANoteRemovesTheInEdgesAnOlderStoreWrote) {
   ASSERT_OK(store_->PutNote(Meeting("a.md", "2025-01-01", {"Ana Bell", "Bo Chen"}), 2));
   store_.reset();
   testing::EditRawStore(dir_.path(), [&](rocksdb::DB* db, auto& h) { EXPECT_EQ(in_edges(db, h[testing::kRawEdges]), 0u); });
+}
+
+// A store written before schema 4 keeps each fact under note:u64 seq:u32.
+// It reads and checks as before, and storing the note again leaves one
+// entry for the note and none of the old.
+TEST_F(StoreTest, ReadsAndReplacesTheFactsAnOlderStoreKeptOnePerKey) {
+  ASSERT_OK(store_->PutNote(Meeting("a.md", "2025-01-01", {"Ana Bell", "Bo Chen"}), 1));
+  std::vector<StoredFact> before = *store_->NewReader()->NoteFacts(NoteId("a.md"));
+  ASSERT_EQ(before.size(), 2u);
+  store_.reset();
+  auto facts_keys = [&](rocksdb::DB* db, rocksdb::ColumnFamilyHandle* facts) {
+    std::vector<size_t> sizes;
+    std::unique_ptr<rocksdb::Iterator> it(db->NewIterator({}, facts));
+    for (it->SeekToFirst(); it->Valid(); it->Next()) sizes.push_back(it->key().size());
+    return sizes;
+  };
+  testing::EditRawStore(dir_.path(), [&](rocksdb::DB* db, auto& h) {
+    std::string value;
+    ASSERT_TRUE(db->Get({}, h[testing::kRawFacts], IdKey(NoteId("a.md")), &value).ok());
+    NoteFactsRecord note;
+    ASSERT_TRUE(note.ParseFromString(value));
+    ASSERT_TRUE(db->Delete({}, h[testing::kRawFacts], IdKey(NoteId("a.md"))).ok());
+    for (int seq = 0; seq < note.facts_size(); ++seq) {
+      ASSERT_TRUE(db->Put({}, h[testing::kRawFacts], FactKey(NoteId("a.md"), seq), note.facts(seq).SerializeAsString()).ok());
+    }
+    EXPECT_EQ(facts_keys(db, h[testing::kRawFacts]), (std::vector<size_t>{12, 12}));
+  });
+  ASSERT_OK_AND_ASSIGN(store_, Store::Open({}, dir_.path()));
+  auto reader = store_->NewReader();
+  ASSERT_OK_AND_ASSIGN(std::vector<StoredFact> legacy, reader->NoteFacts(NoteId("a.md")));
+  ASSERT_EQ(legacy.size(), 2u);
+  for (uint32_t seq = 0; seq < 2; ++seq) {
+    EXPECT_EQ(legacy[seq].seq, seq);
+    EXPECT_EQ(legacy[seq].args, before[seq].args);
+    ASSERT_OK_AND_ASSIGN(std::optional<StoredFact> one, reader->Fact(NoteId("a.md"), seq));
+    ASSERT_TRUE(one.has_value());
+    EXPECT_EQ(one->args, before[seq].args);
+  }
+  ASSERT_OK_AND_ASSIGN(std::optional<StoredFact> missing, reader->Fact(NoteId("a.md"), 2));
+  EXPECT_FALSE(missing.has_value());
+  ASSERT_OK_AND_ASSIGN(CheckReport report, store_->Check());
+  EXPECT_EQ(report.breach_count, 0u) << (report.breaches.empty() ? "" : report.breaches[0]);
+  EXPECT_EQ(report.facts, 2u);
+  reader.reset();
+  ASSERT_OK(store_->PutNote(Meeting("a.md", "2025-01-01", {"Cy Dee"}), 2));
+  EXPECT_EQ(Attendees("a.md"), (std::vector<std::string>{"Cy Dee"}));
+  EXPECT_EQ(EdgeCount("Ana Bell"), 0u);
+  store_.reset();
+  testing::EditRawStore(dir_.path(), [&](rocksdb::DB* db, auto& h) {
+    EXPECT_EQ(facts_keys(db, h[testing::kRawFacts]), (std::vector<size_t>{8}));
+  });
 }
 
 // The totals stats reads follow every put, replacement and deletion, stay
