@@ -43,8 +43,8 @@
 // others. An in-edge written before stop 17 has an empty value, and its
 // fact is read instead.
 //
-// Compression: LZ4 above the bottommost level, ZSTD at it (rocks_store.cc
-// says why).
+// Compression: LZ4 above the bottommost level, ZSTD with a per-file
+// trained dictionary at it (rocks_store.cc says why).
 //
 // Thread safety: a Store may be shared by threads. Writes are serialised
 // inside; readers see a consistent snapshot taken by NewReader().
