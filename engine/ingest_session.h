@@ -11,7 +11,7 @@ namespace kith {
 
 // Bumped whenever extraction changes what a note yields, so that the next
 // ingest re-extracts notes whose bytes did not change.
-inline constexpr std::string_view kExtractorVersion = "kith-extract-8";
+inline constexpr std::string_view kExtractorVersion = "kith-extract-9";
 
 std::unique_ptr<IngestSession> NewIngestSession(store::Store& store,
                                                 const note::ParseOptions& parse,
