@@ -1,7 +1,7 @@
 #include <rocksdb/iterator.h>
 
-#include <map>
 #include <iterator>
+#include <map>
 #include <set>
 
 #include "absl/strings/str_cat.h"
