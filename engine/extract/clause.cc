@@ -58,6 +58,10 @@ std::string JoinTokens(const std::vector<Token>& tokens, size_t begin, size_t en
   return out;
 }
 
+// True if `word`, the word before a dot, is an initial or a short
+// abbreviation ("A.K.", "Dr"), after which the dot does not end a sentence.
+bool IsAbbreviation(std::string_view word) { return word.size() <= 2 || word.find('.') != std::string_view::npos; }
+
 // FoldName(JoinTokens(...)), without utf8proc for ASCII words: a word
 // token holds no white space, so its fold is its lower-case form.
 std::string FoldTokens(const std::vector<Token>& tokens, size_t begin, size_t end) {
@@ -143,8 +147,7 @@ std::vector<std::string> SplitClauses(std::string_view text) {
       // "A.K. Rapsone" and "Dr. Lee": a short word before the dot is not a
       // sentence end.
       size_t start = current.find_last_of(' ');
-      std::string_view last = std::string_view(current).substr(start == std::string::npos ? 0 : start + 1);
-      boundary = last.size() > 2 && last.find('.') == std::string_view::npos;
+      boundary = !IsAbbreviation(std::string_view(current).substr(start == std::string::npos ? 0 : start + 1));
     }
     if (boundary) {
       if (!util::Trim(current).empty()) clauses.emplace_back(util::Trim(current));
@@ -175,12 +178,9 @@ std::vector<std::string_view> SplitSentences(std::string_view text) {
     size_t next = text.find_first_not_of(' ', i + 1);
     if (next == i + 1 || next == std::string_view::npos || !IsCapitalized(text.substr(next))) continue;
     if (c == '.') {
-      // The word before the dot, as SplitClauses sees it: "A.K." and "Dr."
-      // do not end a sentence.
       size_t space = text.find_last_of(' ', i);
       size_t word_start = space == std::string_view::npos || space < start ? start : space + 1;
-      std::string_view last = text.substr(word_start, i - word_start);
-      if (last.size() <= 2 || last.find('.') != std::string_view::npos) continue;
+      if (IsAbbreviation(text.substr(word_start, i - word_start))) continue;
     }
     close(i + 1);
     start = next;

@@ -44,18 +44,28 @@ StoreCounts CountsFromRecord(const CountsRecord& record) {
 
 namespace {
 
+// Calls decode(key, value) for every entry of `family`; DataLoss naming
+// `what` at the first entry decode returns false for.
+template <typename Decode>
+absl::Status ScanEntries(rocksdb::DB* db, rocksdb::ColumnFamilyHandle* family, const char* what, Decode decode) {
+  std::unique_ptr<rocksdb::Iterator> it(db->NewIterator({}, family));
+  for (it->SeekToFirst(); it->Valid(); it->Next()) {
+    if (!decode(it->key().ToStringView(), it->value().ToStringView())) {
+      return absl::DataLossError(absl::StrCat("a ", what, " record does not decode"));
+    }
+  }
+  return FromRocks(it->status(), "cannot count the store");
+}
+
 // Calls tally(record) for every record of `family`, decoded as a `Record`.
 template <typename Record, typename Tally>
 absl::Status ScanRecords(rocksdb::DB* db, rocksdb::ColumnFamilyHandle* family, const char* what, Tally tally) {
-  std::unique_ptr<rocksdb::Iterator> it(db->NewIterator({}, family));
-  for (it->SeekToFirst(); it->Valid(); it->Next()) {
+  return ScanEntries(db, family, what, [&](std::string_view, std::string_view value) {
     Record record;
-    if (!record.ParseFromArray(it->value().data(), static_cast<int>(it->value().size()))) {
-      return absl::DataLossError(absl::StrCat("a ", what, " record does not decode"));
-    }
+    if (!record.ParseFromArray(value.data(), static_cast<int>(value.size()))) return false;
     tally(record);
-  }
-  return FromRocks(it->status(), "cannot count the store");
+    return true;
+  });
 }
 
 }  // namespace
@@ -64,16 +74,13 @@ absl::StatusOr<CountsRecord> CountByScan(rocksdb::DB* db, const Families& famili
   CountsRecord counts;
   RETURN_IF_ERROR(ScanRecords<NoteRecord>(db, families.notes, "note",
                                           [&](const NoteRecord&) { counts.set_notes(counts.notes() + 1); }));
-  std::unique_ptr<rocksdb::Iterator> it(db->NewIterator({}, families.facts));
   std::vector<std::pair<uint32_t, FactRecord>> records;
-  for (it->SeekToFirst(); it->Valid(); it->Next()) {
+  RETURN_IF_ERROR(ScanEntries(db, families.facts, "fact", [&](std::string_view key, std::string_view value) {
     records.clear();
-    if (!DecodeFactsEntry(it->key().ToStringView(), it->value().ToStringView(), records)) {
-      return absl::DataLossError("a fact record does not decode");
-    }
+    if (!DecodeFactsEntry(key, value, records)) return false;
     for (const auto& [seq, fact] : records) AddCount(*counts.mutable_facts(), fact.type(), 1);
-  }
-  RETURN_IF_ERROR(FromRocks(it->status(), "cannot count the store"));
+    return true;
+  }));
   RETURN_IF_ERROR(ScanRecords<EntityRecord>(db, families.entities, "entity", [&](const EntityRecord& e) {
     AddCount(*counts.mutable_entities(), e.kind(), 1);
   }));
