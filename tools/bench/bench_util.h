@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "absl/status/status.h"
@@ -28,6 +29,7 @@ inline double Seconds(Clock::time_point start) {
 struct Series {
   std::string query;
   std::vector<double> micros;
+  std::vector<size_t> input_of;  // micros[i] is a call on inputs[input_of[i]].
   int errors = 0;
   std::string first_error;  // Printed under the row, so that an error is never only a count.
 };
@@ -44,13 +46,14 @@ inline double Percentile(std::vector<double> v, double p) {
 template <typename Input>
 Series Measure(const std::string& name, const std::vector<Input>& inputs, int rounds,
                const std::function<absl::Status(const Input&)>& call) {
-  Series s{name, {}, 0};
+  Series s{.query = name};
   for (const Input& input : inputs) call(input).IgnoreError();
   for (int r = 0; r < rounds; ++r) {
     for (const Input& input : inputs) {
       auto start = Clock::now();
       absl::Status status = call(input);
       s.micros.push_back(std::chrono::duration<double, std::micro>(Clock::now() - start).count());
+      s.input_of.push_back(static_cast<size_t>(&input - inputs.data()));
       if (!status.ok() && s.errors++ == 0) s.first_error = status.ToString();
     }
   }
@@ -91,6 +94,18 @@ inline VaultIngest IngestVault(Engine& engine, const std::string& vault) {
   }
   out.report = session->Finish();
   return out;
+}
+
+// The `count` inputs whose median call took longest, slowest first, as
+// (input index, median µs): what a row's p99 is made of.
+inline std::vector<std::pair<size_t, double>> SlowestInputs(const Series& s, size_t count) {
+  std::unordered_map<size_t, std::vector<double>> by_input;
+  for (size_t i = 0; i < s.micros.size(); ++i) by_input[s.input_of[i]].push_back(s.micros[i]);
+  std::vector<std::pair<size_t, double>> medians;
+  for (const auto& [input, micros] : by_input) medians.emplace_back(input, Percentile(micros, 0.5));
+  std::sort(medians.begin(), medians.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+  if (medians.size() > count) medians.resize(count);
+  return medians;
 }
 
 inline void PrintHeader(const std::string& title) {

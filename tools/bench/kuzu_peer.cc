@@ -69,7 +69,7 @@ absl::Status WriteNamed(const std::vector<PeerGraph::Named>& rows, const std::st
 }
 
 Series ToSeries(const char* name, const nlohmann::json& micros) {
-  Series s{name, {}, 0};
+  Series s{.query = name};
   for (const nlohmann::json& m : micros) s.micros.push_back(m.get<double>());
   return s;
 }

@@ -100,24 +100,37 @@ Inputs ChooseInputs(const Engine& engine, size_t count, uint32_t seed) {
   return inputs;
 }
 
-void InProcess(const Engine& engine, const Inputs& in, int rounds, int path_pairs) {
+std::string Label(const std::string& person) { return person; }
+std::string Label(const std::pair<std::string, std::string>& pair) { return pair.first + " / " + pair.second; }
+
+// Prints a row and, when `slowest` > 0, the inputs that make its tail.
+template <typename Input>
+void PrintRow(const Series& s, const std::vector<Input>& inputs, size_t slowest) {
+  Print(s);
+  for (const auto& [input, micros] : SlowestInputs(s, slowest)) {
+    std::printf("    %10.1f µs median  %s\n", micros, Label(inputs[input]).c_str());
+  }
+}
+
+void InProcess(const Engine& engine, const Inputs& in, int rounds, int path_pairs, size_t slowest) {
   PrintHeader("in-process");
-  Print(Measure<std::string>("who-knows top 20", in.people, rounds, [&](const std::string& p) {
-    return engine.WhoKnows({.name = p, .limit = 20}).status();
-  }));
+  PrintRow(Measure<std::string>("who-knows top 20", in.people, rounds,
+                                [&](const std::string& p) { return engine.WhoKnows({.name = p, .limit = 20}).status(); }),
+           in.people, slowest);
   // As the CLI and kithd answer by default (the newest 50 entries), and whole.
-  Print(Measure<std::pair<std::string, std::string>>("shared-history", in.known_pairs, rounds, [&](const auto& p) {
-    return engine.SharedHistory(p.first, p.second, 50).status();
-  }));
-  Print(Measure<std::pair<std::string, std::string>>("shared-history whole", in.known_pairs, rounds,
-                                                      [&](const auto& p) {
-                                                        return engine.SharedHistory(p.first, p.second, 0).status();
-                                                      }));
+  PrintRow(Measure<std::pair<std::string, std::string>>(
+               "shared-history", in.known_pairs, rounds,
+               [&](const auto& p) { return engine.SharedHistory(p.first, p.second, 50).status(); }),
+           in.known_pairs, slowest);
+  PrintRow(Measure<std::pair<std::string, std::string>>(
+               "shared-history whole", in.known_pairs, rounds,
+               [&](const auto& p) { return engine.SharedHistory(p.first, p.second, 0).status(); }),
+           in.known_pairs, slowest);
   std::vector<std::pair<std::string, std::string>> paths(
       in.random_pairs.begin(), in.random_pairs.begin() + std::min<size_t>(path_pairs, in.random_pairs.size()));
-  Print(Measure<std::pair<std::string, std::string>>("intro-path k3 <=4 hops", paths, 1, [&](const auto& p) {
+  PrintRow(Measure<std::pair<std::string, std::string>>("intro-path k3 <=4 hops", paths, 1, [&](const auto& p) {
     return engine.IntroPaths({.from = p.first, .to = p.second, .max_hops = 4, .k = 3}).status();
-  }));
+  }), paths, slowest);
 }
 
 absl::Status GrpcStatus(const grpc::Status& status) {
@@ -241,6 +254,7 @@ int main(int argc, char** argv) {
   std::string db, vault;
   size_t input_count = 200;
   int rounds = 5, path_pairs = 20;
+  size_t slowest = 0;
   double seconds = 5;
   std::vector<int> client_counts = {1, 8, 32};
   bool peers = false;
@@ -250,6 +264,8 @@ int main(int argc, char** argv) {
   app.add_option("--inputs", input_count, "people to ask about")->capture_default_str();
   app.add_option("--rounds", rounds, "calls per input")->capture_default_str();
   app.add_option("--path-pairs", path_pairs, "pairs for intro-path")->capture_default_str();
+  app.add_option("--slowest", slowest, "under each in-process row, the inputs with the slowest median call")
+      ->capture_default_str();
   app.add_option("--seconds", seconds, "length of each throughput run")->capture_default_str();
   app.add_option("--clients", client_counts, "concurrent gRPC clients per throughput run")->capture_default_str();
   app.add_flag("--peers", peers, "also load the same graph into SQLite and Kùzu and compare answers and times");
@@ -315,7 +331,7 @@ int main(int argc, char** argv) {
                 Seconds(start) * 1e3, first.ok() ? "ok" : std::string(first.message()).c_str(), PeakRssMb());
   }
 
-  InProcess(**engine, inputs, rounds, path_pairs);
+  InProcess(**engine, inputs, rounds, path_pairs, slowest);
   auto server = kith::service::StartServer(**engine, {.listen = "127.0.0.1:0"});
   if (!server.ok()) return std::fprintf(stderr, "%s\n", std::string(server.status().message()).c_str()), 1;
   std::string address = "127.0.0.1:" + std::to_string(server->port);
