@@ -259,14 +259,58 @@ std::vector<uint32_t> HistoryIndex::NamedByBoth(uint32_t a, uint32_t b) const {
   return named;
 }
 
-void HistoryIndex::KeepBusyPair(uint32_t a, uint32_t b, absl::Span<const uint32_t> attended) {
+std::pair<const HistoryIndex::PartnerFact*, const HistoryIndex::PartnerFact*> HistoryIndex::PartnersOf(
+    uint32_t a, uint32_t b) const {
+  auto [partners, partners_end] = partners_.Of(a);
+  const PartnerFact* first = std::lower_bound(partners, partners_end, PartnerFact{b, 0, 0});
+  const PartnerFact* last = first;
+  while (last != partners_end && last->other == b) ++last;
+  return {first, last};
+}
+
+HistoryIndex::ByDate HistoryIndex::AppendByDate(std::vector<uint32_t> keys,
+                                                const std::function<DateAndTiebreak(uint32_t)>& order_of,
+                                                std::vector<uint32_t>& out) {
+  std::vector<std::pair<DateAndTiebreak, uint32_t>> ordered;
+  ordered.reserve(keys.size());
+  for (uint32_t key : keys) ordered.emplace_back(order_of(key), key);
+  // std::optional orders an empty one first: undated, then oldest to newest.
+  std::sort(ordered.begin(), ordered.end());
+  ByDate run;
+  run.begin = static_cast<uint32_t>(out.size());
+  for (const auto& [order, key] : ordered) {
+    run.undated += !order.first.has_value();
+    out.push_back(key);
+  }
+  run.end = static_cast<uint32_t>(out.size());
+  return run;
+}
+
+std::vector<uint32_t> HistoryIndex::Showable(const ByDate& run, const std::vector<uint32_t>& out, int limit) {
+  const uint32_t dated_begin = run.begin + run.undated;
+  uint32_t newest_begin = dated_begin;
+  if (limit > 0 && run.end - dated_begin > static_cast<uint32_t>(limit)) newest_begin = run.end - limit;
+  std::vector<uint32_t> keys(out.begin() + run.begin, out.begin() + dated_begin);
+  keys.insert(keys.end(), out.begin() + newest_begin, out.begin() + run.end);
+  return keys;
+}
+
+void HistoryIndex::KeepBusyPair(uint32_t a, uint32_t b, absl::Span<const uint32_t> attended,
+                                const std::vector<store::NoteInfo>& notes) {
   BusyPair& busy = busy_pairs_[PairKey(a, b)];
   busy.topics_begin = static_cast<uint32_t>(busy_topics_.size());
   for (const RankedTopic& topic : RankTopics(attended)) busy_topics_.push_back(topic);
   busy.topics_end = static_cast<uint32_t>(busy_topics_.size());
-  busy.named_begin = static_cast<uint32_t>(busy_named_.size());
-  for (uint32_t n : NamedByBoth(a, b)) busy_named_.push_back(n);
-  busy.named_end = static_cast<uint32_t>(busy_named_.size());
+  // Ties as the timeline breaks them: mentions by note id, relations by
+  // their place in FirstStatedEach's order.
+  busy.named = AppendByDate(
+      NamedByBoth(a, b), [&](uint32_t n) { return DateAndTiebreak{notes[n].date, notes[n].id}; }, busy_named_);
+  auto [first, last] = PartnersOf(a, b);
+  std::vector<uint32_t> places;
+  for (const PartnerFact* it = first; it != last; ++it) places.push_back(it->place);
+  busy.relations = AppendByDate(
+      std::move(places), [&](uint32_t place) { return DateAndTiebreak{facts_[first[place].fact].date, place}; },
+      busy_relations_);
 }
 
 query::StatedBetween HistoryIndex::Stated(const FactRow& fact, const std::vector<store::NoteInfo>& notes) {
@@ -280,30 +324,34 @@ query::SharedHistoryParts HistoryIndex::Parts(uint32_t a, uint32_t b, const std:
 
   std::vector<RankedTopic> counted;
   const RankedTopic *topics = nullptr, *topics_end = nullptr;
+  auto [partners, partners_end] = PartnersOf(a, b);
   if (auto busy = busy_pairs_.find(PairKey(a, b)); busy != busy_pairs_.end()) {
-    topics = busy_topics_.data() + busy->second.topics_begin;
-    topics_end = busy_topics_.data() + busy->second.topics_end;
-    for (uint32_t i = busy->second.named_begin; i < busy->second.named_end; ++i) {
-      parts.named_by_both.push_back(&notes[busy_named_[i]]);
-    }
+    const BusyPair& pair = busy->second;
+    topics = busy_topics_.data() + pair.topics_begin;
+    topics_end = busy_topics_.data() + pair.topics_end;
+    // Only what `limit` entries can show: a hub pair names each other in
+    // hundreds of notes and relations.
+    for (uint32_t n : Showable(pair.named, busy_named_, limit)) parts.named_by_both.push_back(&notes[n]);
+    parts.named_total = static_cast<int>(pair.named.end - pair.named.begin);
+    std::vector<uint32_t> places = Showable(pair.relations, busy_relations_, limit);
+    std::sort(places.begin(), places.end());
+    for (uint32_t place : places) parts.relations.push_back(Stated(facts_[partners[place].fact], notes));
+    parts.relations_total = static_cast<int>(partners_end - partners);
   } else {
     for (uint32_t n : NamedByBoth(a, b)) parts.named_by_both.push_back(&notes[n]);
     counted = RankTopics(attended.order);
     topics = counted.data();
     topics_end = counted.data() + counted.size();
+    for (const PartnerFact* it = partners; it != partners_end; ++it) {
+      parts.relations.push_back(Stated(facts_[it->fact], notes));
+    }
   }
+  parts.relations_first_stated = true;
   parts.topics_total = static_cast<int>(topics_end - topics);
   if (limit > 0 && topics_end - topics > limit) topics_end = topics + limit;
   for (const RankedTopic* t = topics; t != topics_end; ++t) {
     parts.topics.push_back({topic_names_[t->topic], static_cast<int>(t->notes)});
   }
-
-  auto [partners, partners_end] = partners_.Of(a);
-  for (auto it = std::lower_bound(partners, partners_end, PartnerFact{b, 0, 0}); it != partners_end && it->other == b;
-       ++it) {
-    parts.relations.push_back(Stated(facts_[it->fact], notes));
-  }
-  parts.relations_first_stated = true;
 
   auto [x, x_end] = employment_.Of(a);
   auto [y, y_end] = employment_.Of(b);

@@ -11,6 +11,7 @@
 
 #include <atomic>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -50,9 +51,11 @@ class HistoryIndex {
                                   const query::AttendedNewestFirst& attended, int limit) const;
 
   // Ranks once, at build time, the topics of a pair with many notes in
-  // common, and finds the other notes that name both: for two hubs these
-  // would cost a query thousands of steps.
-  void KeepBusyPair(uint32_t a, uint32_t b, absl::Span<const uint32_t> attended);
+  // common, finds the other notes that name both and orders them and the
+  // pair's relations by date: for two hubs these would cost a query
+  // thousands of steps. `notes` are the notes the index is built with.
+  void KeepBusyPair(uint32_t a, uint32_t b, absl::Span<const uint32_t> attended,
+                    const std::vector<store::NoteInfo>& notes);
 
   // From this many notes in common on, a pair is kept at build time.
   static constexpr size_t kBusyPairNotes = 32;
@@ -97,6 +100,13 @@ class HistoryIndex {
     uint32_t notes = 0;
   };
 
+  // A run of a busy pair's entries in date order: the first `undated` have
+  // no date, the rest go from oldest to newest, so that the newest n are
+  // the last n.
+  struct ByDate {
+    uint32_t begin = 0, end = 0, undated = 0;
+  };
+
   static query::StatedBetween Stated(const FactRow& fact, const std::vector<store::NoteInfo>& notes);
 
   // Topics of the notes both attended in rank order, counted over `attended`.
@@ -104,6 +114,19 @@ class HistoryIndex {
 
   // Notes that name both of `a` and `b` and that not both attended.
   std::vector<uint32_t> NamedByBoth(uint32_t a, uint32_t b) const;
+
+  // The partner facts of `a` with `b`, in place order.
+  std::pair<const PartnerFact*, const PartnerFact*> PartnersOf(uint32_t a, uint32_t b) const;
+
+  // Appends `keys` to `out` ordered as ByDate says, given each key's date
+  // and what breaks ties between keys of one date.
+  using DateAndTiebreak = std::pair<std::optional<int32_t>, uint64_t>;
+  static ByDate AppendByDate(std::vector<uint32_t> keys, const std::function<DateAndTiebreak(uint32_t)>& order_of,
+                             std::vector<uint32_t>& out);
+
+  // Of a ByDate run of `out`, what an answer of `limit` entries (0: all)
+  // can show: every undated entry and the newest `limit` dated.
+  static std::vector<uint32_t> Showable(const ByDate& run, const std::vector<uint32_t>& out, int limit);
 
   Lists<uint32_t> attended_;   // Notes each person attended, by dense note index.
   Lists<uint32_t> mentioned_;  // Notes that name a person who did not attend them.
@@ -115,15 +138,17 @@ class HistoryIndex {
   Lists<PartnerFact> partners_;
   Lists<Employment> employment_;  // By organisation id.
   std::vector<std::string> org_names_;
-  // A busy pair's ranked topics and notes naming both, as ranges of
-  // busy_topics_ and busy_named_.
+  // A busy pair's ranked topics, as a range of busy_topics_; the notes
+  // naming both (in busy_named_, ties by note id); and the pair's relations
+  // as places in their run of partners_ (in busy_relations_, ties by place).
   struct BusyPair {
     uint32_t topics_begin = 0, topics_end = 0;
-    uint32_t named_begin = 0, named_end = 0;
+    ByDate named, relations;
   };
   std::unordered_map<uint64_t, BusyPair> busy_pairs_;  // Key: (smaller, larger dense person).
   std::vector<RankedTopic> busy_topics_;
   std::vector<uint32_t> busy_named_;
+  std::vector<uint32_t> busy_relations_;
 
   friend class HistoryIndexBuilder;
 };

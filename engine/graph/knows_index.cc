@@ -267,7 +267,8 @@ class KnowsIndexBuilder {
         index_->ties_by_other_[t] = t;
         if (p < tie.other && tie.evidence_end - tie.evidence_begin >= HistoryIndex::kBusyPairNotes) {
           index_->history_.KeepBusyPair(
-              p, tie.other, {index_->evidence_.data() + tie.evidence_begin, tie.evidence_end - tie.evidence_begin});
+              p, tie.other, {index_->evidence_.data() + tie.evidence_begin, tie.evidence_end - tie.evidence_begin},
+              infos_);
         }
       }
       std::sort(index_->ties_by_other_.begin() + begin, index_->ties_by_other_.begin() + end,

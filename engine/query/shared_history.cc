@@ -286,8 +286,8 @@ SharedHistory AssembleSharedHistory(std::string a, std::string b, SharedHistoryP
   } else {
     for (size_t i : FirstStatedEach(parts.relations)) relations.push_back(parts.relations[i]);
   }
-  const auto mentions_total = static_cast<int>(parts.named_by_both.size());
-  const auto relations_total = static_cast<int>(relations.size());
+  const int mentions_total = parts.named_total.value_or(static_cast<int>(parts.named_by_both.size()));
+  const int relations_total = parts.relations_total.value_or(static_cast<int>(relations.size()));
   // When at least `limit` dated meetings are in, the timeline keeps only
   // dated entries, and of the mentions and relations, at most the newest
   // `limit` of each can be among them: a hub pair's hundreds of others are

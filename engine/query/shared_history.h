@@ -71,6 +71,11 @@ struct SharedHistoryParts {
   std::vector<const store::NoteInfo*> attended_by_both;  // Unless attended_newest_first is set.
   std::optional<AttendedNewestFirst> attended_newest_first;
   std::vector<const store::NoteInfo*> named_by_both;  // Other notes naming both.
+  // Set by a source that hands over, of the notes naming both or of the
+  // relations, only what an answer of `limit` entries can show (every
+  // undated one and the newest `limit` dated): how many there are in all.
+  std::optional<int> named_total;
+  std::optional<int> relations_total;
   // Each topic once. A source may hand over only the first ones in rank
   // order, and then sets topics_total to the number of all of them.
   std::vector<TopicCount> topics;

@@ -165,10 +165,11 @@ TEST(HistoryIndexTest, AnswersLikeTheStoreInASyntheticVaultUnderAnotherOverlap) 
 }
 
 // A pair with more notes in common than HistoryIndex::kBusyPairNotes: the
-// index ranks its topics when it is built and folds only the newest dates
-// a limit keeps; every limit must still give the store's answer. Some days
-// have two summaries of one meeting, or two meetings; some notes are
-// undated.
+// index ranks its topics and orders the notes naming both and their
+// relations by date when it is built, and hands over and folds only what a
+// limit keeps; every limit must still give the store's answer. Some days
+// have two summaries of one meeting, or two meetings, or two statements;
+// some notes are undated.
 TEST(HistoryIndexTest, ABusyPairAnswersLikeTheStoreUnderEveryLimit) {
   testing::TempDir dir;
   const std::string vault = dir.path() + "/vault";
@@ -192,6 +193,18 @@ TEST(HistoryIndexTest, ABusyPairAnswersLikeTheStoreUnderEveryLimit) {
     if (day % 3 == 1) {  // Mentions both; some relations are restated.
       write(date + "participants: [Cy Dee]\n", "## Key Information\n- " + relations[day % relations.size()] + "\n");
     }
+    if (day % 6 == 1) {  // Another mention and relation on the same date.
+      write(date + "participants: [Ed Fox]\n", "## Key Information\n- " + relations[(day + 2) % relations.size()] + "\n");
+    }
+    if (day % 7 == 0) {  // Undated mentions and relations.
+      write("participants: [Di Eng]\n", "## Key Information\n- " + relations[(day / 7) % relations.size()] + "\n");
+    }
+  }
+  // The newest date has two new relations, in two notes: a limit of one
+  // falls between them.
+  for (const std::string introducer : {"Gil Hart", "Ivy Jo"}) {
+    write("date: 2025-05-01\nparticipants: [Ed Fox]\n",
+          "## Key Information\n- " + introducer + " introduced Ana Bell to Bo Chen.\n");
   }
   std::vector<int> limits;
   for (int limit = 0; limit <= static_cast<int>(written) + 2; ++limit) limits.push_back(limit);
