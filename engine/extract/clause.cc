@@ -76,6 +76,24 @@ std::string FoldTokens(const std::vector<Token>& tokens, size_t begin, size_t en
   return out;
 }
 
+// The characters CleanSentence does something with; the rest it copies.
+bool IsMarkup(char c) { return c == '*' || c == '`' || c == '[' || c == ']' || c == '|' || c == '('; }
+
+// Removing remarks and markup leaves doubled spaces and " ," behind.
+void Tidy(std::string& s) {
+  size_t kept = 0;
+  for (char c : s) {
+    if (c == ' ' && kept > 0 && s[kept - 1] == ' ') continue;
+    if ((c == ',' || c == ';' || c == '.') && kept > 0 && s[kept - 1] == ' ') --kept;
+    s[kept++] = c;
+  }
+  s.resize(kept);
+  const std::string_view trimmed = util::Trim(s);
+  const auto front = static_cast<size_t>(trimmed.data() - s.data());
+  s.resize(front + trimmed.size());
+  s.erase(0, front);
+}
+
 }  // namespace
 
 std::string CleanSentence(std::string_view text, std::vector<std::string>* marked_people,
@@ -83,7 +101,13 @@ std::string CleanSentence(std::string_view text, std::vector<std::string>* marke
   std::string out;
   out.reserve(text.size());
   for (size_t i = 0; i < text.size(); ++i) {
-    char c = text[i];
+    // Most of a sentence is plain text: copied a run at a time.
+    size_t plain = i;
+    while (plain < text.size() && !IsMarkup(text[plain])) ++plain;
+    out.append(text.data() + i, plain - i);
+    if (plain == text.size()) break;
+    i = plain;
+    const char c = text[i];
     if (c == '*' || c == '`') continue;
     if (c == '[' || c == ']') continue;  // [[Link]] → Link
     if (c == '|' && !out.empty()) {      // [[Target|shown]] keeps Target
@@ -116,14 +140,8 @@ std::string CleanSentence(std::string_view text, std::vector<std::string>* marke
       out.resize(space == std::string::npos ? 0 : space);
     }
   }
-  // Removing remarks leaves doubled spaces and " ," behind.
-  std::string tidy;
-  for (char c : out) {
-    if (c == ' ' && !tidy.empty() && tidy.back() == ' ') continue;
-    if ((c == ',' || c == ';' || c == '.') && !tidy.empty() && tidy.back() == ' ') tidy.pop_back();
-    tidy += c;
-  }
-  return std::string(util::Trim(tidy));
+  Tidy(out);
+  return out;
 }
 
 std::vector<std::string> SplitClauses(std::string_view text) {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <string>
+#include <string_view>
 
 #include "absl/strings/str_cat.h"
 #include "engine/util/text.h"
@@ -11,6 +12,13 @@ namespace {
 
 constexpr size_t kMaxNameBytes = 60;
 constexpr int kMaxNameWords = 5;
+
+// Words that make a name a group's ("Sales team"). An array of
+// string_views, not a braced list in the loop: that measured strlen on
+// every word of every name (1.6 % of an ingest's instructions).
+constexpr std::string_view kGroupWords[] = {
+    "team", "teams", "group", "org", "leadership", "department", "folks", "sales", "marketing", "engineering",
+    "support", "operations", "finance", "legal", "ops", "hr", "security", "alliances", "partnerships"};
 
 bool IsUpperStart(std::string_view word) {
   if (word.empty()) return false;
@@ -92,15 +100,15 @@ absl::StatusOr<std::string> CleanPersonName(std::string_view raw) {
   }
   std::string collapsed;
   int words = 0;
-  for (std::string_view word : util::Split(name, ' ')) {
+  for (size_t begin = 0, end = 0; begin < name.size(); begin = end + 1) {
+    end = std::min(name.find(' ', begin), name.size());
+    const std::string_view word = name.substr(begin, end - begin);
     if (word.empty()) continue;
     // A printable ASCII word folds to its lower case; only others need
     // FoldName (its allocation showed in ingest profiles).
     const bool plain = std::all_of(word.begin(), word.end(), [](char c) { return c >= 0x20 && c < 0x7F; });
     const std::string folded_word = plain ? std::string() : util::FoldName(word);
-    for (std::string_view group : {"team", "teams", "group", "org", "leadership", "department", "folks",
-                                   "sales", "marketing", "engineering", "support", "operations", "finance",
-                                   "legal", "ops", "hr", "security", "alliances", "partnerships"}) {
+    for (std::string_view group : kGroupWords) {
       if (plain ? EqualsAsciiLower(word, group) : folded_word == group) {
         return absl::InvalidArgumentError(absl::StrCat("'", std::string(name), "' names a group, not a person"));
       }
