@@ -325,8 +325,10 @@ class Session : public IngestSession {
         parsed[i] = {Pending{std::move(note.path)}, parse.status()};
         return;
       }
+      std::vector<std::string> participants = extract::ParticipantNames(*parse);
+      extract::LearnedNames learned = extract::LearnNames(*parse, participants);
       parsed[i].first = {std::move(note.path), note.raw_hash, note.stat, std::move(note.content), parse->date,
-                         extract::ParticipantNames(*parse), extract::LearnNames(*parse)};
+                         std::move(participants), std::move(learned)};
     });
     return parsed;
   }

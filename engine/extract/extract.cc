@@ -114,8 +114,10 @@ class NoteReader {
   // A cleaned person name resolved to its canonical form: the owner for
   // "Myself", a participant or the vault's only person with a lone first
   // name, the gazetteer's spelling of a known name.
-  std::string Resolve(std::string_view raw, int line) {
-    absl::StatusOr<std::string> name = CleanPersonName(raw);
+  std::string Resolve(std::string_view raw, int line) { return ResolveCleaned(CleanPersonName(raw), line); }
+
+  // Resolve, given what CleanPersonName made of the raw name.
+  std::string ResolveCleaned(absl::StatusOr<std::string> name, int line) {
     if (!name.ok()) {
       graph_.warnings.push_back({line, std::string(name.status().message())});
       return "";
@@ -203,13 +205,18 @@ class NoteReader {
     }
     // Full names are known first, so that a lone first name anywhere in the
     // list resolves to them; the list keeps the order it was written in.
+    std::vector<absl::StatusOr<std::string>> cleaned;
+    cleaned.reserve(raw.size());
     for (const auto& [name, line] : raw) {
-      absl::StatusOr<std::string> cleaned = CleanPersonName(name);
-      if (cleaned.ok() && cleaned->find(' ') != std::string::npos) names_.participants.push_back(*cleaned);
+      cleaned.push_back(CleanPersonName(name));
+      if (cleaned.back().ok() && cleaned.back()->find(' ') != std::string::npos) {
+        names_.participants.push_back(*cleaned.back());
+      }
     }
     std::vector<std::string> ordered;
-    for (const auto& [name, line] : raw) {
-      std::string resolved = Resolve(name, line);
+    for (size_t i = 0; i < raw.size(); ++i) {
+      const int line = raw[i].second;
+      std::string resolved = ResolveCleaned(std::move(cleaned[i]), line);
       if (resolved.empty()) continue;
       if (gazetteer_.IsOrganization(util::FoldName(resolved))) {
         graph_.warnings.push_back({line, absl::StrCat("participant '", resolved, "' is an organisation")});
@@ -428,9 +435,11 @@ void LearnedNames::ApplyTo(Gazetteer& gazetteer) const {
   }
 }
 
-LearnedNames LearnNames(const note::ParsedNote& note) {
+LearnedNames LearnNames(const note::ParsedNote& note) { return LearnNames(note, ParticipantNames(note)); }
+
+LearnedNames LearnNames(const note::ParsedNote& note, const std::vector<std::string>& participants) {
   LearnedNames gazetteer;
-  for (const std::string& name : ParticipantNames(note)) {
+  for (const std::string& name : participants) {
     if (!IsSelfReference(name)) gazetteer.AddPerson(name);
   }
   for (const note::ActionItem& action : note.actions) {

@@ -96,6 +96,8 @@ std::vector<std::string> ParticipantNames(const note::ParsedNote& note);
 // organisation its folder is about, a profile's company and aliases,
 // groups ("X team"), acronyms written out in the text.
 LearnedNames LearnNames(const note::ParsedNote& note);
+// The same, given the note's ParticipantNames.
+LearnedNames LearnNames(const note::ParsedNote& note, const std::vector<std::string>& participants);
 
 }  // namespace kith::extract
 
