@@ -305,11 +305,11 @@ void HistoryIndex::KeepBusyPair(uint32_t a, uint32_t b, absl::Span<const uint32_
   // their place in FirstStatedEach's order.
   busy.named = AppendByDate(
       NamedByBoth(a, b), [&](uint32_t n) { return DateAndTiebreak{notes[n].date, notes[n].id}; }, busy_named_);
-  auto [first, last] = PartnersOf(a, b);
+  const std::pair<const PartnerFact*, const PartnerFact*> run = PartnersOf(a, b);
   std::vector<uint32_t> places;
-  for (const PartnerFact* it = first; it != last; ++it) places.push_back(it->place);
+  for (const PartnerFact* it = run.first; it != run.second; ++it) places.push_back(it->place);
   busy.relations = AppendByDate(
-      std::move(places), [&](uint32_t place) { return DateAndTiebreak{facts_[first[place].fact].date, place}; },
+      std::move(places), [&](uint32_t place) { return DateAndTiebreak{facts_[run.first[place].fact].date, place}; },
       busy_relations_);
 }
 
