@@ -276,6 +276,7 @@ class KnowsIndexBuilder {
     }
     index_->ids_ = ids_;
     index_->notes_ = std::move(infos_);
+    index_->PackRefs();
     index_->dense_ = std::move(dense_);
     return absl::OkStatus();
   }
@@ -361,6 +362,25 @@ std::string RelationWord(const std::string& label) {
   return "related";
 }
 
+void KnowsIndex::PackRefs() {
+  size_t bytes = 0;
+  for (const store::NoteInfo& note : notes_) bytes += note.path.size() + note.title.size();
+  ref_bytes_.reserve(bytes);
+  refs_.reserve(notes_.size());
+  for (const store::NoteInfo& note : notes_) {
+    refs_.push_back({ref_bytes_.size(), static_cast<uint32_t>(note.path.size()),
+                     static_cast<uint32_t>(note.title.size()), note.date});
+    ref_bytes_ += note.path;
+    ref_bytes_ += note.title;
+  }
+}
+
+query::NoteRef KnowsIndex::RefOf(uint32_t note) const {
+  const PackedRef& ref = refs_[note];
+  const char* at = ref_bytes_.data() + ref.offset;
+  return {std::string(at, ref.path_size), std::string(at + ref.path_size, ref.title_size), ref.date};
+}
+
 query::WhoKnowsResult KnowsIndex::WhoKnows(const store::EntityInfo& subject, int limit, int evidence_limit) const {
   query::WhoKnowsResult result;
   result.subject = subject.name;
@@ -381,14 +401,10 @@ query::WhoKnowsResult KnowsIndex::WhoKnows(const store::EntityInfo& subject, int
     if (evidence_limit > 0) evidence_end = std::min(evidence_end, tie.evidence_begin + static_cast<uint32_t>(evidence_limit));
     a.evidence.reserve(evidence_end - tie.evidence_begin);
     a.reasons.reserve(tie.reasons_end - tie.reasons_begin);
-    for (uint32_t e = tie.evidence_begin; e < evidence_end; ++e) {
-      const store::NoteInfo& note = notes_[evidence_[e]];
-      a.evidence.push_back(query::RefTo(note));
-    }
+    for (uint32_t e = tie.evidence_begin; e < evidence_end; ++e) a.evidence.push_back(RefOf(evidence_[e]));
     for (uint32_t r = tie.reasons_begin; r < tie.reasons_end; ++r) {
       const ReasonRow& reason = reasons_[r];
-      const store::NoteInfo& note = notes_[reason.note];
-      a.reasons.push_back({reason.relation, reason.text, query::RefTo(note)});
+      a.reasons.push_back({reason.relation, reason.text, RefOf(reason.note)});
     }
   }
   return result;

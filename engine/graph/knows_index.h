@@ -82,6 +82,16 @@ class KnowsIndex {
     uint32_t reasons_begin = 0, reasons_end = 0;    // Into reasons_.
   };
 
+  // A note as answers cite it: its path, title and date, packed in
+  // ref_bytes_ one note after another.
+  struct PackedRef {
+    uint64_t offset = 0;  // Into ref_bytes_: the path, then the title.
+    uint32_t path_size = 0, title_size = 0;
+    std::optional<int32_t> date;
+  };
+  void PackRefs();
+  query::NoteRef RefOf(uint32_t note) const;
+
   // The tie of dense people `a` and `b`, from the side with fewer ties.
   const TieRow* FindTie(uint32_t a, uint32_t b) const;
 
@@ -90,6 +100,11 @@ class KnowsIndex {
   std::vector<std::pair<uint32_t, uint32_t>> ranges_;  // Dense person index → [begin, end) of ties_.
   query::StrengthModel model_;
   std::vector<store::NoteInfo> notes_;
+  // notes_ again, packed for who-knows' evidence and reasons: an answer's
+  // notes lie anywhere in the index, and a NoteInfo and its two strings
+  // are three or four cache misses where a packed reference is one or two.
+  std::vector<PackedRef> refs_;
+  std::string ref_bytes_;
   std::vector<std::string> names_;  // People, by dense index.
   std::unordered_map<std::string, uint32_t> by_folded_name_;
   std::vector<TieRow> ties_;        // Grouped by person, strongest first.

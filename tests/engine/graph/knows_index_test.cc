@@ -18,6 +18,12 @@ namespace {
 
 namespace fs = std::filesystem;
 
+void ExpectSameNote(const query::NoteRef& x, const query::NoteRef& y) {
+  EXPECT_EQ(x.path, y.path);
+  EXPECT_EQ(x.title, y.title);
+  EXPECT_EQ(x.date, y.date);
+}
+
 // Every field of every acquaintance, doubles compared exactly: the index
 // must give the store's answer, not an approximation of it.
 void ExpectSame(const query::WhoKnowsResult& index, const query::WhoKnowsResult& store) {
@@ -32,12 +38,12 @@ void ExpectSame(const query::WhoKnowsResult& index, const query::WhoKnowsResult&
     EXPECT_EQ(x.last_interaction, y.last_interaction);
     EXPECT_EQ(x.evidence_total, y.evidence_total);
     ASSERT_EQ(x.evidence.size(), y.evidence.size());
-    for (size_t e = 0; e < y.evidence.size(); ++e) EXPECT_EQ(x.evidence[e].path, y.evidence[e].path);
+    for (size_t e = 0; e < y.evidence.size(); ++e) ExpectSameNote(x.evidence[e], y.evidence[e]);
     ASSERT_EQ(x.reasons.size(), y.reasons.size());
     for (size_t r = 0; r < y.reasons.size(); ++r) {
       EXPECT_EQ(x.reasons[r].relation, y.reasons[r].relation);
       EXPECT_EQ(x.reasons[r].text, y.reasons[r].text);
-      EXPECT_EQ(x.reasons[r].note.path, y.reasons[r].note.path);
+      ExpectSameNote(x.reasons[r].note, y.reasons[r].note);
     }
   }
 }
