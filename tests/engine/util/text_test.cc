@@ -31,6 +31,12 @@ TEST(RepairMojibakeTest, UndoesWindows1252DecodedText) {
 TEST(RepairMojibakeTest, LeavesGenuineTextAlone) {
   EXPECT_EQ(RepairMojibake("Zoë Kincaid–Smith 📅"), "Zoë Kincaid–Smith 📅");
   EXPECT_EQ(RepairMojibake("plain ascii"), "plain ascii");
+  // Mojibake beside a character no code page holds (an emoji, or a byte
+  // that starts no character) cannot have come from one: left as written.
+  const std::string mixed = "caf\xC3\x83\xC2\xA9 \U0001F4C5";
+  EXPECT_EQ(RepairMojibake(mixed), mixed);
+  const std::string invalid = "caf\xC3\x83\xC2\xA9\xF8";
+  EXPECT_EQ(RepairMojibake(invalid), invalid);
 }
 
 TEST(TrimTest, StripsBothEnds) {
