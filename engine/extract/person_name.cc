@@ -65,6 +65,11 @@ bool IsPluralAcronym(std::string_view word) {
 }
 
 bool IsSelfReference(std::string_view name) {
+  // "myself" is the longest: an ASCII name longer than that, spaces
+  // trimmed, folds to something else, and most names are such.
+  const std::string_view trimmed = util::Trim(name);
+  auto ascii = [](char c) { return static_cast<unsigned char>(c) < 0x80; };
+  if (trimmed.size() > 6 && std::all_of(trimmed.begin(), trimmed.end(), ascii)) return false;
   std::string folded = util::FoldName(name);
   return folded == "myself" || folded == "me" || folded == "i";
 }

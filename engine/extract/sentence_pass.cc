@@ -200,9 +200,16 @@ void ReadSentence(std::string_view sentence, const Evidence& evidence, const Gaz
 std::vector<SentenceInput> ProseOf(const note::ParsedNote& note) {
   std::vector<SentenceInput> inputs;
   bool transcript = util::FoldName(note.type) == "transcript";
+  // A section's lines come together: its name is folded once, not per line.
+  const std::string* section = nullptr;
+  bool skipped = false;
   for (const note::Line& line : note.lines) {
     if (line.kind == note::Line::Kind::kTableRow || line.kind == note::Line::Kind::kQuote) continue;
-    if (line.text.size() > kMaxProseBytes || IsSkippedSection(line.section)) continue;
+    if (section == nullptr || line.section != *section) {
+      section = &line.section;
+      skipped = IsSkippedSection(line.section);
+    }
+    if (line.text.size() > kMaxProseBytes || skipped) continue;
     SentenceInput input{line.section, line.line, line.text, ""};
     if (transcript && line.kind == note::Line::Kind::kParagraph) {
       auto [speaker, rest] = SplitSpeaker(line.text);

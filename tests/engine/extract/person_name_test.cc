@@ -38,6 +38,9 @@ TEST(IsSelfReferenceTest, KnowsTheOwnerWords) {
   EXPECT_TRUE(IsSelfReference("Myself"));
   EXPECT_TRUE(IsSelfReference("me"));
   EXPECT_FALSE(IsSelfReference("Mel"));
+  EXPECT_TRUE(IsSelfReference("  MYSELF "));
+  EXPECT_FALSE(IsSelfReference("Myselfie"));
+  EXPECT_FALSE(IsSelfReference("my self"));
 }
 
 }  // namespace
