@@ -1,6 +1,7 @@
 #include "engine/extract/person_name.h"
 
 #include <algorithm>
+#include <array>
 #include <string>
 #include <string_view>
 
@@ -19,6 +20,15 @@ constexpr int kMaxNameWords = 5;
 constexpr std::string_view kGroupWords[] = {
     "team", "teams", "group", "org", "leadership", "department", "folks", "sales", "marketing", "engineering",
     "support", "operations", "finance", "legal", "ops", "hr", "security", "alliances", "partnerships"};
+
+// Bytes no person's name holds: digits and the markup of links, tags,
+// paths and addresses.
+constexpr std::array<bool, 256> kNotInNames = [] {
+  std::array<bool, 256> table{};
+  for (char c = '0'; c <= '9'; ++c) table[static_cast<unsigned char>(c)] = true;
+  for (char c : std::string_view("_@/\\[]{}|#=")) table[static_cast<unsigned char>(c)] = true;
+  return table;
+}();
 
 bool IsUpperStart(std::string_view word) {
   if (word.empty()) return false;
@@ -83,8 +93,13 @@ absl::StatusOr<std::string> CleanPersonName(std::string_view raw) {
   if (size_t lt = s.find('<'); lt != std::string_view::npos && lt > 0) {
     s = s.substr(0, lt);  // "Name <address>"
   }
-  std::string cleaned = StripParentheticals(s);
-  std::string_view name = util::Trim(cleaned);
+  // Most names have no remark: no copy without one.
+  std::string cleaned;
+  if (s.find('(') != std::string_view::npos) {
+    cleaned = StripParentheticals(s);
+    s = cleaned;
+  }
+  std::string_view name = util::Trim(s);
   while (!name.empty() && (name.front() == '"' || name.front() == '\'' || name.front() == '@')) {
     name.remove_prefix(1);
   }
@@ -97,11 +112,8 @@ absl::StatusOr<std::string> CleanPersonName(std::string_view raw) {
   if (name.size() > kMaxNameBytes) {
     return absl::InvalidArgumentError(absl::StrCat("'", std::string(name), "' is too long for a name"));
   }
-  for (char c : name) {
-    if ((c >= '0' && c <= '9') || c == '_' || c == '@' || c == '/' || c == '\\' ||
-        c == '[' || c == ']' || c == '{' || c == '}' || c == '|' || c == '#' || c == '=') {
-      return absl::InvalidArgumentError(absl::StrCat("'", std::string(name), "' is not a person's name"));
-    }
+  if (std::any_of(name.begin(), name.end(), [](char c) { return kNotInNames[static_cast<unsigned char>(c)]; })) {
+    return absl::InvalidArgumentError(absl::StrCat("'", std::string(name), "' is not a person's name"));
   }
   std::string collapsed;
   int words = 0;

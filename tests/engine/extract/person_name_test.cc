@@ -20,6 +20,9 @@ TEST(CleanPersonNameTest, RejectsWhatIsNotAName) {
   EXPECT_FALSE(CleanPersonName("dana@example.com").ok());
   EXPECT_FALSE(CleanPersonName("Team 42").ok());
   EXPECT_FALSE(CleanPersonName("(unknown)").ok());
+  for (const char* markup : {"Ana/Bo Chen", "Ana\\Bo", "Ana #Bo", "Ana = Bo", "Ana {Bo}", "Ana | Bo"}) {
+    EXPECT_FALSE(CleanPersonName(markup).ok()) << markup;
+  }
   EXPECT_FALSE(CleanPersonName("lowercase thing").ok());
   EXPECT_FALSE(CleanPersonName("One Two Three Four Five Six").ok());
 }
