@@ -103,9 +103,12 @@ Inputs ChooseInputs(const Engine& engine, size_t count, uint32_t seed) {
 std::string Label(const std::string& person) { return person; }
 std::string Label(const std::pair<std::string, std::string>& pair) { return pair.first + " / " + pair.second; }
 
-// Prints a row and, when `slowest` > 0, the inputs that make its tail.
+// Times `call` on every input as Measure does and prints its row, then,
+// when `slowest` > 0, the inputs that make its tail.
 template <typename Input>
-void PrintRow(const Series& s, const std::vector<Input>& inputs, size_t slowest) {
+void Row(const std::string& name, const std::vector<Input>& inputs, int rounds, size_t slowest,
+         const std::function<absl::Status(const Input&)>& call) {
+  const Series s = Measure<Input>(name, inputs, rounds, call);
   Print(s);
   for (const auto& [input, micros] : SlowestInputs(s, slowest)) {
     std::printf("    %10.1f µs median  %s\n", micros, Label(inputs[input]).c_str());
@@ -113,24 +116,20 @@ void PrintRow(const Series& s, const std::vector<Input>& inputs, size_t slowest)
 }
 
 void InProcess(const Engine& engine, const Inputs& in, int rounds, int path_pairs, size_t slowest) {
+  using Pair = std::pair<std::string, std::string>;
   PrintHeader("in-process");
-  PrintRow(Measure<std::string>("who-knows top 20", in.people, rounds,
-                                [&](const std::string& p) { return engine.WhoKnows({.name = p, .limit = 20}).status(); }),
-           in.people, slowest);
+  Row<std::string>("who-knows top 20", in.people, rounds, slowest,
+                   [&](const std::string& p) { return engine.WhoKnows({.name = p, .limit = 20}).status(); });
   // As the CLI and kithd answer by default (the newest 50 entries), and whole.
-  PrintRow(Measure<std::pair<std::string, std::string>>(
-               "shared-history", in.known_pairs, rounds,
-               [&](const auto& p) { return engine.SharedHistory(p.first, p.second, 50).status(); }),
-           in.known_pairs, slowest);
-  PrintRow(Measure<std::pair<std::string, std::string>>(
-               "shared-history whole", in.known_pairs, rounds,
-               [&](const auto& p) { return engine.SharedHistory(p.first, p.second, 0).status(); }),
-           in.known_pairs, slowest);
-  std::vector<std::pair<std::string, std::string>> paths(
-      in.random_pairs.begin(), in.random_pairs.begin() + std::min<size_t>(path_pairs, in.random_pairs.size()));
-  PrintRow(Measure<std::pair<std::string, std::string>>("intro-path k3 <=4 hops", paths, 1, [&](const auto& p) {
+  Row<Pair>("shared-history", in.known_pairs, rounds, slowest,
+            [&](const Pair& p) { return engine.SharedHistory(p.first, p.second, 50).status(); });
+  Row<Pair>("shared-history whole", in.known_pairs, rounds, slowest,
+            [&](const Pair& p) { return engine.SharedHistory(p.first, p.second, 0).status(); });
+  std::vector<Pair> paths(in.random_pairs.begin(),
+                          in.random_pairs.begin() + std::min<size_t>(path_pairs, in.random_pairs.size()));
+  Row<Pair>("intro-path k3 <=4 hops", paths, 1, slowest, [&](const Pair& p) {
     return engine.IntroPaths({.from = p.first, .to = p.second, .max_hops = 4, .k = 3}).status();
-  }), paths, slowest);
+  });
 }
 
 absl::Status GrpcStatus(const grpc::Status& status) {
