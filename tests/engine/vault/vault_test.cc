@@ -49,6 +49,35 @@ TEST(WalkVaultTest, ReportsMissingRootAndUnfollowedLinks) {
   EXPECT_EQ(Relatives(WalkVault({dir.path()}, follow)), (std::vector<std::string>{"link.md"}));
 }
 
+// Following links, a link back to an ancestor must not walk forever: the
+// folder is walked once and the second way in is reported.
+TEST(WalkVaultTest, AFolderReachedTwiceThroughLinksIsWalkedOnce) {
+  testing::TempDir dir;
+  dir.Write("a/note.md", "x");
+  std::filesystem::create_directory_symlink(dir.path() + "/a", dir.path() + "/a/again");
+  WalkOptions follow;
+  follow.follow_symlinks = true;
+  WalkResult r = WalkVault({dir.path()}, follow);
+  EXPECT_EQ(Relatives(r), (std::vector<std::string>{"a/note.md"}));
+  ASSERT_EQ(r.problems.size(), 1u);
+  EXPECT_EQ(r.problems[0].path, "a/again");
+  // Not following, the same link is reported as not followed.
+  WalkResult unfollowed = WalkVault({dir.path()});
+  EXPECT_EQ(Relatives(unfollowed), (std::vector<std::string>{"a/note.md"}));
+  ASSERT_EQ(unfollowed.problems.size(), 1u);
+  EXPECT_EQ(unfollowed.problems[0].reason, "symbolic link not followed (pass --follow-symlinks to follow)");
+}
+
+// A root named with a trailing slash names its files as without one.
+TEST(WalkVaultTest, RootWithTrailingSlash) {
+  testing::TempDir dir;
+  dir.Write("sub/n.MD", "x");
+  WalkResult r = WalkVault({dir.path() + "/"});
+  ASSERT_EQ(r.files.size(), 1u);
+  EXPECT_EQ(r.files[0].relative, "sub/n.MD");
+  EXPECT_EQ(r.files[0].absolute, dir.path() + "/sub/n.MD");
+}
+
 TEST(ReadFileTest, RefusesFilesOverTheLimit) {
   testing::TempDir dir;
   std::string path = dir.Write("big.md", std::string(100, 'x'));
