@@ -8,13 +8,14 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <deque>
 #include <functional>
 #include <future>
-#include <map>
 #include <set>
 #include <thread>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "engine/extract/extract.h"
@@ -37,9 +38,18 @@ struct Pending {
   vault::FileStat stat;
   std::string content;  // Emptied once extracted.
   std::optional<int32_t> date;
-  std::vector<std::string> participants;
   extract::LearnedNames learned;
 };
+
+// How often each participant (by folded name) attends, with the spelling
+// first seen; the vault's owner is the one who attends most.
+using ParticipantCounts = absl::flat_hash_map<std::string, std::pair<int, std::string>>;
+
+void CountInto(ParticipantCounts& counts, const std::string& folded, int times, const std::string& name) {
+  auto& entry = counts[folded];
+  if (entry.first == 0) entry.second = name;
+  entry.first += times;
+}
 
 // The stored fingerprint of a note: its bytes, the extractor that read
 // them, and the owner that "@Myself" meant. Any change re-extracts it.
@@ -76,6 +86,7 @@ bool UnreadIsUnchanged(const store::NoteStamp& stored, const vault::FileStat& st
 
 // Notes parsed together, and extracted ahead of the writer, at a time.
 constexpr size_t kBatch = 512;
+constexpr size_t kBatchesExtractedAhead = 2;
 
 // Calls visit(i) for i in [begin, end) on the machine's cores; visit must
 // only touch element i's own state.
@@ -184,14 +195,24 @@ class Session : public IngestSession {
       return graphs;
     };
     size_t done = 0;
-    std::future<std::vector<absl::StatusOr<std::optional<extract::NoteGraph>>>> next;
-    if (!pending_.empty()) next = std::async(std::launch::async, extract_batch, 0, std::min(kBatch, pending_.size()));
+    // Two batches extract ahead of the one being written: with one, the
+    // extracting threads idled whenever a batch took longer to write than
+    // the next took to extract.
+    std::deque<std::future<std::vector<absl::StatusOr<std::optional<extract::NoteGraph>>>>> next;
+    size_t extract_from = 0;
+    auto extract_ahead = [&] {
+      while (next.size() < kBatchesExtractedAhead && extract_from < pending_.size()) {
+        const size_t to = std::min(extract_from + kBatch, pending_.size());
+        next.push_back(std::async(std::launch::async, extract_batch, extract_from, to));
+        extract_from = to;
+      }
+    };
+    extract_ahead();
     for (size_t begin = 0; begin < pending_.size(); begin += kBatch) {
       size_t end = std::min(begin + kBatch, pending_.size());
-      std::vector<absl::StatusOr<std::optional<extract::NoteGraph>>> graphs = next.get();
-      if (end < pending_.size()) {
-        next = std::async(std::launch::async, extract_batch, end, std::min(end + kBatch, pending_.size()));
-      }
+      std::vector<absl::StatusOr<std::optional<extract::NoteGraph>>> graphs = next.front().get();
+      next.pop_front();
+      extract_ahead();
       // The batch's notes are stored as one group (one atomic write); a
       // path given twice starts a new group, as a group names each once.
       std::vector<store::NoteToStore> group;
@@ -248,11 +269,11 @@ class Session : public IngestSession {
   }
 
  private:
-  // Waits for the batch being extracted, so that no worker outlives the
+  // Waits for the batches being extracted, so that no worker outlives the
   // session, and returns `error`.
-  template <typename Future>
-  static absl::Status StopExtraction(Future& next, absl::Status error) {
-    if (next.valid()) next.wait();
+  template <typename Futures>
+  static absl::Status StopExtraction(Futures& next, absl::Status error) {
+    for (auto& batch : next) batch.wait();
     return error;
   }
 
@@ -313,23 +334,33 @@ class Session : public IngestSession {
     unparsed_.clear();
   }
 
-  // A batch parsed: each note pending, or its located failure.
-  using ParsedBatch = std::vector<std::pair<Pending, absl::Status>>;
+  // A batch parsed: each note pending, or its located failure, and whom
+  // its notes name as participants.
+  struct ParsedBatch {
+    std::vector<std::pair<Pending, absl::Status>> notes;
+    ParticipantCounts participants;
+  };
 
   ParsedBatch ParseBatch(std::vector<Unparsed> batch) const {
-    ParsedBatch parsed(batch.size());
+    ParsedBatch parsed;
+    parsed.notes.resize(batch.size());
+    std::vector<std::vector<std::string>> participants(batch.size());
     ParallelFor(0, batch.size(), [&](size_t i) {
       Unparsed& note = batch[i];
       absl::StatusOr<note::ParsedNote> parse = note::ParseNote(note.path, note.content, parse_);
       if (!parse.ok()) {
-        parsed[i] = {Pending{std::move(note.path)}, parse.status()};
+        parsed.notes[i] = {Pending{std::move(note.path)}, parse.status()};
         return;
       }
-      std::vector<std::string> participants = extract::ParticipantNames(*parse);
-      extract::LearnedNames learned = extract::LearnNames(*parse, participants);
-      parsed[i].first = {std::move(note.path), note.raw_hash, note.stat, std::move(note.content), parse->date,
-                         std::move(participants), std::move(learned)};
+      participants[i] = extract::ParticipantNames(*parse);
+      extract::LearnedNames learned = extract::LearnNames(*parse, participants[i]);
+      parsed.notes[i].first = {std::move(note.path), note.raw_hash, note.stat, std::move(note.content), parse->date,
+                               std::move(learned)};
     });
+    // In note order, so that the spelling kept is the first one seen.
+    for (const std::vector<std::string>& names : participants) {
+      for (const std::string& name : names) CountInto(parsed.participants, util::FoldName(name), 1, name);
+    }
     return parsed;
   }
 
@@ -337,32 +368,31 @@ class Session : public IngestSession {
   // others as located failures.
   void FileParsed() {
     if (!parsing_.valid()) return;
-    for (auto& [pending, failure] : parsing_.get()) {
+    ParsedBatch batch = parsing_.get();
+    for (auto& [pending, failure] : batch.notes) {
       if (!failure.ok()) {
         report_.failed.push_back({pending.path, note::LineOf(failure), std::string(failure.message())});
       } else {
         pending_.push_back(std::move(pending));
       }
     }
+    for (const auto& [folded, entry] : batch.participants) CountInto(participants_, folded, entry.first, entry.second);
   }
 
   std::string MostFrequentParticipant() const {
-    std::map<std::string, std::pair<int, std::string>> counts;  // folded → (count, name)
-    for (const Pending& note : pending_) {
-      for (const std::string& name : note.participants) {
-        auto& entry = counts[util::FoldName(name)];
-        if (entry.first++ == 0) entry.second = name;
-      }
-    }
-    std::string best;
+    const std::string* best = nullptr;
+    const std::string* best_folded = nullptr;
     int best_count = 0;
-    for (const auto& [folded, entry] : counts) {  // Map order breaks ties.
-      if (entry.first > best_count && folded != "myself" && folded != "me") {
+    for (const auto& [folded, entry] : participants_) {
+      if (folded == "myself" || folded == "me") continue;
+      // The earliest folded name breaks ties, whatever the hash order.
+      if (entry.first > best_count || (entry.first == best_count && folded < *best_folded)) {
         best_count = entry.first;
-        best = entry.second;
+        best = &entry.second;
+        best_folded = &folded;
       }
     }
-    return best;
+    return best == nullptr ? std::string() : *best;
   }
 
   // The names sentences are read against: those every note of the vault
@@ -371,16 +401,33 @@ class Session : public IngestSession {
   // depend on which notes changed or on what an interrupted run stored, so
   // an incremental or resumed ingest reads like a clean one.
   absl::StatusOr<extract::Gazetteer> KnownNames(const std::string& owner) const {
-    std::map<std::string, const extract::LearnedNames*> by_path;
-    for (const Pending& note : pending_) by_path[note.path] = &note.learned;
+    // A path given twice counts with its last text; stored names count for
+    // the paths this run did not read.
+    std::vector<std::pair<std::string_view, const extract::LearnedNames*>> by_path;
+    by_path.reserve(pending_.size());
+    absl::flat_hash_set<std::string_view> read;
+    read.reserve(pending_.size());
+    for (const Pending& note : pending_) {
+      by_path.emplace_back(note.path, &note.learned);
+      read.insert(note.path);
+    }
     std::vector<std::pair<std::string, extract::LearnedNames>> stored;
     RETURN_IF_ERROR(reader_->ForEachNoteNames([&](const std::string& path, const extract::LearnedNames& learned) {
-      if (!by_path.count(path)) stored.emplace_back(path, learned);
+      if (!read.contains(path)) stored.emplace_back(path, learned);
       return true;
     }));
-    for (const auto& [path, learned] : stored) by_path[path] = &learned;
+    for (const auto& [path, learned] : stored) by_path.emplace_back(path, &learned);
+    // Notes usually arrive in path order already; stable, so that of a
+    // path given twice the last stays last.
+    auto by_path_only = [](const auto& a, const auto& b) { return a.first < b.first; };
+    if (!std::is_sorted(by_path.begin(), by_path.end(), by_path_only)) {
+      std::stable_sort(by_path.begin(), by_path.end(), by_path_only);
+    }
     extract::Gazetteer gazetteer;
-    for (const auto& [path, learned] : by_path) learned->ApplyTo(gazetteer);
+    for (size_t i = 0; i < by_path.size(); ++i) {
+      if (i + 1 < by_path.size() && by_path[i + 1].first == by_path[i].first) continue;
+      by_path[i].second->ApplyTo(gazetteer);
+    }
     if (!owner.empty()) gazetteer.AddPerson(owner);
     ASSIGN_OR_RETURN(std::vector<Curation> curations, ListCurations(*reader_));
     ApplyCurations(curations, gazetteer);
@@ -436,8 +483,9 @@ class Session : public IngestSession {
   std::vector<Unparsed> unparsed_;  // Received, to be parsed in the next batch.
   std::optional<absl::flat_hash_map<std::string, store::NoteStamp>> stamps_;  // By path; see StoredStamp.
   std::vector<Pending> pending_;
+  ParticipantCounts participants_;  // Over pending_.
   std::optional<int32_t> latest_;
-  std::set<std::string, std::less<>> seen_;  // Every path Add or AddProblem was given.
+  absl::flat_hash_set<std::string> seen_;  // Every path Add or AddProblem was given.
   IngestReport report_;
   // The batch being parsed, see ParseWaiting. Last, so that destruction
   // waits for it before the members it reads go.

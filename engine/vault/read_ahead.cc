@@ -26,9 +26,15 @@ ReadAhead::~ReadAhead() {
 // thread for every file used to outweigh (three times over, at 200k).
 constexpr size_t kRun = 16;
 
+namespace {
+size_t ContentBytes(const FileRead& read) { return read.content.ok() ? read.content->size() : 0; }
+}  // namespace
+
 size_t ReadAhead::NextRunSize() const {
   const size_t window = std::max<size_t>(kRun, options_.window);
   const size_t run = std::min(kRun, files_.size() - claimed_);
+  // With nothing waiting the bytes are none, so a run can always start.
+  if (bytes_ahead_ >= options_.window_bytes) return 0;
   return claimed_ + run <= taken_ + window ? run : 0;
 }
 
@@ -41,6 +47,7 @@ void ReadAhead::Work() {
       std::unique_lock<std::mutex> lock(mutex_);
       for (auto& [i, read] : finished) {
         wake_caller |= caller_waiting_ && i == taken_;
+        bytes_ahead_ += ContentBytes(read);
         slots_[i] = std::move(read);
       }
       finished.clear();
@@ -81,6 +88,7 @@ FileRead ReadAhead::Next() {
   }
   FileRead read = *std::move(slots_[taken_]);
   slots_[taken_].reset();
+  bytes_ahead_ -= ContentBytes(read);
   ++taken_;
   const bool wake_worker = workers_waiting_ > 0 && NextRunSize() > 0;
   lock.unlock();

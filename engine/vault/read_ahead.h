@@ -30,11 +30,16 @@ struct FileRead {
 struct ReadAheadOptions {
   size_t max_bytes = 0;  // As ReadFile's.
   int threads = 8;       // Reads in flight; I/O waits, not CPU, so more than the cores.
-  size_t window = 256;   // Files read but not yet taken, at most (16 at least).
+  // Files read but not yet taken, at most (16 at least), and their bytes:
+  // no new run starts while `window_bytes` are waiting. A deep window lets
+  // the readers run on while the caller waits for a parse batch (512 notes)
+  // and still have the next batch ready when it comes back.
+  size_t window = 4096;
+  size_t window_bytes = 64 << 20;
 };
 
 // Reads `files` on background threads, at most `window` ahead of the
-// caller, who takes them in order with Next(). `wanted(file, stat)` says
+// caller (in files and in bytes), who takes them in order with Next(). `wanted(file, stat)` says
 // whether to read a file's bytes at all (ingest skips files it has stored
 // unchanged); it is called on the reading threads. Destroying the reader
 // early stops the threads after the reads in flight.
@@ -54,7 +59,8 @@ class ReadAhead {
  private:
   void Work();
   // How many files the next run claims; 0 while the window has no room
-  // for a whole run (or the files that remain). Needs mutex_.
+  // for a whole run (or the files that remain) or its bytes are spent.
+  // Needs mutex_.
   size_t NextRunSize() const;
 
   const std::vector<NoteFile>& files_;
@@ -66,6 +72,7 @@ class ReadAhead {
   std::vector<std::optional<FileRead>> slots_;  // Read and not yet taken.
   size_t claimed_ = 0;   // Files a thread has started on.
   size_t taken_ = 0;     // Files Next() has returned.
+  size_t bytes_ahead_ = 0;  // Content bytes read and not yet taken.
   bool caller_waiting_ = false;  // Next() waits for slots_[taken_].
   int workers_waiting_ = 0;      // Threads waiting for room in the window.
   bool stopping_ = false;

@@ -3,7 +3,9 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <chrono>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "tests/testing/status_matchers.h"
@@ -63,6 +65,31 @@ TEST(ReadAheadTest, StopsWhenDestroyedEarly) {
   }
   // The window bounds how far the threads ran ahead of the three taken.
   EXPECT_LE(asked.load(), 3 + 16 + 4);
+}
+
+// A window of many files still stops at its bytes: readers claim no new
+// run while the bytes read and not yet taken reach `window_bytes`.
+TEST(ReadAheadTest, StopsAtTheWindowsBytes) {
+  testing::TempDir dir;
+  std::vector<NoteFile> files;
+  for (int i = 0; i < 2000; ++i) {
+    dir.Write("n" + std::to_string(i) + ".md", std::string(1000, 'x'));
+    files.push_back({dir.path() + "/n" + std::to_string(i) + ".md", "n" + std::to_string(i) + ".md"});
+  }
+  std::atomic<int> asked{0};
+  ReadAhead reader(files, [&](const NoteFile&, const std::optional<FileStat>&) { return ++asked, true; },
+                   {.max_bytes = 1 << 20, .threads = 4, .window = 1000, .window_bytes = 20'000});
+  for (int i = 0; i < 3; ++i) ASSERT_TRUE(reader.Next().read);
+  // Give the readers time to run as far as they may.
+  for (int wait = 0; wait < 50 && asked.load() < 3 + 20; ++wait) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(2));
+  }
+  std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  // 20 files' bytes fill the window; runs of 16 already started on four
+  // threads may finish past it, never more.
+  EXPECT_GE(asked.load(), 3 + 20);
+  EXPECT_LE(asked.load(), 3 + 20 + 4 * 16);
+  for (int i = 3; i < 2000; ++i) ASSERT_TRUE(reader.Next().read) << i;
 }
 
 }  // namespace
