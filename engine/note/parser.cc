@@ -135,8 +135,8 @@ class BodyWalker {
 
  private:
   void Visit(std::string_view raw, int number) {
-    std::string repaired = util::RepairMojibake(raw);
-    std::string_view s = util::Trim(repaired);
+    const std::optional<std::string> repaired = util::RepairMojibake(raw);
+    std::string_view s = util::Trim(repaired ? std::string_view(*repaired) : raw);
     if (util::StartsWith(s, "```") || util::StartsWith(s, "~~~")) {
       in_fence_ = !in_fence_;
       return;

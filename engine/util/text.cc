@@ -224,24 +224,24 @@ bool IsValidUtf8(std::string_view s) {
   return true;
 }
 
-std::string RepairMojibake(std::string_view line) {
+std::optional<std::string> RepairMojibake(std::string_view line) {
   const size_t ascii = AsciiPrefix(line);
-  if (ascii == line.size()) return std::string(line);
+  if (ascii == line.size()) return std::nullopt;
   // A byte from 0xF0 up starts a character beyond U+FFFF (an emoji, such
   // as a task's date mark) or no character at all: neither code page has
   // a byte for it, so there is nothing to repair, and no need to decode
   // the line twice to learn that.
   if (std::any_of(line.begin() + static_cast<long>(ascii), line.end(),
                   [](char c) { return static_cast<unsigned char>(c) >= 0xF0; })) {
-    return std::string(line);
+    return std::nullopt;
   }
   for (const char32_t* table : {kMacRomanHigh, kWindows1252High}) {
     std::optional<std::string> bytes = EncodeInCodePage(line, table);
     if (bytes && *bytes != line && IsValidUtf8(*bytes) && LooksLikeText(*bytes)) {
-      return *std::move(bytes);
+      return bytes;
     }
   }
-  return std::string(line);
+  return std::nullopt;
 }
 
 int BoundedEditDistance(std::string_view a, std::string_view b, int limit) {

@@ -3,6 +3,7 @@
 #ifndef KITH_ENGINE_UTIL_TEXT_H_
 #define KITH_ENGINE_UTIL_TEXT_H_
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -33,11 +34,12 @@ std::string FoldName(std::string_view name);
 bool IsValidUtf8(std::string_view s);
 
 // Repairs a line whose UTF-8 was once decoded as Mac OS Roman or Windows-1252
-// and encoded again ("ðŸ“…" or "üìÖ" for a calendar emoji). The line is
-// returned unchanged unless every non-ASCII character maps back to a single
-// byte in one of those code pages and the bytes form valid UTF-8 that differs
-// from the input; a genuine "é" therefore survives.
-std::string RepairMojibake(std::string_view line);
+// and encoded again ("ðŸ“…" or "üìÖ" for a calendar emoji). nullopt (the
+// line stands as written) unless every non-ASCII character maps back to a
+// single byte in one of those code pages and the bytes form valid UTF-8
+// that differs from the input; a genuine "é" therefore survives. Nearly
+// every line stands: it costs no copy then.
+std::optional<std::string> RepairMojibake(std::string_view line);
 
 // Levenshtein distance over bytes, giving up (returning `limit` + 1) as soon
 // as the distance must exceed `limit`.

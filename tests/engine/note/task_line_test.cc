@@ -40,10 +40,11 @@ TEST(TaskLineTest, ReadsDoneDateAndHighestPriority) {
 }
 
 TEST(TaskLineTest, ReadsRepairedMojibake) {
-  std::string line = util::RepairMojibake(
+  std::optional<std::string> line = util::RepairMojibake(
       "- [?] Schedule coffee. @Myself \xEF\xA3\xBF\xC3\xBC\xC3\xAC\xC3\x96 2025-11-08 "
       "\xE2\x80\x9A\xC3\xA8\xC2\xB4 #task");
-  auto item = ParseTaskLine(line);
+  ASSERT_TRUE(line);
+  auto item = ParseTaskLine(*line);
   ASSERT_TRUE(item);
   EXPECT_EQ(item->owner, "Myself");
   ASSERT_TRUE(item->due);
