@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstddef>
 #include <map>
 #include <tuple>
 
@@ -185,6 +186,8 @@ class KnowsIndexBuilder {
     // Meetings in the order of their first note; only notes of one date can
     // be one meeting, and equal dates are adjacent in rank order.
     std::vector<std::pair<uint32_t, double>> meetings;  // (first note, best weight)
+    const bool keep_folds = end - begin >= static_cast<std::ptrdiff_t>(KnowsIndex::kFoldsKeptFrom);
+    if (keep_folds) row.meetings_begin = static_cast<uint32_t>(index_->meeting_of_.size());
     size_t same_date_from = 0;
     double score = 0;
     for (const Shared* s = begin; s != end; ++s) {
@@ -194,14 +197,16 @@ class KnowsIndexBuilder {
       if (info.date && (!row.last || *info.date > *row.last)) row.last = info.date;
       if (!meetings.empty() && infos_[meetings.back().first].date != info.date) same_date_from = meetings.size();
       double weight = query::MeetingWeight(info, reference_, model_);
-      bool folded = false;
-      for (size_t m = same_date_from; m < meetings.size() && !folded; ++m) {
+      size_t folded_into = meetings.size();
+      for (size_t m = same_date_from; m < meetings.size(); ++m) {
         if (query::SameMeeting(infos_[meetings[m].first], info, model_.duplicate_overlap)) {
           meetings[m].second = std::max(meetings[m].second, weight);
-          folded = true;
+          folded_into = m;
+          break;
         }
       }
-      if (!folded) meetings.emplace_back(note, weight);
+      if (folded_into == meetings.size()) meetings.emplace_back(note, weight);
+      if (keep_folds) index_->meeting_of_.push_back(static_cast<uint32_t>(folded_into));
     }
     for (const auto& meeting : meetings) score += meeting.second;
     row.interactions = static_cast<int32_t>(meetings.size());
@@ -342,6 +347,7 @@ std::optional<query::SharedHistory> KnowsIndex::SharedHistory(const store::Entit
   if (const TieRow* tie = FindTie(x->second, y->second)) {
     attended.order = {evidence_.data() + tie->evidence_begin, tie->evidence_end - tie->evidence_begin};
     attended.meetings = tie->interactions;
+    if (tie->meetings_begin != kFoldsNotKept) attended.meeting_of = {meeting_of_.data() + tie->meetings_begin, attended.order.size()};
   }
   return query::AssembleSharedHistory(names_[x->second], names_[y->second],
                                       history_.Parts(x->second, y->second, notes_, attended, limit),

@@ -80,7 +80,12 @@ class KnowsIndex {
     std::optional<int32_t> last;
     uint32_t evidence_begin = 0, evidence_end = 0;  // Into evidence_ (note indexes).
     uint32_t reasons_begin = 0, reasons_end = 0;    // Into reasons_.
+    uint32_t meetings_begin = kFoldsNotKept;        // Into meeting_of_, or kFoldsNotKept.
   };
+  static constexpr uint32_t kFoldsNotKept = UINT32_MAX;
+
+  // Pairs with this many notes attended together keep their folding.
+  static constexpr size_t kFoldsKeptFrom = 32;
 
   // A note as answers cite it: its path, title and date, packed in
   // ref_bytes_ one note after another.
@@ -112,6 +117,11 @@ class KnowsIndex {
   // a search in the shorter of its two people's.
   std::vector<uint32_t> ties_by_other_;
   std::vector<uint32_t> evidence_;
+  // For a tie of at least kFoldsKeptFrom shared notes, each evidence note's
+  // meeting (query::AttendedNewestFirst::meeting_of): a hub pair's
+  // shared-history then takes its newest meetings without folding them
+  // again, which compared hundreds of attendee lists per answer.
+  std::vector<uint32_t> meeting_of_;
   std::vector<ReasonRow> reasons_;
   std::unordered_map<store::NodeId, std::pair<uint32_t, uint32_t>> person_ties_;  // → [begin, end) of ties_.
   std::unordered_map<store::NodeId, uint32_t> dense_;  // Entity id → dense person index.

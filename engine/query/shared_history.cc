@@ -220,9 +220,22 @@ std::pair<std::vector<Meeting>, int> SharedMeetings(SharedHistoryParts& parts, d
   std::vector<const store::NoteInfo*> day;
   for (size_t i = 0; i < in.order.size() && (limit <= 0 || meetings.size() < static_cast<size_t>(limit));) {
     day.clear();
+    const size_t day_begin = i;
     const std::optional<int32_t>& date = in.notes[in.order[i]].date;
     for (; i < in.order.size() && in.notes[in.order[i]].date == date; ++i) day.push_back(&in.notes[in.order[i]]);
-    for (Meeting& meeting : FoldMeetings(day, duplicate_overlap)) meetings.push_back(std::move(meeting));
+    if (in.meeting_of.empty()) {
+      for (Meeting& meeting : FoldMeetings(day, duplicate_overlap)) meetings.push_back(std::move(meeting));
+      continue;
+    }
+    // Folded already: a date's first note starts its first meeting, and
+    // each later meeting begins at a number one past the last begun.
+    const size_t base = meetings.size();
+    const uint32_t first = in.meeting_of[day_begin];
+    for (size_t k = 0; k < day.size(); ++k) {
+      const size_t m = base + (in.meeting_of[day_begin + k] - first);
+      if (m == meetings.size()) meetings.emplace_back();
+      meetings[m].push_back(day[k]);
+    }
   }
   return {std::move(meetings), in.meetings};
 }

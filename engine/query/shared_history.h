@@ -47,10 +47,14 @@ inline constexpr model::RelationType kSharedRelationTypes[] = {
 // last, then by path. They are indexes into `notes`, together with how many
 // meetings they fold into. A source that knows this (the memory index) lets
 // the assembly fold only the newest dates that a limit keeps.
+// When `meeting_of` is not empty, the folding is known too: each note's
+// meeting (parallel to `order`), numbered from 0 in the order of their
+// first notes, as FoldMeetings would fold them.
 struct AttendedNewestFirst {
   const store::NoteInfo* notes = nullptr;
   absl::Span<const uint32_t> order;
   int meetings = 0;
+  absl::Span<const uint32_t> meeting_of;
 };
 
 // A topic of the notes both attended, and how many of those notes discussed
