@@ -44,7 +44,18 @@ void Gazetteer::AddPerson(std::string_view name) {
   auto [it, inserted] = people_.try_emplace(folded, std::string(util::Trim(name)));
   if (!inserted) return;
   size_t space = folded.find(' ');
-  if (space != std::string::npos) AddUnique(first_names_[folded.substr(0, space)], it->second);
+  if (space == std::string::npos) return;
+  // A name new to people_ is new to its first name's list too, until a
+  // Finish has dropped an alias whose list entry was spelled otherwise:
+  // only then can the list already hold it. Searching the list every time
+  // cost a 200k-note ingest 0.4 s on one core (a first name is shared by
+  // hundreds of people).
+  std::vector<std::string>& same_first_name = first_names_[folded.substr(0, space)];
+  if (ever_finished_) {
+    AddUnique(same_first_name, it->second);
+  } else {
+    same_first_name.push_back(it->second);
+  }
 }
 
 namespace {
@@ -240,6 +251,7 @@ void Gazetteer::Finish() {
     if (std::optional<std::string> person = ChooseByFirstName(first)) by_first_name_.emplace(first, *std::move(person));
   }
   finished_ = true;
+  ever_finished_ = true;
 }
 
 std::optional<std::string> Gazetteer::OrganizationByDomain(std::string_view domain) const {

@@ -89,6 +89,7 @@ class Gazetteer {
   // once a person is added or separated after it.
   absl::flat_hash_map<std::string, std::string> by_first_name_;
   bool finished_ = false;
+  bool ever_finished_ = false;  // See AddPerson.
 };
 
 // What a note's folder says it is about: a note under People/<Name>/ is

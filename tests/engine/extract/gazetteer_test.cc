@@ -89,6 +89,21 @@ TEST(GazetteerTest, OrganizationsAndGroupsAreNotPeople) {
   EXPECT_FALSE(g.Person("azure compute"));
 }
 
+// A first name's list names each person once. Finish drops a name that
+// is an organisation's; when an alias had replaced its spelling, the list
+// keeps the first spelling, and the same name added again afterwards must
+// not be listed twice: two equal entries would tie, and until the next
+// Finish the first name would not resolve.
+TEST(GazetteerTest, APersonAddedAgainAfterFinishIsListedOnce) {
+  Gazetteer g;
+  g.AddPerson("Bo Lind");
+  g.AddPersonAlias("Bodil Lind", "Bo Lind");
+  g.AddOrganization("Bo Lind");
+  g.Finish();
+  for (int i = 0; i < 6; ++i) g.AddPerson("Bo Lind");
+  EXPECT_EQ(g.PersonByFirstName("bo"), "Bo Lind");
+}
+
 TEST(ContextOfPathTest, FoldersSayWhoOrWhatANoteIsAbout) {
   EXPECT_EQ(ContextOfPath("Work/People/Ana Bell/README.md").person, "Ana Bell");
   EXPECT_EQ(ContextOfPath("Customers and Partners/Acme/2025-01-01 - Sync.md").organization, "Acme");
