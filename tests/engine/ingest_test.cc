@@ -1,7 +1,10 @@
 // The engine facade: ingest sessions over a real store.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
+
+#include "absl/strings/str_join.h"
 
 #include "engine/kith.h"
 #include "tests/testing/status_matchers.h"
@@ -65,6 +68,35 @@ TEST_F(IngestTest, AnIngestThatStoresNotesLeavesNoLogToReplay) {
   ASSERT_OK(session->Finish().status());
   EXPECT_EQ(log_bytes(), 0u);
   EXPECT_EQ(Known("Di Eng"), std::vector<std::string>{"Lena Ortiz"});
+}
+
+// Names are learned from every note in path order, whatever order the
+// notes arrive in: the first spelling of a name (by path) is the one that
+// stands, so a note given first or twice must not change any fact.
+TEST_F(IngestTest, FactsDoNotDependOnTheOrderNotesArriveIn) {
+  const std::vector<std::pair<std::string, std::string>> notes = {
+      {"a.md", "---\ndate: 2025-05-01\nparticipants: [Lena Ortiz, ROB LANE]\n---\n"},
+      {"b.md", "---\ndate: 2025-05-02\nparticipants: [Lena Ortiz, Rob Lane]\n---\n"},
+      {"c.md", "---\ndate: 2025-05-03\nparticipants: [Lena Ortiz]\n---\n## Key Information\n- Rob joined Northwind.\n"}};
+  auto facts_after = [](const std::vector<std::pair<std::string, std::string>>& given) {
+    testing::TempDir dir;
+    auto engine = Engine::Open({}, dir.path());
+    EXPECT_OK(engine);
+    auto session = (*engine)->BeginIngest({});
+    for (const auto& [path, content] : given) session->Add(path, content);
+    EXPECT_OK(session->Finish());
+    auto facts = (*engine)->Facts({});
+    EXPECT_OK(facts);
+    std::vector<std::string> shown;
+    for (const query::FactView& f : *facts) shown.push_back(f.path + ": " + absl::StrJoin(f.args, " / "));
+    return shown;
+  };
+  const std::vector<std::string> in_order = facts_after(notes);
+  // a.md spells him first: "Rob" in c.md is him, as a.md spells him.
+  EXPECT_NE(std::find(in_order.begin(), in_order.end(), "c.md: ROB LANE / Northwind"), in_order.end())
+      << absl::StrJoin(in_order, "\n");
+  EXPECT_EQ(facts_after({notes[2], notes[1], notes[0]}), in_order);
+  EXPECT_EQ(facts_after({notes[0], notes[1], notes[2], notes[0]}), in_order);
 }
 
 TEST_F(IngestTest, SecondIngestChangesNothing) {
