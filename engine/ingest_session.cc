@@ -192,7 +192,8 @@ class Session : public IngestSession {
           absl::StatusOr<note::ParsedNote> parsed = note::ParseNote(pending.path, pending.content, parse_);
           if (parsed.ok()) {
             graphs[i - begin] = extract::Extract(*parsed, extract_options);
-            (*graphs[i - begin])->learned = pending.learned;
+            // The gazetteer is built: the names go with the note to the store.
+            (*graphs[i - begin])->learned = std::move(pending.learned);
           } else {
             graphs[i - begin] = parsed.status();  // It parsed before: only a bug gets here.
           }

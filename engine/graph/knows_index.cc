@@ -347,7 +347,9 @@ std::optional<query::SharedHistory> KnowsIndex::SharedHistory(const store::Entit
   if (const TieRow* tie = FindTie(x->second, y->second)) {
     attended.order = {evidence_.data() + tie->evidence_begin, tie->evidence_end - tie->evidence_begin};
     attended.meetings = tie->interactions;
-    if (tie->meetings_begin != kFoldsNotKept) attended.meeting_of = {meeting_of_.data() + tie->meetings_begin, attended.order.size()};
+    if (tie->meetings_begin != kFoldsNotKept) {
+      attended.meeting_of = {meeting_of_.data() + tie->meetings_begin, attended.order.size()};
+    }
   }
   return query::AssembleSharedHistory(names_[x->second], names_[y->second],
                                       history_.Parts(x->second, y->second, notes_, attended, limit),
