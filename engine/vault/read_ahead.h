@@ -38,10 +38,10 @@ struct ReadAheadOptions {
   size_t window_bytes = 64 << 20;
 };
 
-// Reads `files` on background threads, at most `window` ahead of the
-// caller (in files and in bytes), who takes them in order with Next(). `wanted(file, stat)` says
-// whether to read a file's bytes at all (ingest skips files it has stored
-// unchanged); it is called on the reading threads. Destroying the reader
+// Reads `files` on background threads, at most a window (of files and of
+// bytes) ahead of the caller, who takes them in order with Next().
+// `wanted(file, stat)` says whether to read a file's bytes at all (ingest
+// skips files it has stored unchanged); it is called on the reading threads. Destroying the reader
 // early stops the threads after the reads in flight.
 class ReadAhead {
  public:

@@ -42,13 +42,13 @@ class Walker {
   // Walks the folder at `absolute`, naming what it finds from `relative`
   // ("" for the root itself).
   void Walk(const std::string& absolute, const std::string& relative) {
+    const std::string& shown = relative.empty() ? absolute : relative;  // In problems.
     DIR* dir = ::opendir(absolute.c_str());
     if (dir == nullptr) {
-      result_.problems.push_back(
-          {relative.empty() ? absolute : relative, 0, absl::StrCat("cannot list folder: ", std::strerror(errno))});
+      result_.problems.push_back({shown, 0, absl::StrCat("cannot list folder: ", std::strerror(errno))});
       return;
     }
-    if (options_.follow_symlinks && !FirstVisit(::dirfd(dir), relative.empty() ? absolute : relative)) {
+    if (options_.follow_symlinks && !FirstVisit(::dirfd(dir), shown)) {
       ::closedir(dir);
       return;
     }
@@ -88,10 +88,7 @@ class Walker {
       }
       errno = 0;
     }
-    if (errno != 0) {
-      result_.problems.push_back(
-          {relative.empty() ? absolute : relative, 0, absl::StrCat("cannot read folder: ", std::strerror(errno))});
-    }
+    if (errno != 0) result_.problems.push_back({shown, 0, absl::StrCat("cannot read folder: ", std::strerror(errno))});
     ::closedir(dir);
     for (const auto& [folder, folder_relative] : folders) Walk(folder, folder_relative);
   }
