@@ -80,7 +80,7 @@ class EngineImpl : public Engine {
     }
     std::shared_ptr<const graph::KnowsIndex> index = CurrentIndex();
     if (!index || index->sequence() != store_->LatestSequence()) return std::nullopt;
-    std::optional<store::EntityInfo> subject = index->FindPerson(util::FoldName(query.name));
+    std::optional<graph::KnowsIndex::Person> subject = index->PersonNamed(util::FoldName(query.name));
     if (!subject) return std::nullopt;
     return index->WhoKnows(*subject, query.limit, query.evidence_limit);
   }
@@ -134,13 +134,11 @@ class EngineImpl : public Engine {
     // The common case, two names the index knows, touches no store.
     std::shared_ptr<const graph::KnowsIndex> index = CurrentIndex();
     if (options_.memory_index && index && index->sequence() == store_->LatestSequence()) {
-      std::optional<store::EntityInfo> x = index->FindPerson(util::FoldName(a));
-      std::optional<store::EntityInfo> y = index->FindPerson(util::FoldName(b));
+      std::optional<graph::KnowsIndex::Person> x = index->PersonNamed(util::FoldName(a));
+      std::optional<graph::KnowsIndex::Person> y = index->PersonNamed(util::FoldName(b));
       if (x && y) {
-        if (x->id == y->id) return SamePerson();
-        if (std::optional<query::SharedHistory> answer = index->SharedHistory(*x, *y, limit)) {
-          return *std::move(answer);
-        }
+        if (*x == *y) return SamePerson();
+        return index->SharedHistory(*x, *y, limit);
       }
     }
     std::unique_ptr<store::StoreReader> reader = store_->NewReader();

@@ -20,6 +20,7 @@
 #include <utility>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/status/statusor.h"
 #include "absl/types/span.h"
 #include "engine/query/shared_history.h"
@@ -31,7 +32,7 @@ namespace kith::graph {
 struct HistorySources {
   const std::vector<store::NodeId>& people;  // Dense person index → entity id.
   const std::vector<std::string>& names;     // Dense person index → name.
-  const std::unordered_map<store::NodeId, uint32_t>& dense;
+  const absl::flat_hash_map<store::NodeId, uint32_t>& dense;
   const std::vector<store::NoteInfo>& notes;  // Dense note index → note.
   const std::unordered_map<store::NodeId, uint32_t>& note_index;
   // Every fact of a shared-history relation type that names a person.
@@ -145,7 +146,7 @@ class HistoryIndex {
     uint32_t topics_begin = 0, topics_end = 0;
     ByDate named, relations;
   };
-  std::unordered_map<uint64_t, BusyPair> busy_pairs_;  // Key: (smaller, larger dense person).
+  absl::flat_hash_map<uint64_t, BusyPair> busy_pairs_;  // Key: (smaller, larger dense person).
   std::vector<RankedTopic> busy_topics_;
   std::vector<uint32_t> busy_named_;
   std::vector<uint32_t> busy_relations_;

@@ -262,14 +262,13 @@ class KnowsIndexBuilder {
                   if (x.interactions != y.interactions) return x.interactions > y.interactions;
                   return names[x.other] < names[y.other];
                 });
-      index_->person_ties_.emplace(ids_[p], std::make_pair(begin, end));
     }
     index_->ties_by_other_.resize(index_->ties_.size());
     for (uint32_t p = 0; p < ids_.size(); ++p) {
       auto [begin, end] = index_->ranges_[p];
       for (uint32_t t = begin; t < end; ++t) {
         const KnowsIndex::TieRow& tie = index_->ties_[t];
-        index_->ties_by_other_[t] = t;
+        index_->ties_by_other_[t] = {tie.other, t};
         if (p < tie.other && tie.evidence_end - tie.evidence_begin >= HistoryIndex::kBusyPairNotes) {
           index_->history_.KeepBusyPair(
               p, tie.other, {index_->evidence_.data() + tie.evidence_begin, tie.evidence_end - tie.evidence_begin},
@@ -277,7 +276,7 @@ class KnowsIndexBuilder {
         }
       }
       std::sort(index_->ties_by_other_.begin() + begin, index_->ties_by_other_.begin() + end,
-                [&](uint32_t x, uint32_t y) { return index_->ties_[x].other < index_->ties_[y].other; });
+                [](const KnowsIndex::TieByOther& x, const KnowsIndex::TieByOther& y) { return x.other < y.other; });
     }
     index_->ids_ = ids_;
     index_->notes_ = std::move(infos_);
@@ -292,7 +291,7 @@ class KnowsIndexBuilder {
   std::unique_ptr<KnowsIndex> index_;
   std::optional<int32_t> reference_;
   std::vector<store::NodeId> ids_;  // Dense index → entity id.
-  std::unordered_map<store::NodeId, uint32_t> dense_;
+  absl::flat_hash_map<store::NodeId, uint32_t> dense_;
   std::vector<store::NoteInfo> infos_;
   std::unordered_map<store::NodeId, uint32_t> note_index_;
   std::vector<uint32_t> by_rank_;  // Rank → note index.
@@ -316,14 +315,17 @@ void KnowsIndex::ForEachTie(
   }
 }
 
-std::optional<store::EntityInfo> KnowsIndex::FindPerson(const std::string& folded) const {
-  auto it = by_folded_name_.find(folded);
+std::optional<KnowsIndex::Person> KnowsIndex::PersonNamed(std::string_view folded) const {
+  // Debian's Abseil has its own string_view, which its string hash takes.
+  auto it = by_folded_name_.find(absl::string_view(folded.data(), folded.size()));
   if (it == by_folded_name_.end()) return std::nullopt;
-  store::EntityInfo entity;
-  entity.id = ids_[it->second];
-  entity.kind = model::EntityKind::kPerson;
-  entity.name = names_[it->second];
-  return entity;
+  return it->second;
+}
+
+std::optional<KnowsIndex::Person> KnowsIndex::PersonWithId(store::NodeId id) const {
+  auto it = dense_.find(id);
+  if (it == dense_.end()) return std::nullopt;
+  return it->second;
 }
 
 const KnowsIndex::TieRow* KnowsIndex::FindTie(uint32_t a, uint32_t b) const {
@@ -333,26 +335,29 @@ const KnowsIndex::TieRow* KnowsIndex::FindTie(uint32_t a, uint32_t b) const {
     b = a;
   }
   auto first = ties_by_other_.begin() + begin, last = ties_by_other_.begin() + end;
-  auto found = std::lower_bound(first, last, b, [&](uint32_t t, uint32_t other) { return ties_[t].other < other; });
-  return found != last && ties_[*found].other == b ? &ties_[*found] : nullptr;
+  auto found = std::lower_bound(first, last, b, [](const TieByOther& t, uint32_t other) { return t.other < other; });
+  return found != last && found->other == b ? &ties_[found->tie] : nullptr;
 }
 
 std::optional<query::SharedHistory> KnowsIndex::SharedHistory(const store::EntityInfo& a, const store::EntityInfo& b,
                                                               int limit) const {
-  auto x = dense_.find(a.id), y = dense_.find(b.id);
-  if (x == dense_.end() || y == dense_.end() || x->second == y->second) return std::nullopt;
+  std::optional<Person> x = PersonWithId(a.id), y = PersonWithId(b.id);
+  if (!x || !y || *x == *y) return std::nullopt;
+  return SharedHistory(*x, *y, limit);
+}
+
+query::SharedHistory KnowsIndex::SharedHistory(Person a, Person b, int limit) const {
   // The tie's evidence is the notes both attended, newest first, and its
   // interactions the meetings they fold into (the same folding).
   query::AttendedNewestFirst attended{notes_.data(), {}, 0};
-  if (const TieRow* tie = FindTie(x->second, y->second)) {
+  if (const TieRow* tie = FindTie(a, b)) {
     attended.order = {evidence_.data() + tie->evidence_begin, tie->evidence_end - tie->evidence_begin};
     attended.meetings = tie->interactions;
     if (tie->meetings_begin != kFoldsNotKept) {
       attended.meeting_of = {meeting_of_.data() + tie->meetings_begin, attended.order.size()};
     }
   }
-  return query::AssembleSharedHistory(names_[x->second], names_[y->second],
-                                      history_.Parts(x->second, y->second, notes_, attended, limit),
+  return query::AssembleSharedHistory(names_[a], names_[b], history_.Parts(a, b, notes_, attended, limit),
                                       model_.duplicate_overlap, limit);
 }
 
@@ -390,11 +395,16 @@ query::NoteRef KnowsIndex::RefOf(uint32_t note) const {
 }
 
 query::WhoKnowsResult KnowsIndex::WhoKnows(const store::EntityInfo& subject, int limit, int evidence_limit) const {
+  if (std::optional<Person> person = PersonWithId(subject.id)) return WhoKnows(*person, limit, evidence_limit);
   query::WhoKnowsResult result;
   result.subject = subject.name;
-  auto found = person_ties_.find(subject.id);
-  if (found == person_ties_.end()) return result;
-  auto [begin, end] = found->second;
+  return result;
+}
+
+query::WhoKnowsResult KnowsIndex::WhoKnows(Person subject, int limit, int evidence_limit) const {
+  query::WhoKnowsResult result;
+  result.subject = names_[subject];
+  auto [begin, end] = ranges_[subject];
   if (limit > 0) end = std::min(end, begin + static_cast<uint32_t>(limit));
   result.people.reserve(end - begin);
   for (uint32_t t = begin; t < end; ++t) {

@@ -20,9 +20,10 @@
 #include <mutex>
 #include <optional>
 #include <string>
-#include <unordered_map>
+#include <string_view>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/status/statusor.h"
 #include "engine/graph/history_index.h"
 #include "engine/graph/social_graph.h"
@@ -42,14 +43,28 @@ class KnowsIndex {
   uint64_t sequence() const { return sequence_; }
   const query::StrengthModel& model() const { return model_; }
 
-  // What query::WhoKnows returns for `subject` (already resolved) with this
-  // index's model, `limit` people (0: all) and `evidence_limit` notes each
-  // (0: all).
+  // A person of this index, by position: what the lookups below return and
+  // the queries take, so that a name is looked up once per answer.
+  using Person = uint32_t;
+
+  // The person whose folded name is exactly `folded` (what ResolvePerson
+  // finds first), without touching the store.
+  std::optional<Person> PersonNamed(std::string_view folded) const;
+  // The person with entity id `id`, if this index has them.
+  std::optional<Person> PersonWithId(store::NodeId id) const;
+
+  // What query::WhoKnows returns for `subject` with this index's model,
+  // `limit` people (0: all) and `evidence_limit` notes each (0: all).
+  query::WhoKnowsResult WhoKnows(Person subject, int limit, int evidence_limit) const;
+  // The same for a person the store resolved; one this index does not have
+  // knows nobody.
   query::WhoKnowsResult WhoKnows(const store::EntityInfo& subject, int limit, int evidence_limit) const;
 
-  // What query::BuildSharedHistory returns for two different people
-  // (already resolved) with this index's duplicate overlap; nullopt when
-  // either is not a person of this index.
+  // What query::BuildSharedHistory returns for two different people with
+  // this index's duplicate overlap.
+  query::SharedHistory SharedHistory(Person a, Person b, int limit) const;
+  // The same for people the store resolved; nullopt unless both are
+  // different people of this index.
   std::optional<query::SharedHistory> SharedHistory(const store::EntityInfo& a, const store::EntityInfo& b,
                                                     int limit) const;
 
@@ -58,10 +73,6 @@ class KnowsIndex {
   // side's, which may count relations under fewer labels).
   void ForEachTie(const std::function<void(store::NodeId person, store::NodeId other, double strength,
                                            int interactions)>& visit) const;
-
-  // The person whose folded name is exactly `folded` (what ResolvePerson
-  // finds first), without touching the store.
-  std::optional<store::EntityInfo> FindPerson(const std::string& folded) const;
 
   // The social graph of these ties, built on first use and kept.
   const SocialGraph& social() const;
@@ -111,11 +122,16 @@ class KnowsIndex {
   std::vector<PackedRef> refs_;
   std::string ref_bytes_;
   std::vector<std::string> names_;  // People, by dense index.
-  std::unordered_map<std::string, uint32_t> by_folded_name_;
+  absl::flat_hash_map<std::string, uint32_t> by_folded_name_;
   std::vector<TieRow> ties_;        // Grouped by person, strongest first.
   // The same ranges of ties_ ordered by the other person: a pair's tie is
-  // a search in the shorter of its two people's.
-  std::vector<uint32_t> ties_by_other_;
+  // a search in the shorter of its two people's. Each carries its other
+  // person, so that the search reads one array, not a TieRow per step.
+  struct TieByOther {
+    uint32_t other = 0;
+    uint32_t tie = 0;  // Into ties_.
+  };
+  std::vector<TieByOther> ties_by_other_;
   std::vector<uint32_t> evidence_;
   // For a tie of at least kFoldsKeptFrom shared notes, each evidence note's
   // meeting (query::AttendedNewestFirst::meeting_of): a hub pair's
@@ -123,8 +139,7 @@ class KnowsIndex {
   // again, which compared hundreds of attendee lists per answer.
   std::vector<uint32_t> meeting_of_;
   std::vector<ReasonRow> reasons_;
-  std::unordered_map<store::NodeId, std::pair<uint32_t, uint32_t>> person_ties_;  // → [begin, end) of ties_.
-  std::unordered_map<store::NodeId, uint32_t> dense_;  // Entity id → dense person index.
+  absl::flat_hash_map<store::NodeId, uint32_t> dense_;  // Entity id → dense person index.
   HistoryIndex history_;
 
   mutable std::once_flag social_once_;
