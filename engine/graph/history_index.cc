@@ -347,6 +347,7 @@ query::SharedHistoryParts HistoryIndex::Parts(uint32_t a, uint32_t b, const std:
     }
   }
   parts.relations_first_stated = true;
+  parts.topics_ranked = true;
   parts.topics_total = static_cast<int>(topics_end - topics);
   if (limit > 0 && topics_end - topics > limit) topics_end = topics + limit;
   for (const RankedTopic* t = topics; t != topics_end; ++t) {

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <functional>
 #include <list>
+#include <optional>
 #include <unordered_map>
 
 #include "absl/container/inlined_vector.h"
@@ -66,8 +67,18 @@ bool SameMeeting(const store::NoteInfo& a, const store::NoteInfo& b, double over
 
 std::vector<Meeting> FoldMeetings(const std::vector<const store::NoteInfo*>& notes, double overlap) {
   std::vector<Meeting> meetings;
-  std::list<AttendeeSet> copies;            // Sorted copies the spans below point into; nodes stay put.
-  std::vector<Attendees> first_attendees;  // Of each meeting's first note.
+  std::list<AttendeeSet> copies;  // Sorted copies the spans below point into; nodes stay put.
+  // Of each meeting's first note, once a later note of its date was
+  // compared with it: most notes are their date's only one, and their
+  // attendee lists are never read.
+  std::vector<std::optional<Attendees>> first_attendees;
+  auto attendees_of = [&](const store::NoteInfo& note, std::optional<Attendees>& known, AttendeeSet& scratch) {
+    if (!known) {
+      known = SortedAttendees(note, scratch);
+      if (known->data() == scratch.data()) known = copies.emplace_back(std::move(scratch));
+    }
+    return *known;
+  };
   // Only notes of one date can be one meeting: the candidates for a note
   // are that date's meetings, in the order they were started. Callers
   // mostly pass notes in date order, where a date's meetings are the ones
@@ -80,10 +91,12 @@ std::vector<Meeting> FoldMeetings(const std::vector<const store::NoteInfo*>& not
     const store::NoteInfo* note = notes[i];
     if (grouped && (i == 0 || notes[i - 1]->date != note->date)) date_began = meetings.size();
     AttendeeSet scratch;
-    Attendees attendees = SortedAttendees(*note, scratch);
+    std::optional<Attendees> attendees;
     size_t found = meetings.size();
     auto try_meeting = [&](size_t m) {
-      if (!SameAttendance(first_attendees[m], attendees, overlap)) return false;
+      AttendeeSet first_scratch;
+      Attendees first = attendees_of(*meetings[m].front(), first_attendees[m], first_scratch);
+      if (!SameAttendance(first, attendees_of(*note, attendees, scratch), overlap)) return false;
       found = m;
       return true;
     };
@@ -97,7 +110,6 @@ std::vector<Meeting> FoldMeetings(const std::vector<const store::NoteInfo*>& not
     }
     if (found == meetings.size()) {
       meetings.push_back({note});
-      if (attendees.data() == scratch.data()) attendees = copies.emplace_back(std::move(scratch));
       first_attendees.push_back(attendees);
     } else {
       meetings[found].push_back(note);

@@ -217,6 +217,19 @@ std::pair<std::vector<Meeting>, int> SharedMeetings(SharedHistoryParts& parts, d
   }
   const AttendedNewestFirst& in = *parts.attended_newest_first;
   std::vector<Meeting> meetings;
+  // As many meetings as notes: none folded, each note its own meeting (most
+  // pairs), so there is nothing to compare.
+  if (in.meetings == static_cast<int>(in.order.size())) {
+    // Whole dates, as below: which of a date's meetings the timeline shows
+    // is decided after the sort by date.
+    size_t shown = limit > 0 ? std::min(in.order.size(), static_cast<size_t>(limit)) : in.order.size();
+    while (shown > 0 && shown < in.order.size() && in.notes[in.order[shown]].date == in.notes[in.order[shown - 1]].date) {
+      ++shown;
+    }
+    meetings.reserve(shown);
+    for (size_t i = 0; i < shown; ++i) meetings.push_back({&in.notes[in.order[i]]});
+    return {std::move(meetings), in.meetings};
+  }
   std::vector<const store::NoteInfo*> day;
   for (size_t i = 0; i < in.order.size() && (limit <= 0 || meetings.size() < static_cast<size_t>(limit));) {
     day.clear();
@@ -332,10 +345,20 @@ SharedHistory AssembleSharedHistory(std::string a, std::string b, SharedHistoryP
     entries.push_back({parts.named_by_both[i]->date, Source::kMention, i});
   }
   for (size_t i = 0; i < relations.size(); ++i) entries.push_back({relations[i].date, Source::kRelation, i});
-  std::stable_sort(entries.begin(), entries.end(), [](const Entry& x, const Entry& y) {
+  auto before = [](const Entry& x, const Entry& y) {
     if (x.date.has_value() != y.date.has_value()) return x.date.has_value();
     return x.date < y.date;
-  });
+  };
+  // Most pairs have a few entries: sorted by insertion (stable too) they
+  // need no buffer, which std::stable_sort allocates even for three.
+  constexpr size_t kInsertionSortUpTo = 16;
+  if (entries.size() <= kInsertionSortUpTo) {
+    for (size_t i = 1; i < entries.size(); ++i) {
+      for (size_t j = i; j > 0 && before(entries[j], entries[j - 1]); --j) std::swap(entries[j], entries[j - 1]);
+    }
+  } else {
+    std::stable_sort(entries.begin(), entries.end(), before);
+  }
 
   // The newest `limit`: the last dated entries, and undated ones (which
   // sort last) only to make up a shortfall.
@@ -390,9 +413,11 @@ SharedHistory AssembleSharedHistory(std::string a, std::string b, SharedHistoryP
             [](const SharedOrganization& x, const SharedOrganization& y) {
               return std::tie(x.name, x.a_status, x.b_status) < std::tie(y.name, y.a_status, y.b_status);
             });
-  std::sort(parts.topics.begin(), parts.topics.end(), [](const TopicCount& x, const TopicCount& y) {
-    return RankedBefore(x.notes, x.name, y.notes, y.name);
-  });
+  if (!parts.topics_ranked) {
+    std::sort(parts.topics.begin(), parts.topics.end(), [](const TopicCount& x, const TopicCount& y) {
+      return RankedBefore(x.notes, x.name, y.notes, y.name);
+    });
+  }
   history.topics_total = std::max(parts.topics_total, static_cast<int>(parts.topics.size()));
   if (limit > 0 && parts.topics.size() > static_cast<size_t>(limit)) parts.topics.resize(limit);
   for (TopicCount& topic : parts.topics) history.topics.push_back(std::move(topic.name));

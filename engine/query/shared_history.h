@@ -84,6 +84,7 @@ struct SharedHistoryParts {
   // order, and then sets topics_total to the number of all of them.
   std::vector<TopicCount> topics;
   int topics_total = 0;
+  bool topics_ranked = false;  // Set by a source that hands them over in rank order.
   std::vector<StatedBetween> relations;
   // Set by a source that hands over only FirstStatedEach's picks, in its
   // order (the memory index picks them when it is built).

@@ -214,6 +214,26 @@ TEST(HistoryIndexTest, ABusyPairAnswersLikeTheStoreUnderEveryLimit) {
   EXPECT_GT(seen.relations, 3u);
 }
 
+// A quiet pair whose meetings fold into nothing (as many meetings as notes)
+// skips the folding; a limit that falls between two meetings of one date
+// must still show the ones the store's answer shows.
+TEST(HistoryIndexTest, AQuietPairWithTwoMeetingsOnADateAnswersLikeTheStoreUnderEveryLimit) {
+  testing::TempDir dir;
+  const std::string vault = dir.path() + "/vault";
+  std::filesystem::create_directories(vault);
+  auto write = [&](const std::string& name, const std::string& frontmatter) {
+    std::ofstream(vault + "/" + name + ".md") << "---\n" << frontmatter << "---\n";
+  };
+  write("a", "date: 2025-04-01\nparticipants: [Ana Bell, Bo Chen]\n");
+  write("b", "date: 2025-04-02\nparticipants: [Ana Bell, Bo Chen, Cy Dee]\n");
+  write("c", "date: 2025-04-02\nparticipants: [Ana Bell, Bo Chen, Ed Fox]\n");
+  write("d", "date: 2025-04-03\nparticipants: [Ana Bell, Bo Chen, Ed Fox]\n");
+  write("e", "participants: [Ana Bell, Bo Chen, Di Eng]\n");
+  Coverage seen = CheckPairs(vault, {}, 0, {1, 2, 3, 4, 5, 6});
+  EXPECT_GT(seen.meetings, 0u);
+  EXPECT_EQ(seen.folded, 0u);
+}
+
 TEST(HistoryIndexTest, NotAPersonOfTheIndexIsLeftToTheStore) {
   testing::TempDir dir;
   ASSERT_OK_AND_ASSIGN(auto store, store::Store::Open({}, dir.path()));
