@@ -14,6 +14,21 @@ TEST(DateTest, RoundTripsThroughDays) {
   EXPECT_EQ(*ParseIsoDate("1970-01-02"), 1);
 }
 
+// Digit by digit: every day of the years dates are read from round-trips,
+// each month and day in its place; years outside still come out.
+TEST(DateTest, FormatsEveryDayOfTheYearsDatesAreReadFrom) {
+  const std::optional<int32_t> first = ParseIsoDate("1900-01-01"), last = ParseIsoDate("2200-12-31");
+  ASSERT_TRUE(first && last);
+  for (int32_t day = *first; day <= *last; ++day) {
+    const std::string text = FormatIsoDate(day);
+    ASSERT_EQ(text.size(), 10u) << day;
+    ASSERT_EQ(ParseIsoDate(text), day) << text;
+  }
+  EXPECT_EQ(FormatIsoDate(-719162), "0001-01-01");  // Days from 1 January of year 1 to 1970.
+  EXPECT_EQ(FormatIsoDate(2932896), "9999-12-31");
+  EXPECT_EQ(FormatIsoDate(2932897), "10000-01-01");
+}
+
 TEST(DateTest, RejectsImpossibleDates) {
   EXPECT_FALSE(ParseIsoDate("2025-02-29"));
   EXPECT_FALSE(ParseIsoDate("2025-13-01"));
