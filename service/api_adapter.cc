@@ -27,33 +27,36 @@ void ToProto(const vault::FileProblem& problem, v1::NoteProblem& out) {
   out.set_reason(problem.reason);
 }
 
-void ToProto(const query::NoteRef& note, v1::Evidence& out) {
-  out.set_path(note.path);
-  out.set_title(note.title);
+// The answers below are taken by value: their strings move into the
+// message, which then allocates no second copy of their bytes (a hub's
+// who-knows answer has hundreds of paths and sentences).
+void ToProto(query::NoteRef note, v1::Evidence& out) {
+  out.set_path(std::move(note.path));
+  out.set_title(std::move(note.title));
   out.set_date(DateText(note.date));
 }
 
-void ToProto(const query::Acquaintance& a, v1::Acquaintance& out) {
-  out.set_name(a.name);
+void ToProto(query::Acquaintance a, v1::Acquaintance& out) {
+  out.set_name(std::move(a.name));
   out.set_strength(a.strength);
   out.set_interactions(a.interactions);
   out.set_last_interaction(DateText(a.last_interaction));
   out.set_evidence_total(a.evidence_total);
-  for (const query::NoteRef& note : a.evidence) ToProto(note, *out.add_evidence());
-  for (const query::Reason& reason : a.reasons) {
+  for (query::NoteRef& note : a.evidence) ToProto(std::move(note), *out.add_evidence());
+  for (query::Reason& reason : a.reasons) {
     v1::Reason* r = out.add_reasons();
-    r->set_relation(reason.relation);
-    r->set_text(reason.text);
-    ToProto(reason.note, *r->mutable_note());
+    r->set_relation(std::move(reason.relation));
+    r->set_text(std::move(reason.text));
+    ToProto(std::move(reason.note), *r->mutable_note());
   }
 }
 
-void ToProto(const query::SharedEvent& e, v1::SharedEvent& out) {
+void ToProto(query::SharedEvent e, v1::SharedEvent& out) {
   out.set_date(DateText(e.date));
-  out.set_kind(e.kind);
-  out.set_description(e.description);
-  out.set_text(e.text);
-  for (const query::NoteRef& n : e.notes) ToProto(n, *out.add_notes());
+  out.set_kind(std::move(e.kind));
+  out.set_description(std::move(e.description));
+  out.set_text(std::move(e.text));
+  for (query::NoteRef& n : e.notes) ToProto(std::move(n), *out.add_notes());
 }
 
 void ToProto(const query::Task& t, v1::Task& out) {
@@ -82,11 +85,11 @@ absl::StatusOr<query::WhoKnowsQuery> WhoKnowsQueryOf(const Engine& engine, const
   return query;
 }
 
-v1::WhoKnowsResponse WhoKnowsResponseOf(const query::WhoKnowsResult& result, const v1::WhoKnowsRequest& request) {
+v1::WhoKnowsResponse WhoKnowsResponseOf(query::WhoKnowsResult result, const v1::WhoKnowsRequest& request) {
   v1::WhoKnowsResponse response;
-  response.set_subject(result.subject);
+  response.set_subject(std::move(result.subject));
   response.set_as_of(request.as_of());
-  for (const query::Acquaintance& a : result.people) ToProto(a, *response.add_people());
+  for (query::Acquaintance& a : result.people) ToProto(std::move(a), *response.add_people());
   return response;
 }
 
@@ -96,7 +99,7 @@ absl::StatusOr<v1::WhoKnowsResponse> WhoKnows(const Engine& engine,
                                               const v1::WhoKnowsRequest& request) {
   ASSIGN_OR_RETURN(query::WhoKnowsQuery query, WhoKnowsQueryOf(engine, request));
   ASSIGN_OR_RETURN(query::WhoKnowsResult result, engine.WhoKnows(query));
-  return WhoKnowsResponseOf(result, request);
+  return WhoKnowsResponseOf(std::move(result), request);
 }
 
 std::optional<absl::StatusOr<v1::WhoKnowsResponse>> WhoKnowsInMemory(const Engine& engine,
@@ -105,7 +108,7 @@ std::optional<absl::StatusOr<v1::WhoKnowsResponse>> WhoKnowsInMemory(const Engin
   if (!query.ok()) return query.status();
   std::optional<query::WhoKnowsResult> result = engine.WhoKnowsInMemory(*query);
   if (!result) return std::nullopt;
-  return WhoKnowsResponseOf(*result, request);
+  return WhoKnowsResponseOf(*std::move(result), request);
 }
 
 absl::StatusOr<std::vector<v1::Fact>> Facts(const Engine& engine, const v1::FactsRequest& request) {
@@ -234,17 +237,17 @@ absl::StatusOr<v1::SharedHistoryResponse> SharedHistory(const Engine& engine,
   const int limit = request.limit() == 0 ? kDefaultTimelineLimit : std::max(0, request.limit());
   ASSIGN_OR_RETURN(query::SharedHistory history, engine.SharedHistory(request.a(), request.b(), limit));
   v1::SharedHistoryResponse response;
-  response.set_a(history.a);
-  response.set_b(history.b);
+  response.set_a(std::move(history.a));
+  response.set_b(std::move(history.b));
   response.set_timeline_total(history.timeline_total);
-  for (const query::SharedEvent& e : history.timeline) ToProto(e, *response.add_timeline());
+  for (query::SharedEvent& e : history.timeline) ToProto(std::move(e), *response.add_timeline());
   for (const query::SharedOrganization& o : history.organizations) {
     v1::SharedOrganization* out = response.add_organizations();
     out->set_name(o.name);
     out->set_a_status(o.a_status);
     out->set_b_status(o.b_status);
   }
-  for (const std::string& t : history.topics) response.add_topics(t);
+  for (std::string& t : history.topics) response.add_topics(std::move(t));
   response.set_topics_total(history.topics_total);
   return response;
 }
