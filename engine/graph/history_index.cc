@@ -230,14 +230,14 @@ absl::StatusOr<HistoryIndex> HistoryIndex::Build(const store::StoreReader& reade
   return HistoryIndexBuilder(reader, sources, cancel).Run();
 }
 
-std::vector<HistoryIndex::RankedTopic> HistoryIndex::RankTopics(absl::Span<const uint32_t> attended) const {
-  std::vector<uint32_t> mentions;
+HistoryIndex::RankedTopics HistoryIndex::RankTopics(absl::Span<const uint32_t> attended) const {
+  absl::InlinedVector<uint32_t, 16> mentions;
   for (uint32_t n : attended) {
     auto [begin, end] = topics_.Of(n);
     mentions.insert(mentions.end(), begin, end);
   }
   std::sort(mentions.begin(), mentions.end());
-  std::vector<RankedTopic> ranked;
+  RankedTopics ranked;
   for (size_t i = 0, j = 0; i < mentions.size(); i = j) {
     for (j = i; j < mentions.size() && mentions[j] == mentions[i];) ++j;
     ranked.push_back({mentions[i], static_cast<uint32_t>(j - i)});
@@ -322,7 +322,7 @@ query::SharedHistoryParts HistoryIndex::Parts(uint32_t a, uint32_t b, const std:
   query::SharedHistoryParts parts;
   parts.attended_newest_first = attended;
 
-  std::vector<RankedTopic> counted;
+  RankedTopics counted;
   const RankedTopic *topics = nullptr, *topics_end = nullptr;
   auto [partners, partners_end] = PartnersOf(a, b);
   if (auto busy = busy_pairs_.find(PairKey(a, b)); busy != busy_pairs_.end()) {
@@ -350,6 +350,7 @@ query::SharedHistoryParts HistoryIndex::Parts(uint32_t a, uint32_t b, const std:
   parts.topics_ranked = true;
   parts.topics_total = static_cast<int>(topics_end - topics);
   if (limit > 0 && topics_end - topics > limit) topics_end = topics + limit;
+  parts.topics.reserve(topics_end - topics);
   for (const RankedTopic* t = topics; t != topics_end; ++t) {
     parts.topics.push_back({topic_names_[t->topic], static_cast<int>(t->notes)});
   }

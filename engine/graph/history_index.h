@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/container/inlined_vector.h"
 #include "absl/status/statusor.h"
 #include "absl/types/span.h"
 #include "engine/query/shared_history.h"
@@ -111,7 +112,9 @@ class HistoryIndex {
   static query::StatedBetween Stated(const FactRow& fact, const std::vector<store::NoteInfo>& notes);
 
   // Topics of the notes both attended in rank order, counted over `attended`.
-  std::vector<RankedTopic> RankTopics(absl::Span<const uint32_t> attended) const;
+  // Most pairs have a few: they stay on the stack.
+  using RankedTopics = absl::InlinedVector<RankedTopic, 8>;
+  RankedTopics RankTopics(absl::Span<const uint32_t> attended) const;
 
   // Notes that name both of `a` and `b` and that not both attended.
   std::vector<uint32_t> NamedByBoth(uint32_t a, uint32_t b) const;

@@ -5,6 +5,7 @@
 #include <set>
 #include <tuple>
 
+#include "absl/container/inlined_vector.h"
 #include "absl/strings/str_cat.h"
 #include "engine/query/meetings.h"
 #include "engine/query/query.h"
@@ -338,7 +339,7 @@ SharedHistory AssembleSharedHistory(std::string a, std::string b, SharedHistoryP
     Source source;
     size_t index;
   };
-  std::vector<Entry> entries;
+  absl::InlinedVector<Entry, 16> entries;  // Most pairs have a few: on the stack.
   entries.reserve(meetings.size() + parts.named_by_both.size() + relations.size());
   for (size_t i = 0; i < meetings.size(); ++i) entries.push_back({meetings[i].front()->date, Source::kMeeting, i});
   for (size_t i = 0; i < parts.named_by_both.size(); ++i) {
@@ -420,6 +421,7 @@ SharedHistory AssembleSharedHistory(std::string a, std::string b, SharedHistoryP
   }
   history.topics_total = std::max(parts.topics_total, static_cast<int>(parts.topics.size()));
   if (limit > 0 && parts.topics.size() > static_cast<size_t>(limit)) parts.topics.resize(limit);
+  history.topics.reserve(parts.topics.size());
   for (TopicCount& topic : parts.topics) history.topics.push_back(std::move(topic.name));
   return history;
 }
