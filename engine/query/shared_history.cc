@@ -220,24 +220,21 @@ std::pair<std::vector<Meeting>, int> SharedMeetings(SharedHistoryParts& parts, d
   std::vector<Meeting> meetings;
   // As many meetings as notes: none folded, each note its own meeting (most
   // pairs), so there is nothing to compare.
-  if (in.meetings == static_cast<int>(in.order.size())) {
-    // Whole dates, as below: which of a date's meetings the timeline shows
-    // is decided after the sort by date.
-    size_t shown = limit > 0 ? std::min(in.order.size(), static_cast<size_t>(limit)) : in.order.size();
-    while (shown > 0 && shown < in.order.size() && in.notes[in.order[shown]].date == in.notes[in.order[shown - 1]].date) {
-      ++shown;
-    }
-    meetings.reserve(shown);
-    for (size_t i = 0; i < shown; ++i) meetings.push_back({&in.notes[in.order[i]]});
-    return {std::move(meetings), in.meetings};
-  }
+  const bool none_folded = in.meetings == static_cast<int>(in.order.size());
+  if (none_folded) meetings.reserve(limit > 0 ? std::min(in.order.size(), static_cast<size_t>(limit)) : in.order.size());
+  auto note_at = [&](size_t k) { return &in.notes[in.order[k]]; };
   std::vector<const store::NoteInfo*> day;
   for (size_t i = 0; i < in.order.size() && (limit <= 0 || meetings.size() < static_cast<size_t>(limit));) {
-    day.clear();
     const size_t day_begin = i;
-    const std::optional<int32_t>& date = in.notes[in.order[i]].date;
-    for (; i < in.order.size() && in.notes[in.order[i]].date == date; ++i) day.push_back(&in.notes[in.order[i]]);
+    const std::optional<int32_t>& date = note_at(i)->date;
+    while (i < in.order.size() && note_at(i)->date == date) ++i;
+    if (none_folded) {
+      for (size_t k = day_begin; k < i; ++k) meetings.push_back({note_at(k)});
+      continue;
+    }
     if (in.meeting_of.empty()) {
+      day.clear();
+      for (size_t k = day_begin; k < i; ++k) day.push_back(note_at(k));
       for (Meeting& meeting : FoldMeetings(day, duplicate_overlap)) meetings.push_back(std::move(meeting));
       continue;
     }
@@ -245,10 +242,10 @@ std::pair<std::vector<Meeting>, int> SharedMeetings(SharedHistoryParts& parts, d
     // each later meeting begins at a number one past the last begun.
     const size_t base = meetings.size();
     const uint32_t first = in.meeting_of[day_begin];
-    for (size_t k = 0; k < day.size(); ++k) {
-      const size_t m = base + (in.meeting_of[day_begin + k] - first);
+    for (size_t k = day_begin; k < i; ++k) {
+      const size_t m = base + (in.meeting_of[k] - first);
       if (m == meetings.size()) meetings.emplace_back();
-      meetings[m].push_back(day[k]);
+      meetings[m].push_back(note_at(k));
     }
   }
   return {std::move(meetings), in.meetings};

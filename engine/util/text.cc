@@ -3,7 +3,6 @@
 #include <utf8proc.h>
 
 #include <algorithm>
-#include <array>
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
@@ -151,19 +150,6 @@ std::string CollapseSpaces(std::string_view s) {
   return out;
 }
 
-// An ASCII byte as a folded name has it: A-Z lower-cased, white space
-// marked (as 0x80, which no ASCII byte is), the rest as it is. One lookup per
-// byte: every query folds the names it is given.
-constexpr char kWhiteSpace = '\x80';
-constexpr std::array<char, 128> kFoldedAscii = [] {
-  std::array<char, 128> table{};
-  for (int c = 0; c < 128; ++c) {
-    const bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-    table[c] = space ? kWhiteSpace : static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-  }
-  return table;
-}();
-
 // Lower-cases A-Z and collapses white space as CollapseSpaces does, in one
 // pass into one allocation.
 std::string FoldAscii(std::string_view s) {
@@ -171,16 +157,13 @@ std::string FoldAscii(std::string_view s) {
   size_t n = 0;
   bool pending_space = false;
   for (char c : s) {
-    // Bytes from 0x80 (only in text that is not UTF-8) stay as they are.
-    const auto byte = static_cast<unsigned char>(c);
-    const char folded = byte < 0x80 ? kFoldedAscii[byte] : c;
-    if (folded == kWhiteSpace) {
+    if (IsSpace(c)) {
       pending_space = n > 0;
       continue;
     }
     if (pending_space) out[n++] = ' ';
     pending_space = false;
-    out[n++] = folded;
+    out[n++] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
   }
   out.resize(n);
   return out;
