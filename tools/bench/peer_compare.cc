@@ -19,6 +19,9 @@ namespace {
 
 using Pair = std::pair<std::string, std::string>;
 
+// Evidence notes per acquaintance, as kith lists by default.
+constexpr int kEvidenceLimit = query::WhoKnowsQuery{}.evidence_limit;
+
 // The ties as compressed adjacency arrays: the plain in-memory lower bound.
 class Csr {
  public:
@@ -154,9 +157,32 @@ void ComparePeers(const Engine& engine, const PeerData& peers, const std::vector
   Series sql_who = Measure<std::string>("", people, rounds, [&](const std::string& p) {
     return peers.sqlite->WhoKnows(p, 20).status();
   });
+  // The same question answered whole: each acquaintance's strength,
+  // meetings, newest shared notes and their count (all but the reasons).
+  int whole_differ = 0;
+  for (const std::string& p : people) {
+    auto kith = engine.WhoKnows({.name = p, .limit = 20});
+    auto sql = peers.sqlite->WhoKnowsWithEvidence(p, 20, kEvidenceLimit);
+    std::vector<PeerAcquaintance> ours;
+    if (kith.ok()) {
+      for (const query::Acquaintance& a : kith->people) {
+        PeerAcquaintance& mine = ours.emplace_back(PeerAcquaintance{a.name, a.strength, a.interactions, {}, a.evidence_total});
+        for (const query::NoteRef& n : a.evidence) mine.evidence.push_back({n.path, n.title, int64_t{n.date.value_or(-1)}});
+      }
+    }
+    if (!kith.ok() || !sql.ok() || *sql != ours) {
+      ++whole_differ;
+      std::fprintf(stderr, "who-knows (whole) differs for %s: kith %zu people, sqlite %zu\n", p.c_str(), ours.size(),
+                   sql.ok() ? sql->size() : 0);
+    }
+  }
+  Series sql_whole = Measure<std::string>("", people, rounds, [&](const std::string& p) {
+    return peers.sqlite->WhoKnowsWithEvidence(p, 20, kEvidenceLimit).status();
+  });
   Row("who-knows top 20", "kith", kith_who, nullptr, 0);
-  Row("", "sqlite", sql_who, &kith_who, sql_differ);
-  if (kuzu) Row("", "kuzu", kuzu->who_knows_time, &kith_who, kuzu_differ);
+  Row("", "sqlite (names)", sql_who, &kith_who, sql_differ);
+  Row("", "sqlite (whole)", sql_whole, &kith_who, whole_differ);
+  if (kuzu) Row("", "kuzu (names)", kuzu->who_knows_time, &kith_who, kuzu_differ);
 
   // Shared history: the notes both attended (kith's shared-history also
   // folds them into meetings and adds mentions, relations, organisations).

@@ -29,7 +29,7 @@ absl::StatusOr<PeerGraph> ReadPeerGraph(const store::StoreReader& reader, const 
   std::unordered_set<store::NodeId> people;
   for (const PeerGraph::Named& p : graph.persons) people.insert(p.id);
   RETURN_IF_ERROR(reader.ForEachNote([&](const store::NoteInfo& note) {
-    graph.notes.push_back({note.id, note.path, int64_t{note.date.value_or(-1)}});
+    graph.notes.push_back({note.id, note.path, note.title, int64_t{note.date.value_or(-1)}});
     for (store::NodeId person : note.attendees) {
       if (people.contains(person)) graph.attended.emplace_back(person, note.id);
     }

@@ -25,6 +25,7 @@ struct PeerGraph {
   struct Note {
     store::NodeId id;
     std::string path;
+    std::string title;
     int64_t date;  // Days since the epoch; -1 when the note has none.
   };
   struct Knows {

@@ -16,6 +16,22 @@
 
 namespace kith::bench {
 
+// A who-knows answer as SQLite gives it whole: what kith's Acquaintance
+// holds except the stated relations (the peers' graph has none).
+struct PeerAcquaintance {
+  struct Note {
+    std::string path, title;
+    int64_t date;  // -1 when the note has none.
+    bool operator==(const Note&) const = default;
+  };
+  std::string name;
+  double strength;
+  int meetings;
+  std::vector<Note> evidence;  // The newest shared notes, then by path.
+  int evidence_total;          // Every note both attended.
+  bool operator==(const PeerAcquaintance&) const = default;
+};
+
 class SqlitePeer {
  public:
   static absl::StatusOr<std::unique_ptr<SqlitePeer>> Load(const PeerGraph& graph);
@@ -23,6 +39,11 @@ class SqlitePeer {
 
   // Top `limit` names by weight (then meetings, then name).
   absl::StatusOr<std::vector<std::string>> WhoKnows(const std::string& name, int limit) const;
+  // The same top `limit`, each with strength, meetings, the newest
+  // `evidence_limit` notes both attended (path, title, date) and how many
+  // there are: the answer kith gives, less its reasons.
+  absl::StatusOr<std::vector<PeerAcquaintance>> WhoKnowsWithEvidence(const std::string& name, int limit,
+                                                                     int evidence_limit) const;
   // Paths of the notes both attended, newest first.
   absl::StatusOr<std::vector<std::string>> SharedNotes(const std::string& a, const std::string& b) const;
   // Fewest knows edges from a to b, if at most max_hops (recursive CTE).
