@@ -80,7 +80,7 @@ class EngineImpl : public Engine {
     }
     std::shared_ptr<const graph::KnowsIndex> index = CurrentIndex();
     if (!index || index->sequence() != store_->LatestSequence()) return std::nullopt;
-    std::optional<graph::KnowsIndex::Person> subject = index->PersonNamed(util::FoldName(query.name));
+    std::optional<graph::KnowsIndex::Person> subject = index->PersonNamed(util::FoldedName(query.name).view());
     if (!subject) return std::nullopt;
     return index->WhoKnows(*subject, query.limit, query.evidence_limit);
   }
@@ -134,8 +134,8 @@ class EngineImpl : public Engine {
     // The common case, two names the index knows, touches no store.
     std::shared_ptr<const graph::KnowsIndex> index = CurrentIndex();
     if (options_.memory_index && index && index->sequence() == store_->LatestSequence()) {
-      std::optional<graph::KnowsIndex::Person> x = index->PersonNamed(util::FoldName(a));
-      std::optional<graph::KnowsIndex::Person> y = index->PersonNamed(util::FoldName(b));
+      std::optional<graph::KnowsIndex::Person> x = index->PersonNamed(util::FoldedName(a).view());
+      std::optional<graph::KnowsIndex::Person> y = index->PersonNamed(util::FoldedName(b).view());
       if (x && y) {
         if (*x == *y) return SamePerson();
         return index->SharedHistory(*x, *y, limit);

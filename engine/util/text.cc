@@ -150,10 +150,9 @@ std::string CollapseSpaces(std::string_view s) {
   return out;
 }
 
-// Lower-cases A-Z and collapses white space as CollapseSpaces does, in one
-// pass into one allocation.
-std::string FoldAscii(std::string_view s) {
-  std::string out(s.size(), '\0');
+// Lower-cases A-Z and collapses white space as CollapseSpaces does, into
+// `out` (room for s.size() bytes); returns the folded length.
+size_t FoldAsciiInto(std::string_view s, char* out) {
   size_t n = 0;
   bool pending_space = false;
   for (char c : s) {
@@ -165,7 +164,13 @@ std::string FoldAscii(std::string_view s) {
     pending_space = false;
     out[n++] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
   }
-  out.resize(n);
+  return n;
+}
+
+// FoldAsciiInto in one pass into one allocation.
+std::string FoldAscii(std::string_view s) {
+  std::string out(s.size(), '\0');
+  out.resize(FoldAsciiInto(s, out.data()));
   return out;
 }
 
@@ -208,6 +213,14 @@ std::string FoldName(std::string_view name) {
              : FoldAscii(name);
   std::free(mapped);
   return folded;
+}
+
+FoldedName::FoldedName(std::string_view name) {
+  if (name.size() <= sizeof inline_ && IsAscii(name)) {
+    size_ = FoldAsciiInto(name, inline_);
+  } else {
+    heap_ = FoldName(name);
+  }
 }
 
 bool IsValidUtf8(std::string_view s) {

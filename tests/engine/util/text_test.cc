@@ -17,6 +17,17 @@ TEST(FoldNameTest, InvalidUtf8StillFoldsAscii) {
   EXPECT_EQ(FoldName(std::string("Ab\xff", 3)), "ab\xff");
 }
 
+// The inline key must be FoldName's, whether the name fits inline or not.
+TEST(FoldedNameTest, IsFoldNamesKeyForShortLongAndNonAsciiNames) {
+  const std::string long_ascii = "  Bartholomew-Maximilian   VAN DER Westhuizen-Oyelaran of the Northern Reaches ";
+  ASSERT_GT(long_ascii.size(), 64u);
+  for (std::string name : {std::string("  Ana  BELL-Hart\r\n"), std::string("ROB BANGA"), std::string("  Zoë   O’Brien "),
+                           long_ascii, std::string(" \t "), std::string(""), std::string("Ab\xff", 3),
+                           std::string(64, 'Q'), std::string(65, 'Q')}) {
+    EXPECT_EQ(FoldedName(name).view(), FoldName(name)) << name;
+  }
+}
+
 TEST(RepairMojibakeTest, UndoesMacRomanDecodedEmoji) {
   // What the seed note holds for "📅 2025-11-08 ⏫".
   std::string broken = "\xEF\xA3\xBF\xC3\xBC\xC3\xAC\xC3\x96 2025-11-08 \xE2\x80\x9A\xC3\xA8\xC2\xB4";
