@@ -69,6 +69,21 @@ class Csr {
   std::unordered_map<std::string, uint32_t> vertex_;
 };
 
+// kith's shared history in the peers' terms: notes sorted by path (kith
+// orders them by meeting), topics as kith ranks them.
+PeerSharedHistory AsPeerAnswer(const query::SharedHistory& history) {
+  PeerSharedHistory out;
+  for (const query::SharedEvent& e : history.timeline) {
+    std::vector<PeerNote>* into = e.kind == "meeting" ? &out.meetings : e.kind == "mentioned" ? &out.mentions : nullptr;
+    if (into == nullptr) continue;
+    for (const query::NoteRef& n : e.notes) into->push_back({n.path, n.title, int64_t{n.date.value_or(-1)}});
+  }
+  std::sort(out.meetings.begin(), out.meetings.end());
+  std::sort(out.mentions.begin(), out.mentions.end());
+  out.topics = history.topics;
+  return out;
+}
+
 void Row(const char* query, const char* system, const Series& s, const Series* kith, int differ) {
   double median = Percentile(s.micros, 0.5), p99 = Percentile(s.micros, 0.99);
   std::printf("  %-22s %-16s %11.1f %11.1f", query, system, median, p99);
@@ -222,8 +237,32 @@ void ComparePeers(const Engine& engine, const PeerData& peers, const std::vector
   Series sql_shared = Measure<Pair>("", known_pairs, rounds, [&](const Pair& p) {
     return peers.sqlite->SharedNotes(p.first, p.second).status();
   });
+  // The same question answered whole: meetings' and mentions' notes with
+  // titles and dates, and the meetings' topics in order (all but the
+  // relations and employers, which the peers' graph does not hold).
+  int whole_shared_differ = 0;
+  for (const auto& [a, b] : known_pairs) {
+    auto kith = engine.SharedHistory(a, b, /*limit=*/0);
+    auto sql = peers.sqlite->SharedHistory(a, b);
+    PeerSharedHistory ours = kith.ok() ? AsPeerAnswer(*kith) : PeerSharedHistory{};
+    if (sql.ok()) {
+      std::sort(sql->meetings.begin(), sql->meetings.end());
+      std::sort(sql->mentions.begin(), sql->mentions.end());
+    }
+    if (!kith.ok() || !sql.ok() || *sql != ours) {
+      ++whole_shared_differ;
+      std::fprintf(stderr, "shared history (whole) differs for %s / %s: kith %zu meeting notes, %zu mentions, %zu topics;"
+                   " sqlite %zu, %zu, %zu\n", a.c_str(), b.c_str(), ours.meetings.size(), ours.mentions.size(),
+                   ours.topics.size(), sql.ok() ? sql->meetings.size() : 0, sql.ok() ? sql->mentions.size() : 0,
+                   sql.ok() ? sql->topics.size() : 0);
+    }
+  }
+  Series sql_shared_whole = Measure<Pair>("", known_pairs, rounds, [&](const Pair& p) {
+    return peers.sqlite->SharedHistory(p.first, p.second).status();
+  });
   Row("shared history", "kith", kith_shared, nullptr, 0);
   Row("", "sqlite (notes)", sql_shared, &kith_shared, sql_differ);
+  Row("", "sqlite (whole)", sql_shared_whole, &kith_shared, whole_shared_differ);
   if (kuzu) Row("", "kuzu (notes)", kuzu->shared_time, &kith_shared, kuzu_differ);
 
   // Paths: fewest ties within 4, by breadth-first search over the ties, by

@@ -35,6 +35,24 @@ absl::StatusOr<PeerGraph> ReadPeerGraph(const store::StoreReader& reader, const 
     }
     return true;
   }));
+  std::sort(graph.attended.begin(), graph.attended.end());
+  for (const PeerGraph::Named& p : graph.persons) {
+    ASSIGN_OR_RETURN(std::vector<store::EdgeRef> edges,
+                     reader.Edges(p.id, store::Direction::kOut, model::RelationType::kMentionedIn));
+    for (const store::EdgeRef& edge : edges) {
+      const std::pair<store::NodeId, store::NodeId> named(p.id, edge.neighbour);
+      if (!std::binary_search(graph.attended.begin(), graph.attended.end(), named)) graph.mentioned.push_back(named);
+    }
+  }
+  std::sort(graph.mentioned.begin(), graph.mentioned.end());
+  graph.mentioned.erase(std::unique(graph.mentioned.begin(), graph.mentioned.end()), graph.mentioned.end());
+  for (const PeerGraph::Named& t : graph.topics) {
+    ASSIGN_OR_RETURN(std::vector<store::EdgeRef> edges,
+                     reader.Edges(t.id, store::Direction::kOut, model::RelationType::kDiscussed));
+    for (const store::EdgeRef& edge : edges) graph.discussed.emplace_back(edge.neighbour, t.id);
+  }
+  std::sort(graph.discussed.begin(), graph.discussed.end());
+  graph.discussed.erase(std::unique(graph.discussed.begin(), graph.discussed.end()), graph.discussed.end());
   index.ForEachTie([&](store::NodeId a, store::NodeId b, double strength, int meetings) {
     if (people.contains(a) && people.contains(b)) graph.knows.push_back({a, b, strength, meetings});
   });

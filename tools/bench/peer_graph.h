@@ -1,7 +1,8 @@
 // The graph kith serves, read once from a store for the peer systems of
 // `kith-bench --peers`: people, organisations, topics, notes, who attended
-// which note, and each person's who-knows strength for each acquaintance as
-// a weighted knows edge (both directions). SQLite loads it into tables;
+// which note, which notes name whom and discuss what, and each person's
+// who-knows strength for each acquaintance as a weighted knows edge (both
+// directions). SQLite loads it into tables;
 // Kùzu reads it as CSV files.
 #ifndef KITH_TOOLS_BENCH_PEER_GRAPH_H_
 #define KITH_TOOLS_BENCH_PEER_GRAPH_H_
@@ -36,6 +37,10 @@ struct PeerGraph {
   std::vector<Named> persons, organizations, topics;
   std::vector<Note> notes;
   std::vector<std::pair<store::NodeId, store::NodeId>> attended;  // (person, note)
+  // (person, note): a note that names a person it does not list as
+  // attending (kith's MENTIONED_IN, less the notes they attended).
+  std::vector<std::pair<store::NodeId, store::NodeId>> mentioned;
+  std::vector<std::pair<store::NodeId, store::NodeId>> discussed;  // (note, topic)
   std::vector<Knows> knows;
 };
 

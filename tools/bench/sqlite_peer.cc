@@ -12,9 +12,11 @@ struct SqlitePeer::Db {
   sqlite3_stmt* who_knows = nullptr;
   sqlite3_stmt* who_knows_whole = nullptr;
   sqlite3_stmt* shared = nullptr;
+  sqlite3_stmt* shared_notes_whole = nullptr;
+  sqlite3_stmt* shared_topics = nullptr;
   sqlite3_stmt* hops = nullptr;
   ~Db() {
-    for (sqlite3_stmt* s : {who_knows, who_knows_whole, shared, hops}) sqlite3_finalize(s);
+    for (sqlite3_stmt* s : {who_knows, who_knows_whole, shared, shared_notes_whole, shared_topics, hops}) sqlite3_finalize(s);
     sqlite3_close(handle);
   }
 };
@@ -70,6 +72,10 @@ absl::StatusOr<std::unique_ptr<SqlitePeer>> SqlitePeer::Load(const PeerGraph& gr
                           "CREATE TABLE notes (id INTEGER PRIMARY KEY, path TEXT NOT NULL, title TEXT NOT NULL,"
                           "                    date INTEGER);"
                           "CREATE TABLE attended (person INTEGER NOT NULL, note INTEGER NOT NULL);"
+                          // Every note naming a person, whether they attended it.
+                          "CREATE TABLE named (person INTEGER NOT NULL, note INTEGER NOT NULL, attended INTEGER NOT NULL,"
+                          "                    PRIMARY KEY (person, note)) WITHOUT ROWID;"
+                          "CREATE TABLE discussed (note INTEGER NOT NULL, topic INTEGER NOT NULL);"
                           "CREATE TABLE knows (a INTEGER NOT NULL, b INTEGER NOT NULL, weight REAL NOT NULL,"
                           "                    meetings INTEGER NOT NULL);"
                           "BEGIN;"));
@@ -89,6 +95,15 @@ absl::StatusOr<std::unique_ptr<SqlitePeer>> SqlitePeer::Load(const PeerGraph& gr
     RETURN_IF_ERROR(load("INSERT INTO attended VALUES (?, ?)", graph.attended, [](Inserter& in, const auto& pn) {
       return in.Row(Key(pn.first), Key(pn.second));
     }));
+    RETURN_IF_ERROR(load("INSERT INTO named VALUES (?, ?, 1)", graph.attended, [](Inserter& in, const auto& pn) {
+      return in.Row(Key(pn.first), Key(pn.second));
+    }));
+    RETURN_IF_ERROR(load("INSERT INTO named VALUES (?, ?, 0)", graph.mentioned, [](Inserter& in, const auto& pn) {
+      return in.Row(Key(pn.first), Key(pn.second));
+    }));
+    RETURN_IF_ERROR(load("INSERT INTO discussed VALUES (?, ?)", graph.discussed, [](Inserter& in, const auto& nt) {
+      return in.Row(Key(nt.first), Key(nt.second));
+    }));
     RETURN_IF_ERROR(load("INSERT INTO knows VALUES (?, ?, ?, ?)", graph.knows, [](Inserter& in, const PeerGraph::Knows& k) {
       return in.Row(Key(k.a), Key(k.b), k.weight, k.meetings);
     }));
@@ -96,6 +111,7 @@ absl::StatusOr<std::unique_ptr<SqlitePeer>> SqlitePeer::Load(const PeerGraph& gr
   RETURN_IF_ERROR(Exec(h, "COMMIT;"
                           "CREATE INDEX persons_by_name ON persons (name);"
                           "CREATE INDEX attended_by_person ON attended (person, note);"
+                          "CREATE INDEX discussed_by_note ON discussed (note, topic);"
                           "CREATE INDEX knows_by_weight ON knows (a, weight DESC, meetings DESC);"
                           "ANALYZE;"));
   auto prepare = [&](const char* sql, sqlite3_stmt** out) {
@@ -136,6 +152,20 @@ absl::StatusOr<std::unique_ptr<SqlitePeer>> SqlitePeer::Load(const PeerGraph& gr
                           "   AND y.person = (SELECT id FROM persons WHERE name = ?2)"
                           " ORDER BY n.date DESC, n.path",
                           &db->shared));
+  // shared-history whole: every note naming both (kith's meetings are
+  // those both attended), then the topics of the meetings.
+  RETURN_IF_ERROR(prepare("SELECT n.path, n.title, n.date, x.attended AND y.attended FROM named x"
+                          " JOIN named y ON y.person = (SELECT id FROM persons WHERE name = ?2) AND y.note = x.note"
+                          " JOIN notes n ON n.id = x.note"
+                          " WHERE x.person = (SELECT id FROM persons WHERE name = ?1)"
+                          " ORDER BY n.date DESC, n.path",
+                          &db->shared_notes_whole));
+  RETURN_IF_ERROR(prepare("SELECT t.name FROM attended x JOIN attended y ON y.note = x.note"
+                          " JOIN discussed d ON d.note = x.note JOIN topics t ON t.id = d.topic"
+                          " WHERE x.person = (SELECT id FROM persons WHERE name = ?1)"
+                          "   AND y.person = (SELECT id FROM persons WHERE name = ?2)"
+                          " GROUP BY t.id ORDER BY COUNT(*) DESC, t.name",
+                          &db->shared_topics));
   RETURN_IF_ERROR(prepare("WITH RECURSIVE walk(node, depth) AS ("
                           "  SELECT (SELECT id FROM persons WHERE name = ?1), 0"
                           "  UNION SELECT k.b, w.depth + 1 FROM walk w JOIN knows k ON k.a = w.node"
@@ -196,6 +226,26 @@ absl::StatusOr<std::vector<std::string>> SqlitePeer::SharedNotes(const std::stri
   sqlite3_bind_text(db_->shared, 1, a.data(), int(a.size()), SQLITE_TRANSIENT);
   sqlite3_bind_text(db_->shared, 2, b.data(), int(b.size()), SQLITE_TRANSIENT);
   return Strings(db_->handle, db_->shared);
+}
+
+absl::StatusOr<PeerSharedHistory> SqlitePeer::SharedHistory(const std::string& a, const std::string& b) const {
+  PeerSharedHistory out;
+  sqlite3_stmt* notes = db_->shared_notes_whole;
+  sqlite3_bind_text(notes, 1, a.data(), int(a.size()), SQLITE_TRANSIENT);
+  sqlite3_bind_text(notes, 2, b.data(), int(b.size()), SQLITE_TRANSIENT);
+  auto text = [&](int column) { return std::string(reinterpret_cast<const char*>(sqlite3_column_text(notes, column))); };
+  int code;
+  while ((code = sqlite3_step(notes)) == SQLITE_ROW) {
+    (sqlite3_column_int(notes, 3) ? out.meetings : out.mentions)
+        .push_back({text(0), text(1), sqlite3_column_int64(notes, 2)});
+  }
+  absl::Status status = Check(db_->handle, code, "query");
+  sqlite3_reset(notes);
+  if (!status.ok()) return status;
+  sqlite3_bind_text(db_->shared_topics, 1, a.data(), int(a.size()), SQLITE_TRANSIENT);
+  sqlite3_bind_text(db_->shared_topics, 2, b.data(), int(b.size()), SQLITE_TRANSIENT);
+  ASSIGN_OR_RETURN(out.topics, Strings(db_->handle, db_->shared_topics));
+  return out;
 }
 
 absl::StatusOr<std::optional<int>> SqlitePeer::Hops(const std::string& a, const std::string& b, int max_hops) const {

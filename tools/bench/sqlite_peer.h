@@ -16,20 +16,32 @@
 
 namespace kith::bench {
 
+struct PeerNote {
+  std::string path, title;
+  int64_t date;  // -1 when the note has none.
+  auto operator<=>(const PeerNote&) const = default;
+};
+
 // A who-knows answer as SQLite gives it whole: what kith's Acquaintance
 // holds except the stated relations (the peers' graph has none).
 struct PeerAcquaintance {
-  struct Note {
-    std::string path, title;
-    int64_t date;  // -1 when the note has none.
-    bool operator==(const Note&) const = default;
-  };
+  using Note = PeerNote;
   std::string name;
   double strength;
   int meetings;
   std::vector<Note> evidence;  // The newest shared notes, then by path.
   int evidence_total;          // Every note both attended.
   bool operator==(const PeerAcquaintance&) const = default;
+};
+
+// A shared history as SQLite gives it whole, less what the peers' graph
+// lacks (stated relations, employers): the notes both attended, the other
+// notes that name both, and the topics of the notes both attended.
+struct PeerSharedHistory {
+  std::vector<PeerNote> meetings;  // Newest first, then by path.
+  std::vector<PeerNote> mentions;  // Likewise.
+  std::vector<std::string> topics;  // The most discussed first, then by name.
+  bool operator==(const PeerSharedHistory&) const = default;
 };
 
 class SqlitePeer {
@@ -46,6 +58,8 @@ class SqlitePeer {
                                                                      int evidence_limit) const;
   // Paths of the notes both attended, newest first.
   absl::StatusOr<std::vector<std::string>> SharedNotes(const std::string& a, const std::string& b) const;
+  // What a and b share, as PeerSharedHistory says.
+  absl::StatusOr<PeerSharedHistory> SharedHistory(const std::string& a, const std::string& b) const;
   // Fewest knows edges from a to b, if at most max_hops (recursive CTE).
   absl::StatusOr<std::optional<int>> Hops(const std::string& a, const std::string& b, int max_hops) const;
 
