@@ -92,6 +92,38 @@ TEST_F(SharedHistoryTest, AHubAndAnOccasionalContact) {
   EXPECT_THAT(events, ::testing::ElementsAre("meeting met.md", "mentioned named.md", "relation named.md")) << ::testing::PrintToString(events);
 }
 
+// More entries than a short answer's: the timeline runs by date, a date
+// before 1970 first and undated last; on one day meetings come before
+// mentions, and mentions before relations.
+TEST_F(SharedHistoryTest, ALongTimelineRunsByDateThenKindFromBefore1970) {
+  const std::string both = "participants: [Ana Bell, Bo Chen, ";
+  for (int day = 10; day <= 27; ++day) {
+    put("m/" + std::to_string(day) + ".md", "---\ndate: 2024-05-" + std::to_string(day) + "\n" + both + "P" +
+                                                std::to_string(day) + " Q]\n---\n");
+  }
+  put("old.md", "---\ndate: 1965-03-01\n" + both + "Old Timer]\n---\n");
+  put("old-facts.md", "---\ndate: 1965-03-01\nparticipants: [Cy Dee]\n---\n## Key Information\n- Ana Bell knows Bo Chen.\n");
+  put("same-day.md", "---\ndate: 2024-05-12\nparticipants: [Cy Dee]\n---\n## Key Information\n- Bo Chen worked with Ana Bell.\n");
+  put("undated.md", "---\n" + both + "Nobody Dated]\n---\n");
+  ASSERT_OK_AND_ASSIGN(SharedHistory h, BuildSharedHistory(*store_->NewReader(), "Ana Bell", "Bo Chen"));
+  ASSERT_GT(h.timeline.size(), 20u);
+  EXPECT_EQ(h.timeline.front().notes.front().path, "old.md");
+  EXPECT_EQ(h.timeline.back().notes.front().path, "undated.md");
+  auto rank = [](const std::string& kind) { return kind == "meeting" ? 0 : kind == "mentioned" ? 1 : 2; };
+  for (size_t i = 1; i + 1 < h.timeline.size(); ++i) {
+    const SharedEvent &x = h.timeline[i - 1], &y = h.timeline[i];
+    SCOPED_TRACE(x.notes.front().path + " then " + y.notes.front().path);
+    ASSERT_TRUE(x.date.has_value() && y.date.has_value());
+    EXPECT_LE(*x.date, *y.date);
+    if (*x.date == *y.date) EXPECT_LE(rank(x.kind), rank(y.kind));
+  }
+  std::vector<std::string> on_may_12;
+  for (const SharedEvent& e : h.timeline) {
+    if (e.notes.front().path == "m/12.md" || e.notes.front().path == "same-day.md") on_may_12.push_back(e.kind);
+  }
+  EXPECT_THAT(on_may_12, ::testing::ElementsAre("meeting", "mentioned", "relation"));
+}
+
 // A limit keeps the newest entries, oldest first, and counts them all: an
 // undated entry (sorted last) only when too few dated ones exist.
 TEST_F(SharedHistoryTest, ALimitKeepsTheNewestEntries) {
