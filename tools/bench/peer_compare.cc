@@ -69,21 +69,6 @@ class Csr {
   std::unordered_map<std::string, uint32_t> vertex_;
 };
 
-// kith's shared history in the peers' terms: notes sorted by path (kith
-// orders them by meeting), topics as kith ranks them.
-PeerSharedHistory AsPeerAnswer(const query::SharedHistory& history) {
-  PeerSharedHistory out;
-  for (const query::SharedEvent& e : history.timeline) {
-    std::vector<PeerNote>* into = e.kind == "meeting" ? &out.meetings : e.kind == "mentioned" ? &out.mentions : nullptr;
-    if (into == nullptr) continue;
-    for (const query::NoteRef& n : e.notes) into->push_back({n.path, n.title, int64_t{n.date.value_or(-1)}});
-  }
-  std::sort(out.meetings.begin(), out.meetings.end());
-  std::sort(out.mentions.begin(), out.mentions.end());
-  out.topics = history.topics;
-  return out;
-}
-
 void Row(const char* query, const char* system, const Series& s, const Series* kith, int differ) {
   double median = Percentile(s.micros, 0.5), p99 = Percentile(s.micros, 0.99);
   std::printf("  %-22s %-16s %11.1f %11.1f", query, system, median, p99);
@@ -178,13 +163,7 @@ void ComparePeers(const Engine& engine, const PeerData& peers, const std::vector
   for (const std::string& p : people) {
     auto kith = engine.WhoKnows({.name = p, .limit = 20});
     auto sql = peers.sqlite->WhoKnowsWithEvidence(p, 20, kEvidenceLimit);
-    std::vector<PeerAcquaintance> ours;
-    if (kith.ok()) {
-      for (const query::Acquaintance& a : kith->people) {
-        PeerAcquaintance& mine = ours.emplace_back(PeerAcquaintance{a.name, a.strength, a.interactions, {}, a.evidence_total});
-        for (const query::NoteRef& n : a.evidence) mine.evidence.push_back({n.path, n.title, int64_t{n.date.value_or(-1)}});
-      }
-    }
+    std::vector<PeerAcquaintance> ours = kith.ok() ? AsPeerAnswer(*kith) : std::vector<PeerAcquaintance>{};
     if (!kith.ok() || !sql.ok() || *sql != ours) {
       ++whole_differ;
       std::fprintf(stderr, "who-knows (whole) differs for %s: kith %zu people, sqlite %zu\n", p.c_str(), ours.size(),
@@ -245,10 +224,7 @@ void ComparePeers(const Engine& engine, const PeerData& peers, const std::vector
     auto kith = engine.SharedHistory(a, b, /*limit=*/0);
     auto sql = peers.sqlite->SharedHistory(a, b);
     PeerSharedHistory ours = kith.ok() ? AsPeerAnswer(*kith) : PeerSharedHistory{};
-    if (sql.ok()) {
-      std::sort(sql->meetings.begin(), sql->meetings.end());
-      std::sort(sql->mentions.begin(), sql->mentions.end());
-    }
+    if (sql.ok()) SortNotes(*sql);
     if (!kith.ok() || !sql.ok() || *sql != ours) {
       ++whole_shared_differ;
       std::fprintf(stderr, "shared history (whole) differs for %s / %s: kith %zu meeting notes, %zu mentions, %zu topics;"

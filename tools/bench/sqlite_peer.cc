@@ -2,6 +2,8 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
+
 #include "absl/strings/str_cat.h"
 #include "engine/util/status_macros.h"
 
@@ -57,6 +59,32 @@ class Inserter {
 int64_t Key(store::NodeId id) { return static_cast<int64_t>(id); }
 
 }  // namespace
+
+std::vector<PeerAcquaintance> AsPeerAnswer(const query::WhoKnowsResult& answer) {
+  std::vector<PeerAcquaintance> out;
+  for (const query::Acquaintance& a : answer.people) {
+    PeerAcquaintance& mine = out.emplace_back(PeerAcquaintance{a.name, a.strength, a.interactions, {}, a.evidence_total});
+    for (const query::NoteRef& n : a.evidence) mine.evidence.push_back({n.path, n.title, int64_t{n.date.value_or(-1)}});
+  }
+  return out;
+}
+
+PeerSharedHistory AsPeerAnswer(const query::SharedHistory& answer) {
+  PeerSharedHistory out;
+  for (const query::SharedEvent& e : answer.timeline) {
+    std::vector<PeerNote>* into = e.kind == "meeting" ? &out.meetings : e.kind == "mentioned" ? &out.mentions : nullptr;
+    if (into == nullptr) continue;
+    for (const query::NoteRef& n : e.notes) into->push_back({n.path, n.title, int64_t{n.date.value_or(-1)}});
+  }
+  out.topics = answer.topics;
+  SortNotes(out);
+  return out;
+}
+
+void SortNotes(PeerSharedHistory& answer) {
+  std::sort(answer.meetings.begin(), answer.meetings.end());
+  std::sort(answer.mentions.begin(), answer.mentions.end());
+}
 
 SqlitePeer::SqlitePeer(std::unique_ptr<Db> db) : db_(std::move(db)) {}
 SqlitePeer::~SqlitePeer() = default;

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "engine/query/query.h"
 #include "tools/bench/peer_graph.h"
 
 namespace kith::bench {
@@ -43,6 +44,13 @@ struct PeerSharedHistory {
   std::vector<std::string> topics;  // The most discussed first, then by name.
   bool operator==(const PeerSharedHistory&) const = default;
 };
+
+// kith's answers in the peers' terms, to compare with SQLite's: the
+// shared history's notes sorted (kith orders them by meeting, SQLite
+// newest first), so compare SQLite's after SortNotes.
+std::vector<PeerAcquaintance> AsPeerAnswer(const query::WhoKnowsResult& answer);
+PeerSharedHistory AsPeerAnswer(const query::SharedHistory& answer);
+void SortNotes(PeerSharedHistory& answer);
 
 class SqlitePeer {
  public:

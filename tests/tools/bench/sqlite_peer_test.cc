@@ -150,13 +150,8 @@ TEST_F(GeneratedVaultTest, SqliteGivesKithsWhoKnowsAnswerForEveryone) {
   for (const PeerGraph::Named* person : UniquelyNamed()) {
     std::optional<graph::KnowsIndex::Person> subject = index_->PersonWithId(person->id);
     ASSERT_TRUE(subject.has_value()) << person->name;
-    query::WhoKnowsResult kith = index_->WhoKnows(*subject, 20, 5);
-    std::vector<PeerAcquaintance> ours;
-    for (const query::Acquaintance& a : kith.people) {
-      PeerAcquaintance& mine = ours.emplace_back(PeerAcquaintance{a.name, a.strength, a.interactions, {}, a.evidence_total});
-      for (const query::NoteRef& n : a.evidence) mine.evidence.push_back({n.path, n.title, int64_t{n.date.value_or(-1)}});
-      with_evidence += !a.evidence.empty();
-    }
+    std::vector<PeerAcquaintance> ours = AsPeerAnswer(index_->WhoKnows(*subject, 20, 5));
+    for (const PeerAcquaintance& a : ours) with_evidence += !a.evidence.empty();
     ASSERT_OK_AND_ASSIGN(std::vector<PeerAcquaintance> theirs, peer_->WhoKnowsWithEvidence(person->name, 20, 5));
     EXPECT_EQ(theirs, ours) << person->name;
     ++compared;
@@ -175,19 +170,10 @@ TEST_F(GeneratedVaultTest, SqliteGivesKithsSharedHistoryLessRelationsForKnownPai
     for (const query::Acquaintance& other : index_->WhoKnows(*a, 3, 1).people) {
       std::optional<graph::KnowsIndex::Person> b = index_->PersonNamed(util::FoldName(other.name));
       if (!b || index_->WhoKnows(*b, 1, 1).subject != other.name) continue;
-      query::SharedHistory kith = index_->SharedHistory(*a, *b, 0);
-      PeerSharedHistory ours;
-      for (const query::SharedEvent& e : kith.timeline) {
-        std::vector<PeerNote>* into = e.kind == "meeting" ? &ours.meetings : e.kind == "mentioned" ? &ours.mentions : nullptr;
-        if (into == nullptr) continue;
-        for (const query::NoteRef& n : e.notes) into->push_back({n.path, n.title, int64_t{n.date.value_or(-1)}});
-      }
-      ours.topics = kith.topics;
+      PeerSharedHistory ours = AsPeerAnswer(index_->SharedHistory(*a, *b, 0));
       ASSERT_OK_AND_ASSIGN(PeerSharedHistory theirs, peer_->SharedHistory(person->name, other.name));
       // SQL lists notes newest first; kith's timeline runs oldest first.
-      for (auto* notes : {&ours.meetings, &ours.mentions, &theirs.meetings, &theirs.mentions}) {
-        std::sort(notes->begin(), notes->end());
-      }
+      SortNotes(theirs);
       EXPECT_EQ(theirs, ours) << person->name << " / " << other.name;
       ++compared;
       with_mentions += !ours.mentions.empty();
