@@ -106,29 +106,13 @@ absl::StatusOr<PeerData> LoadPeers(const std::string& db_dir, const std::string&
   return peers;
 }
 
-void ComparePeers(const Engine& engine, const PeerData& peers, const std::vector<std::string>& people,
-                  const std::vector<Pair>& known_pairs, const std::vector<Pair>& random_pairs, int rounds,
-                  int path_pairs) {
-  std::vector<Pair> pairs(random_pairs.begin(), random_pairs.begin() + std::min<size_t>(path_pairs, random_pairs.size()));
-  // Kùzu first, in its own process, while kith and SQLite sit idle.
-  std::optional<KuzuAnswers> kuzu;
-  if (!peers.kuzu_dir.empty()) {
-    absl::StatusOr<KuzuAnswers> asked = AskKuzu(
-        {.people = people, .known_pairs = known_pairs, .path_pairs = pairs, .rounds = rounds, .path_rounds = 1},
-        peers.kuzu_dir);
-    if (asked.ok()) {
-      kuzu = *std::move(asked);
-    } else {
-      std::fprintf(stderr, "peers: Kùzu left out: %s\n", std::string(asked.status().message()).c_str());
-    }
-  }
-  std::printf("peers: same graph and inputs (SQLite %s in-memory, indexed, loaded in %.1f s with the index",
-              sqlite3_libversion(), peers.load_seconds);
-  if (kuzu) std::printf("; Kùzu %s in-memory through Node.js, loaded in %.1f s", kuzu->version.c_str(), kuzu->load_seconds);
-  std::printf(")\n  %-22s %-16s %11s %11s   %10s %10s %8s\n", "query", "system", "median_us", "p99_us",
-              "median/kith", "p99/kith", "differ");
+namespace {
 
-  // who-knows top 20: the same names in the same order.
+// who-knows top 20: against SQLite's and Kùzu's names, and SQLite's whole
+// answer.
+void CompareWhoKnows(const Engine& engine, const PeerData& peers, const std::vector<std::string>& people,
+                     const std::optional<KuzuAnswers>& kuzu, int rounds) {
+  // The same names in the same order.
   std::vector<std::vector<std::string>> kith_names;
   for (const std::string& p : people) {
     auto kith = engine.WhoKnows({.name = p, .limit = 20});
@@ -177,10 +161,15 @@ void ComparePeers(const Engine& engine, const PeerData& peers, const std::vector
   Row("", "sqlite (names)", sql_who, &kith_who, sql_differ);
   Row("", "sqlite (whole)", sql_whole, &kith_who, whole_differ);
   if (kuzu) Row("", "kuzu (names)", kuzu->who_knows_time, &kith_who, kuzu_differ);
+}
 
+// shared-history, whole: against the peers' co-attended notes, and
+// SQLite's whole answer.
+void CompareSharedHistory(const Engine& engine, const PeerData& peers, const std::vector<Pair>& known_pairs,
+                          const std::optional<KuzuAnswers>& kuzu, int rounds) {
+  int sql_differ = 0, kuzu_differ = 0;
   // Shared history: the notes both attended (kith's shared-history also
   // folds them into meetings and adds mentions, relations, organisations).
-  sql_differ = kuzu_differ = 0;
   for (size_t i = 0; i < known_pairs.size(); ++i) {
     const auto& [a, b] = known_pairs[i];
     auto kith = engine.SharedHistory(a, b, /*limit=*/0);
@@ -240,12 +229,15 @@ void ComparePeers(const Engine& engine, const PeerData& peers, const std::vector
   Row("", "sqlite (notes)", sql_shared, &kith_shared, sql_differ);
   Row("", "sqlite (whole)", sql_shared_whole, &kith_shared, whole_shared_differ);
   if (kuzu) Row("", "kuzu (notes)", kuzu->shared_time, &kith_shared, kuzu_differ);
+}
 
+void ComparePaths(const Engine& engine, const PeerData& peers, const std::vector<Pair>& pairs,
+                  const std::optional<KuzuAnswers>& kuzu, int rounds) {
+  int sql_differ = 0, kuzu_differ = 0;
   // Paths: fewest ties within 4, by breadth-first search over the ties, by
   // SQLite's recursive CTE and by Kùzu's SHORTEST; kith's own intro-path
   // (weighted, k = 3) is timed on the same pairs.
   Csr csr(peers.index->social());
-  sql_differ = kuzu_differ = 0;
   for (size_t i = 0; i < pairs.size(); ++i) {
     const auto& [a, b] = pairs[i];
     auto sql = peers.sqlite->Hops(a, b, 4);
@@ -273,6 +265,35 @@ void ComparePeers(const Engine& engine, const PeerData& peers, const std::vector
   Row("", "csr bfs (hops)", bfs, &kith_path, 0);
   Row("", "sqlite cte (hops)", sql_path, &kith_path, sql_differ);
   if (kuzu) Row("", "kuzu (hops)", kuzu->hops_time, &kith_path, kuzu_differ);
+}
+
+}  // namespace
+
+void ComparePeers(const Engine& engine, const PeerData& peers, const std::vector<std::string>& people,
+                  const std::vector<Pair>& known_pairs, const std::vector<Pair>& random_pairs, int rounds,
+                  int path_pairs) {
+  std::vector<Pair> pairs(random_pairs.begin(), random_pairs.begin() + std::min<size_t>(path_pairs, random_pairs.size()));
+  // Kùzu first, in its own process, while kith and SQLite sit idle.
+  std::optional<KuzuAnswers> kuzu;
+  if (!peers.kuzu_dir.empty()) {
+    absl::StatusOr<KuzuAnswers> asked = AskKuzu(
+        {.people = people, .known_pairs = known_pairs, .path_pairs = pairs, .rounds = rounds, .path_rounds = 1},
+        peers.kuzu_dir);
+    if (asked.ok()) {
+      kuzu = *std::move(asked);
+    } else {
+      std::fprintf(stderr, "peers: Kùzu left out: %s\n", std::string(asked.status().message()).c_str());
+    }
+  }
+  std::printf("peers: same graph and inputs (SQLite %s in-memory, indexed, loaded in %.1f s with the index",
+              sqlite3_libversion(), peers.load_seconds);
+  if (kuzu) std::printf("; Kùzu %s in-memory through Node.js, loaded in %.1f s", kuzu->version.c_str(), kuzu->load_seconds);
+  std::printf(")\n  %-22s %-16s %11s %11s   %10s %10s %8s\n", "query", "system", "median_us", "p99_us",
+              "median/kith", "p99/kith", "differ");
+
+  CompareWhoKnows(engine, peers, people, kuzu, rounds);
+  CompareSharedHistory(engine, peers, known_pairs, kuzu, rounds);
+  ComparePaths(engine, peers, pairs, kuzu, rounds);
 }
 
 }  // namespace kith::bench
