@@ -104,16 +104,18 @@ void BM_DecodeNoteStamp(benchmark::State& state) {
 }
 BENCHMARK(BM_DecodeNoteStamp);
 
-// A typical pair's shared history, as kith-bench's inputs have it: a dozen
-// meetings on distinct dates, a few other notes naming both, two stated
-// relations, three topics, one shared employer.
+// A pair's shared history: `meetings` meetings on distinct dates, a third
+// as many other notes naming both, two stated relations, three topics, one
+// shared employer. A dozen meetings is a typical pair of kith-bench's
+// inputs; a hundred and more, the owner's pairs with the hubs.
 struct HistorySample {
   std::vector<store::NoteInfo> notes;
   std::vector<std::string> descriptions, texts;
   query::SharedHistoryParts parts;
 
-  HistorySample() {
-    constexpr int kMeetings = 12, kMentions = 4, kRelations = 2;
+  explicit HistorySample(int meetings) {
+    const int kMeetings = meetings, kMentions = meetings / 3, kRelations = 2;
+    notes.reserve(kMeetings + kMentions);
     for (int i = 0; i < kMeetings + kMentions; ++i) {
       store::NoteInfo& note = notes.emplace_back();
       note.id = 1000 + i;
@@ -137,14 +139,16 @@ struct HistorySample {
   }
 };
 
+// Arguments: meetings, then the limit (0: the whole answer).
 void BM_AssembleSharedHistory(benchmark::State& state) {
-  static const HistorySample* sample = new HistorySample();
+  const HistorySample sample(static_cast<int>(state.range(0)));
+  const int limit = static_cast<int>(state.range(1));
   for (auto _ : state) {
-    benchmark::DoNotOptimize(query::AssembleSharedHistory("Lena Ortiz", "Omar Haddad", sample->parts, 0.6, 0));
+    benchmark::DoNotOptimize(query::AssembleSharedHistory("Lena Ortiz", "Omar Haddad", sample.parts, 0.6, limit));
   }
   state.SetItemsProcessed(static_cast<int64_t>(state.iterations()));
 }
-BENCHMARK(BM_AssembleSharedHistory);
+BENCHMARK(BM_AssembleSharedHistory)->Args({12, 0})->Args({150, 0})->Args({150, 50});
 
 }  // namespace
 }  // namespace kith::bench
