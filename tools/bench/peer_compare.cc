@@ -91,9 +91,10 @@ absl::StatusOr<PeerData> LoadPeers(const std::string& db_dir, const std::string&
   ASSIGN_OR_RETURN(PeerGraph graph, ReadPeerGraph(*reader, *peers.index));
   ASSIGN_OR_RETURN(peers.sqlite, SqlitePeer::Load(graph));
   peers.load_seconds = Seconds(start);
-  std::printf("peers: %zu persons, %zu organisations, %zu topics, %zu notes, %zu attended, %zu knows edges\n",
+  std::printf("peers: %zu persons, %zu organisations, %zu topics, %zu notes, %zu attended, %zu mentioned,"
+              " %zu discussed, %zu knows edges\n",
               graph.persons.size(), graph.organizations.size(), graph.topics.size(), graph.notes.size(),
-              graph.attended.size(), graph.knows.size());
+              graph.attended.size(), graph.mentioned.size(), graph.discussed.size(), graph.knows.size());
   if (!kuzu_dir.empty()) {
     absl::Status ready = InstallKuzu(kuzu_dir);
     if (ready.ok()) ready = WriteKuzuGraph(graph, kuzu_dir);
