@@ -113,27 +113,33 @@ namespace {
 // answer.
 void CompareWhoKnows(const Engine& engine, const PeerData& peers, const std::vector<std::string>& people,
                      const std::optional<KuzuAnswers>& kuzu, int rounds) {
-  // The same names in the same order.
-  std::vector<std::vector<std::string>> kith_names;
-  for (const std::string& p : people) {
-    auto kith = engine.WhoKnows({.name = p, .limit = 20});
-    std::vector<std::string>& names = kith_names.emplace_back();
-    if (kith.ok()) {
-      for (const query::Acquaintance& a : kith->people) names.push_back(a.name);
-    }
-  }
-  int sql_differ = 0, kuzu_differ = 0;
+  // Every answer checked first, kith asked once per input: the same names
+  // in the same order from SQLite and Kùzu, and SQLite's whole answer
+  // (each acquaintance's strength, meetings, newest shared notes and their
+  // count; all but the reasons).
+  int sql_differ = 0, kuzu_differ = 0, whole_differ = 0;
   for (size_t i = 0; i < people.size(); ++i) {
-    auto sql = peers.sqlite->WhoKnows(people[i], 20);
-    if (!sql.ok() || *sql != kith_names[i]) {
+    const std::string& p = people[i];
+    auto kith = engine.WhoKnows({.name = p, .limit = 20});
+    const std::vector<PeerAcquaintance> ours = kith.ok() ? AsPeerAnswer(*kith) : std::vector<PeerAcquaintance>{};
+    std::vector<std::string> names;
+    for (const PeerAcquaintance& a : ours) names.push_back(a.name);
+    auto sql = peers.sqlite->WhoKnows(p, 20);
+    if (!sql.ok() || *sql != names) {
       ++sql_differ;
-      std::fprintf(stderr, "who-knows differs for %s: kith %zu names, sqlite %zu\n", people[i].c_str(),
-                   kith_names[i].size(), sql.ok() ? sql->size() : 0);
+      std::fprintf(stderr, "who-knows differs for %s: kith %zu names, sqlite %zu\n", p.c_str(), names.size(),
+                   sql.ok() ? sql->size() : 0);
     }
-    if (kuzu && kuzu->who_knows[i] != kith_names[i]) {
+    if (kuzu && kuzu->who_knows[i] != names) {
       ++kuzu_differ;
-      std::fprintf(stderr, "who-knows differs for %s: kith %zu names, kuzu %zu\n", people[i].c_str(),
-                   kith_names[i].size(), kuzu->who_knows[i].size());
+      std::fprintf(stderr, "who-knows differs for %s: kith %zu names, kuzu %zu\n", p.c_str(), names.size(),
+                   kuzu->who_knows[i].size());
+    }
+    auto whole = peers.sqlite->WhoKnowsWithEvidence(p, 20, kEvidenceLimit);
+    if (!kith.ok() || !whole.ok() || *whole != ours) {
+      ++whole_differ;
+      std::fprintf(stderr, "who-knows (whole) differs for %s: kith %zu people, sqlite %zu\n", p.c_str(), ours.size(),
+                   whole.ok() ? whole->size() : 0);
     }
   }
   Series kith_who = Measure<std::string>("", people, rounds, [&](const std::string& p) {
@@ -142,19 +148,6 @@ void CompareWhoKnows(const Engine& engine, const PeerData& peers, const std::vec
   Series sql_who = Measure<std::string>("", people, rounds, [&](const std::string& p) {
     return peers.sqlite->WhoKnows(p, 20).status();
   });
-  // The same question answered whole: each acquaintance's strength,
-  // meetings, newest shared notes and their count (all but the reasons).
-  int whole_differ = 0;
-  for (const std::string& p : people) {
-    auto kith = engine.WhoKnows({.name = p, .limit = 20});
-    auto sql = peers.sqlite->WhoKnowsWithEvidence(p, 20, kEvidenceLimit);
-    std::vector<PeerAcquaintance> ours = kith.ok() ? AsPeerAnswer(*kith) : std::vector<PeerAcquaintance>{};
-    if (!kith.ok() || !sql.ok() || *sql != ours) {
-      ++whole_differ;
-      std::fprintf(stderr, "who-knows (whole) differs for %s: kith %zu people, sqlite %zu\n", p.c_str(), ours.size(),
-                   sql.ok() ? sql->size() : 0);
-    }
-  }
   Series sql_whole = Measure<std::string>("", people, rounds, [&](const std::string& p) {
     return peers.sqlite->WhoKnowsWithEvidence(p, 20, kEvidenceLimit).status();
   });
@@ -168,20 +161,19 @@ void CompareWhoKnows(const Engine& engine, const PeerData& peers, const std::vec
 // SQLite's whole answer.
 void CompareSharedHistory(const Engine& engine, const PeerData& peers, const std::vector<Pair>& known_pairs,
                           const std::optional<KuzuAnswers>& kuzu, int rounds) {
-  int sql_differ = 0, kuzu_differ = 0;
-  // Shared history: the notes both attended (kith's shared-history also
-  // folds them into meetings and adds mentions, relations, organisations).
+  // Every answer checked first, kith asked once per pair: the notes both
+  // attended, as the peers' paths (kith's shared-history also folds them
+  // into meetings and adds mentions, relations, organisations), and
+  // SQLite's whole answer (meetings' and mentions' notes with titles and
+  // dates, the meetings' topics in order; all but the relations and
+  // employers, which the peers' graph does not hold).
+  int sql_differ = 0, kuzu_differ = 0, whole_differ = 0;
   for (size_t i = 0; i < known_pairs.size(); ++i) {
     const auto& [a, b] = known_pairs[i];
     auto kith = engine.SharedHistory(a, b, /*limit=*/0);
-    std::vector<std::string> paths;
-    if (kith.ok()) {
-      for (const query::SharedEvent& e : kith->timeline) {
-        if (e.kind != "meeting") continue;
-        for (const query::NoteRef& n : e.notes) paths.push_back(n.path);
-      }
-    }
-    std::sort(paths.begin(), paths.end());
+    const PeerSharedHistory ours = kith.ok() ? AsPeerAnswer(*kith) : PeerSharedHistory{};
+    std::vector<std::string> paths;  // In path order, as ours.meetings are.
+    for (const PeerNote& n : ours.meetings) paths.push_back(n.path);
     auto sql = peers.sqlite->SharedNotes(a, b);
     std::vector<std::string> theirs = sql.ok() ? *sql : std::vector<std::string>{};
     std::sort(theirs.begin(), theirs.end());
@@ -199,6 +191,15 @@ void CompareSharedHistory(const Engine& engine, const PeerData& peers, const std
                      paths.size(), kuzus.size());
       }
     }
+    auto whole = peers.sqlite->SharedHistory(a, b);
+    if (whole.ok()) SortNotes(*whole);
+    if (!kith.ok() || !whole.ok() || *whole != ours) {
+      ++whole_differ;
+      std::fprintf(stderr, "shared history (whole) differs for %s / %s: kith %zu meeting notes, %zu mentions, %zu topics;"
+                   " sqlite %zu, %zu, %zu\n", a.c_str(), b.c_str(), ours.meetings.size(), ours.mentions.size(),
+                   ours.topics.size(), whole.ok() ? whole->meetings.size() : 0, whole.ok() ? whole->mentions.size() : 0,
+                   whole.ok() ? whole->topics.size() : 0);
+    }
   }
   Series kith_shared = Measure<Pair>("", known_pairs, rounds, [&](const Pair& p) {
     return engine.SharedHistory(p.first, p.second, /*limit=*/0).status();
@@ -206,29 +207,12 @@ void CompareSharedHistory(const Engine& engine, const PeerData& peers, const std
   Series sql_shared = Measure<Pair>("", known_pairs, rounds, [&](const Pair& p) {
     return peers.sqlite->SharedNotes(p.first, p.second).status();
   });
-  // The same question answered whole: meetings' and mentions' notes with
-  // titles and dates, and the meetings' topics in order (all but the
-  // relations and employers, which the peers' graph does not hold).
-  int whole_shared_differ = 0;
-  for (const auto& [a, b] : known_pairs) {
-    auto kith = engine.SharedHistory(a, b, /*limit=*/0);
-    auto sql = peers.sqlite->SharedHistory(a, b);
-    PeerSharedHistory ours = kith.ok() ? AsPeerAnswer(*kith) : PeerSharedHistory{};
-    if (sql.ok()) SortNotes(*sql);
-    if (!kith.ok() || !sql.ok() || *sql != ours) {
-      ++whole_shared_differ;
-      std::fprintf(stderr, "shared history (whole) differs for %s / %s: kith %zu meeting notes, %zu mentions, %zu topics;"
-                   " sqlite %zu, %zu, %zu\n", a.c_str(), b.c_str(), ours.meetings.size(), ours.mentions.size(),
-                   ours.topics.size(), sql.ok() ? sql->meetings.size() : 0, sql.ok() ? sql->mentions.size() : 0,
-                   sql.ok() ? sql->topics.size() : 0);
-    }
-  }
   Series sql_shared_whole = Measure<Pair>("", known_pairs, rounds, [&](const Pair& p) {
     return peers.sqlite->SharedHistory(p.first, p.second).status();
   });
   Row("shared history", "kith", kith_shared, nullptr, 0);
   Row("", "sqlite (notes)", sql_shared, &kith_shared, sql_differ);
-  Row("", "sqlite (whole)", sql_shared_whole, &kith_shared, whole_shared_differ);
+  Row("", "sqlite (whole)", sql_shared_whole, &kith_shared, whole_differ);
   if (kuzu) Row("", "kuzu (notes)", kuzu->shared_time, &kith_shared, kuzu_differ);
 }
 
