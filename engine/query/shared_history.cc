@@ -333,38 +333,28 @@ SharedHistory AssembleSharedHistory(std::string a, std::string b, SharedHistoryP
   // one 64-bit key, its date (undated last) above its place in that
   // order, so that a plain sort of integers is the stable sort: a hub
   // pair's 150 entries sorted as structs with optional dates were a fifth
-  // of its answer.
-  enum class Source { kMeeting, kMention, kRelation };
-  struct Entry {
-    std::optional<int32_t> date;
-    Source source;
-    size_t index;
-  };
-  absl::InlinedVector<Entry, 16> entries;  // Most pairs have a few: on the stack.
-  entries.reserve(meetings.size() + parts.named_by_both.size() + relations.size());
-  for (size_t i = 0; i < meetings.size(); ++i) entries.push_back({meetings[i].front()->date, Source::kMeeting, i});
-  for (size_t i = 0; i < parts.named_by_both.size(); ++i) {
-    entries.push_back({parts.named_by_both[i]->date, Source::kMention, i});
-  }
-  for (size_t i = 0; i < relations.size(); ++i) entries.push_back({relations[i].date, Source::kRelation, i});
-  absl::InlinedVector<uint64_t, 16> order;
-  order.reserve(entries.size());
+  // of its answer. The place says which entry it is: meetings first, then
+  // mentions, then relations.
+  const size_t mentions_begin = meetings.size(), relations_begin = mentions_begin + parts.named_by_both.size();
+  absl::InlinedVector<uint64_t, 16> order;  // Most pairs have a few: on the stack.
+  order.reserve(relations_begin + relations.size());
   // Bit 63: undated; bits 31-62: the date, offset to sort as unsigned;
   // bits 0-30: the place (an answer has far fewer than 2^31 entries).
   constexpr uint64_t kUndated = uint64_t{1} << 63, kPlaceMask = (uint64_t{1} << 31) - 1;
-  for (size_t i = 0; i < entries.size(); ++i) {
-    const std::optional<int32_t>& date = entries[i].date;
-    order.push_back((date ? uint64_t{static_cast<uint32_t>(*date) ^ 0x80000000u} << 31 : kUndated) | i);
-  }
+  auto add_key = [&](const std::optional<int32_t>& date) {
+    order.push_back((date ? uint64_t{static_cast<uint32_t>(*date) ^ 0x80000000u} << 31 : kUndated) | order.size());
+  };
+  for (const Meeting& meeting : meetings) add_key(meeting.front()->date);
+  for (const store::NoteInfo* note : parts.named_by_both) add_key(note->date);
+  for (const StatedBetween& stated : relations) add_key(stated.date);
   std::sort(order.begin(), order.end());
-  const auto entry_at = [&](size_t i) -> const Entry& { return entries[order[i] & kPlaceMask]; };
 
   // The newest `limit`: the last dated entries, and undated ones (which
   // sort last) only to make up a shortfall.
   history.timeline_total = meetings_total + mentions_total + relations_total;
   size_t begin = 0;
-  size_t end = entries.size();
-  if (limit > 0 && entries.size() > static_cast<size_t>(limit)) {
+  size_t end = order.size();
+  if (limit > 0 && order.size() > static_cast<size_t>(limit)) {
     const auto dated = static_cast<size_t>(std::partition_point(order.begin(), order.end(),
                                                                 [](uint64_t key) { return (key & kUndated) == 0; }) -
                                            order.begin());
@@ -386,26 +376,19 @@ SharedHistory AssembleSharedHistory(std::string a, std::string b, SharedHistoryP
     return event;
   };
   for (size_t i = begin; i < end; ++i) {
-    const Entry& entry = entry_at(i);
-    switch (entry.source) {
-      case Source::kMeeting: {
-        const auto& meeting = meetings[entry.index];
-        SharedEvent& event = add_event(meeting.front()->date, "meeting", meeting.front()->title, meeting.size());
-        for (const store::NoteInfo* note : meeting) event.notes.push_back(RefTo(*note));
-        break;
-      }
-      case Source::kMention: {
-        const store::NoteInfo* note = parts.named_by_both[entry.index];
-        add_event(note->date, "mentioned", note->title, 1).notes.push_back(RefTo(*note));
-        break;
-      }
-      case Source::kRelation: {
-        const StatedBetween& stated = relations[entry.index];
-        SharedEvent& event = add_event(stated.date, "relation", stated.description, 1);
-        event.text.append(stated.text);
-        event.notes.push_back(RefTo(*stated.note));
-        break;
-      }
+    const size_t place = order[i] & kPlaceMask;
+    if (place < mentions_begin) {
+      const Meeting& meeting = meetings[place];
+      SharedEvent& event = add_event(meeting.front()->date, "meeting", meeting.front()->title, meeting.size());
+      for (const store::NoteInfo* note : meeting) event.notes.push_back(RefTo(*note));
+    } else if (place < relations_begin) {
+      const store::NoteInfo* note = parts.named_by_both[place - mentions_begin];
+      add_event(note->date, "mentioned", note->title, 1).notes.push_back(RefTo(*note));
+    } else {
+      const StatedBetween& stated = relations[place - relations_begin];
+      SharedEvent& event = add_event(stated.date, "relation", stated.description, 1);
+      event.text.append(stated.text);
+      event.notes.push_back(RefTo(*stated.note));
     }
   }
 
