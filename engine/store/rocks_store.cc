@@ -11,6 +11,7 @@
 
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "engine/store/bulk_fill_memtable.h"
 #include "engine/store/keys.h"
 #include "engine/store/note_stamp.h"
 #include "engine/util/hash.h"
@@ -153,6 +154,8 @@ absl::StatusOr<std::unique_ptr<Store>> Store::Open(const StoreOptions& options,
   // Families written rarely (meta) would otherwise keep every WAL file
   // alive until they flush; past this size the oldest are flushed.
   db_options.max_total_wal_size = 64 << 20;
+  // So that the OPTIONS file of a store filled in bulk loads whole.
+  RegisterBulkFillMemTableFactory();
   std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
   descriptors.emplace_back(rocksdb::kDefaultColumnFamilyName, family_options);
   for (const char* name : kFamilyNames) {
@@ -161,8 +164,9 @@ absl::StatusOr<std::unique_ptr<Store>> Store::Open(const StoreOptions& options,
     if (bulk_load && IsBulkFilled(family)) {
       // Sorting a 64 MB array once per flush costs less than 16 MB of
       // skip-list inserts, each a search among the keys already there;
-      // PutNotes reads none of these back (see IsBulkFilled).
-      descriptors.back().options.memtable_factory = std::make_shared<rocksdb::VectorRepFactory>();
+      // PutNotes reads none of these back (see IsBulkFilled). The array
+      // is sorted by key prefixes first (bulk_fill_memtable.h).
+      descriptors.back().options.memtable_factory = std::make_shared<BulkFillMemTableFactory>();
       descriptors.back().options.write_buffer_size = 64 << 20;
     }
   }

@@ -8,6 +8,7 @@
 
 #include <map>
 
+#include "engine/store/bulk_fill_memtable.h"
 #include "engine/store/store.h"
 #include "tests/testing/note_graphs.h"
 #include "tests/testing/status_matchers.h"
@@ -134,8 +135,8 @@ TEST(NoteWriterTest, AStoreBulkLoadedFromEmptyEndsAsOneWrittenNormally) {
     for (size_t i = 0; i + 1 < steps.size(); ++i) put(*bulk, *single, steps[i]);
     ASSERT_OK(bulk->Flush());
   }
-  EXPECT_EQ(MemtableOf(bulk_dir.path(), "facts"), rocksdb::VectorRepFactory().Name());
-  EXPECT_EQ(MemtableOf(bulk_dir.path(), "entities"), rocksdb::VectorRepFactory().Name());
+  EXPECT_EQ(MemtableOf(bulk_dir.path(), "facts"), BulkFillMemTableFactory::kClassName());
+  EXPECT_EQ(MemtableOf(bulk_dir.path(), "entities"), BulkFillMemTableFactory::kClassName());
   EXPECT_EQ(MemtableOf(bulk_dir.path(), "meta"), rocksdb::SkipListFactory().Name());
   EXPECT_EQ(MemtableOf(single_dir.path(), "facts"), rocksdb::SkipListFactory().Name());
   ExpectSameKeys(bulk_dir.path(), single_dir.path());
