@@ -207,12 +207,25 @@ std::vector<std::string_view> SplitSentences(std::string_view text) {
   return sentences;
 }
 
-std::vector<Token> Tokenize(std::string_view clause) {
-  std::vector<Token> tokens;
-  tokens.reserve(clause.size() / 4 + 1);  // Words average more than 4 bytes with their space.
+Clause Tokenize(std::string_view text) {
+  Clause clause;
+  // One copy of the clause and one lower-cased, side by side; each token's
+  // text and lower-case form are views of the same bytes in each.
+  clause.text = std::make_unique<char[]>(2 * text.size() + 1);
+  char* const original = clause.text.get();
+  char* const lowered = original + text.size();
+  std::copy(text.begin(), text.end(), original);
+  std::transform(text.begin(), text.end(), lowered,
+                 [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; });
+  const std::string_view clause_text(original, text.size());
+  auto lower_of = [&](std::string_view part) {
+    return std::string_view(lowered + (part.data() - original), part.size());
+  };
+  std::vector<Token>& tokens = clause.tokens;
+  tokens.reserve(text.size() / 4 + 1);  // Words average more than 4 bytes with their space.
   size_t i = 0;
-  while (i < clause.size()) {
-    unsigned char c = static_cast<unsigned char>(clause[i]);
+  while (i < clause_text.size()) {
+    unsigned char c = static_cast<unsigned char>(clause_text[i]);
     if (c == ' ' || c == '\t') {
       ++i;
       continue;
@@ -220,41 +233,47 @@ std::vector<Token> Tokenize(std::string_view clause) {
     if (!IsWordByte(c) || c == '.' || c == '\'' || c == '-') {
       // Curly quotes and other punctuation arrive as UTF-8 sequences too;
       // the word scanner below takes them, so only ASCII punctuation is here.
-      tokens.push_back({std::string(1, static_cast<char>(c)), std::string(1, static_cast<char>(c)),
-                        false, false, false});
+      std::string_view mark = clause_text.substr(i, 1);
+      tokens.push_back({mark, mark, false, false, false});
       ++i;
       continue;
     }
     size_t end = i;
-    while (end < clause.size() && IsWordByte(static_cast<unsigned char>(clause[end]))) ++end;
-    std::string_view word = clause.substr(i, end - i);
+    while (end < clause_text.size() && IsWordByte(static_cast<unsigned char>(clause_text[end]))) ++end;
+    std::string_view word = clause_text.substr(i, end - i);
     // Trailing dots end the sentence unless the word is an initial ("A.K.").
     // A single letter keeps its dot: "Priya R." is an initial.
     while (word.size() > 2 && word.back() == '.' && word.find('.') == word.size() - 1) {
       word.remove_suffix(1);
     }
-    // Typographic quotes around a word are not part of it.
-    for (std::string_view quote : {"\u201C", "\u201D", "\u2018", "\u2019"}) {
-      if (util::StartsWith(word, quote)) word.remove_prefix(quote.size());
-    }
     Token token;
-    for (std::string_view suffix : {"'s", "\u2019s"}) {
-      if (word.size() > suffix.size() && util::EndsWith(word, suffix)) {
-        word.remove_suffix(suffix.size());
-        token.possessive = true;
+    // Quotes and possessives are a quote mark or a multi-byte character at
+    // either end; most words have neither.
+    const auto first = static_cast<unsigned char>(word.front());
+    const auto last = static_cast<unsigned char>(word.back());
+    if (first >= 0x80 || last >= 0x80 || last == '\'' || last == 's') {
+      // Typographic quotes around a word are not part of it.
+      for (std::string_view quote : {"\u201C", "\u201D", "\u2018", "\u2019"}) {
+        if (util::StartsWith(word, quote)) word.remove_prefix(quote.size());
+      }
+      for (std::string_view suffix : {"'s", "\u2019s"}) {
+        if (word.size() > suffix.size() && util::EndsWith(word, suffix)) {
+          word.remove_suffix(suffix.size());
+          token.possessive = true;
+        }
+      }
+      for (std::string_view quote : {"\u201D", "\u2019", "'"}) {
+        if (util::EndsWith(word, quote)) word.remove_suffix(quote.size());
       }
     }
-    for (std::string_view quote : {"\u201D", "\u2019", "'"}) {
-      if (util::EndsWith(word, quote)) word.remove_suffix(quote.size());
-    }
-    token.text = std::string(word);
-    token.lower = AsciiLower(word);
+    token.text = word;
+    token.lower = lower_of(word);
     token.word = !word.empty();
     token.capitalized = IsCapitalized(word);
-    if (token.word) tokens.push_back(std::move(token));
+    if (token.word) tokens.push_back(token);
     i = end;
   }
-  return tokens;
+  return clause;
 }
 
 void NoteNames::Index() {
@@ -266,8 +285,7 @@ void NoteNames::Index() {
 }
 
 Clause ReadClause(std::string_view text, const Gazetteer& gazetteer, const NoteNames& names) {
-  Clause clause;
-  clause.tokens = Tokenize(text);
+  Clause clause = Tokenize(text);
   const std::vector<Token>& tokens = clause.tokens;
 
   auto note_person = [&](const std::string& folded) -> std::optional<std::string> {

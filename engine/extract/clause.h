@@ -3,6 +3,7 @@
 #ifndef KITH_ENGINE_EXTRACT_CLAUSE_H_
 #define KITH_ENGINE_EXTRACT_CLAUSE_H_
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -12,10 +13,12 @@
 
 namespace kith::extract {
 
+// A word or punctuation mark. Its text is a view of its Clause's own copy
+// of the clause, so a token is valid as long as the Clause it came in.
 struct Token {
-  std::string text;   // As written, without a possessive "'s".
-  std::string lower;  // ASCII-lower-cased text, for matching trigger words.
-  bool word = false;  // False for punctuation (",", ":", "(", ...).
+  std::string_view text;   // As written, without a possessive "'s".
+  std::string_view lower;  // ASCII-lower-cased text, for matching trigger words.
+  bool word = false;       // False for punctuation (",", ":", "(", ...).
   bool capitalized = false;
   bool possessive = false;  // Was followed by "'s" / "’s".
 };
@@ -27,7 +30,11 @@ struct Mention {
   size_t end = 0;
 };
 
+// Tokens are views into `text`, which holds the clause and then its
+// lower-case copy on the heap, so that a Clause moved keeps its tokens
+// valid; a Clause is not copied.
 struct Clause {
+  std::unique_ptr<char[]> text;  // The clause as given, then its lower-case copy.
   std::vector<Token> tokens;
   std::vector<Mention> mentions;  // Ordered by position, not overlapping.
 };
@@ -73,7 +80,9 @@ std::vector<std::string> SplitClauses(std::string_view text);
 // fact's evidence is its sentence, not the paragraph around it.
 std::vector<std::string_view> SplitSentences(std::string_view text);
 
-std::vector<Token> Tokenize(std::string_view clause);
+// The words and punctuation of `text`, in a Clause of their own (no
+// mentions); the Clause copies `text`, which need not outlive it.
+Clause Tokenize(std::string_view text);
 
 // Tokenizes `clause` and finds the longest known name at each capitalised
 // word: note participants, marked people, then the gazetteer (a lone first

@@ -9,7 +9,7 @@ namespace kith::extract {
 namespace {
 
 // Words that may stand between the words of a trigger phrase.
-bool IsFiller(const std::string& lower) {
+bool IsFiller(std::string_view lower) {
   if (lower.size() > 3 && util::EndsWith(lower, "ly") && lower != "only") return true;
   for (std::string_view w : {"also", "still", "now", "once", "then", "later", "previously",
                              "formerly", "currently", "recently", "originally"}) {
@@ -19,7 +19,7 @@ bool IsFiller(const std::string& lower) {
 }
 
 // Capitalised words that do not start a name.
-bool IsStopWord(const std::string& lower) {
+bool IsStopWord(std::string_view lower) {
   for (std::string_view w :
        {"the", "a", "an", "this", "that", "these", "those", "he", "she", "they", "we", "i", "it",
         "his", "her", "their", "our", "my", "him", "them", "us", "me", "who", "which", "and", "or",
@@ -33,7 +33,7 @@ bool IsStopWord(const std::string& lower) {
   return false;
 }
 
-bool IsAllCaps(const std::string& text) {
+bool IsAllCaps(std::string_view text) {
   int letters = 0;
   for (char c : text) {
     if (c >= 'a' && c <= 'z') return false;
@@ -42,7 +42,7 @@ bool IsAllCaps(const std::string& text) {
   return letters >= 2;
 }
 
-bool IsReportingVerb(const std::string& lower) {
+bool IsReportingVerb(std::string_view lower) {
   for (std::string_view w : {"stated", "said", "says", "noted", "mentioned", "explained", "shared",
                              "reported", "confirmed", "indicated", "believes", "thinks", "added",
                              "described", "recalled", "that"}) {
@@ -51,7 +51,7 @@ bool IsReportingVerb(const std::string& lower) {
   return false;
 }
 
-bool IsPersonPronoun(const std::string& lower) {
+bool IsPersonPronoun(std::string_view lower) {
   return lower == "he" || lower == "she" || lower == "him" || lower == "her";
 }
 
@@ -93,7 +93,7 @@ bool ClauseReader::IsHypothetical(size_t at) const {
   }
   for (size_t back = 1; back <= 3 && back <= at; ++back) {
     if (tokens()[at - back].capitalized) continue;  // "in May" is a month.
-    const std::string& w = lower(at - back);
+    std::string_view w = lower(at - back);
     if (IsFiller(w)) continue;
     for (std::string_view modal : {"will", "would", "could", "should", "may", "might", "can", "shall",
                                    "to", "not", "never", "cannot", "going", "wants", "want", "plans",
@@ -297,15 +297,16 @@ std::string ClauseReader::DurationNear(size_t begin, size_t end) const {
   size_t to = std::min(size(), end + 6);
   for (size_t i = from; i < to; ++i) {
     if (!IsAny(i, {"years", "year", "months", "month", "weeks"}) || i == 0) continue;
-    const std::string& amount = tokens()[i - 1].text;
+    std::string_view amount = tokens()[i - 1].text;
     bool numeric = !amount.empty() && amount[0] >= '0' && amount[0] <= '9';
     bool spelled = IsAny(i - 1, {"one", "two", "three", "four", "five", "six", "seven", "eight",
                                  "nine", "ten", "eleven", "twelve", "several", "many", "few"});
     if (!numeric && !spelled) continue;
-    std::string out = amount + " " + lower(i);
+    std::string out;
     if (i >= 2 && IsAny(i - 2, {"about", "over", "nearly", "almost", "around", "roughly", "approximately"})) {
-      out = lower(i - 2) + " " + out;
+      out.append(lower(i - 2)).append(" ");
     }
+    out.append(amount).append(" ").append(lower(i));
     return out;
   }
   return "";

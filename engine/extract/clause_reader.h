@@ -21,7 +21,7 @@ class ClauseReader {
 
   const std::vector<Token>& tokens() const { return clause_.tokens; }
   size_t size() const { return clause_.tokens.size(); }
-  const std::string& lower(size_t i) const { return clause_.tokens[i].lower; }
+  std::string_view lower(size_t i) const { return clause_.tokens[i].lower; }
   // True if token i is `word` written in lower case (or opening the clause).
   bool Is(size_t i, std::string_view word) const {
     return i < size() && lower(i) == word && (i == 0 || !clause_.tokens[i].capitalized);
@@ -30,7 +30,7 @@ class ClauseReader {
   // this of nearly every token, and almost every answer is no.
   bool IsAny(size_t i, std::initializer_list<std::string_view> words) const {
     if (i >= size() || (i > 0 && clause_.tokens[i].capitalized)) return false;
-    const std::string& w = lower(i);
+    std::string_view w = lower(i);
     for (std::string_view word : words) {
       if (word.size() == w.size() && (w.empty() || (word[0] == w[0] && word == w))) return true;
     }

@@ -71,9 +71,9 @@ std::string StartAfter(const ClauseReader& r, size_t at) {
   bool month = std::find(std::begin(kMonths), std::end(kMonths), next.lower) != std::end(kMonths);
   bool numeric = !next.text.empty() && next.text[0] >= '1' && next.text[0] <= '2' && next.text.size() >= 4;
   if (month && at + 2 < r.size() && r.tokens()[at + 2].text.size() == 4) {
-    return "since " + next.text + " " + r.tokens()[at + 2].text;
+    return std::string("since ").append(next.text).append(" ").append(r.tokens()[at + 2].text);
   }
-  if (numeric) return "since " + next.text;
+  if (numeric) return std::string("since ").append(next.text);
   return "";
 }
 
@@ -82,7 +82,7 @@ std::string StartAfter(const ClauseReader& r, size_t at) {
 bool IsActivityNotJob(const ClauseReader& r, size_t at_word) {
   for (size_t i = 0; i + 1 < at_word; ++i) {
     if (!r.IsAny(i, {"is", "was", "are", "to"})) continue;
-    const std::string& next = r.lower(i + 1);
+    std::string_view next = r.lower(i + 1);
     if (next.size() > 4 && util::EndsWith(next, "ing") && next != "working") return true;
     // "is fragmented at X": a state, not a title.
     if (i + 2 == at_word && next.size() > 4 && util::EndsWith(next, "ed")) return true;

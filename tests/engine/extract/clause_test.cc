@@ -46,12 +46,40 @@ TEST(SplitSentencesTest, KeepsInitialsAbbreviationsAndRemarksWhole) {
 }
 
 TEST(TokenizeTest, MarksPossessivesAndKeepsInitials) {
-  std::vector<Token> tokens = Tokenize("Ana’s team met Priya R. today.");
+  Clause clause = Tokenize("Ana’s team met Priya R. today.");
+  const std::vector<Token>& tokens = clause.tokens;
   ASSERT_GE(tokens.size(), 6u);
   EXPECT_EQ(tokens[0].text, "Ana");
   EXPECT_TRUE(tokens[0].possessive);
   EXPECT_EQ(tokens[4].text, "R.");
   EXPECT_EQ(tokens[5].text, "today");
+}
+
+// Tokens are views of the Clause's own copies: changing the text given, or
+// moving the Clause (a short one too, whose text a std::string would keep
+// inline), leaves them as they were.
+TEST(TokenizeTest, TokensKeepTheirTextAndLowerCaseWhenTheInputChangesOrTheClauseMoves) {
+  for (std::string text : {std::string("Al MET Bo."), std::string("“Dana” said ABC’s Rep met O'Neil's team")}) {
+    Clause first = Tokenize(text);
+    std::vector<std::pair<std::string, std::string>> expected;
+    for (const Token& t : first.tokens) expected.emplace_back(std::string(t.text), std::string(t.lower));
+    text.assign(text.size(), 'x');
+    Clause moved = std::move(first);
+    std::vector<std::pair<std::string, std::string>> got;
+    for (const Token& t : moved.tokens) got.emplace_back(std::string(t.text), std::string(t.lower));
+    EXPECT_EQ(got, expected);
+  }
+  Clause clause = Tokenize("“Dana” said ABC’s Rep met O'Neil's team");
+  std::vector<std::string> texts, lowers;
+  for (const Token& t : clause.tokens) {
+    texts.emplace_back(t.text);
+    lowers.emplace_back(t.lower);
+  }
+  EXPECT_EQ(texts, (std::vector<std::string>{"Dana", "said", "ABC", "Rep", "met", "O'Neil", "team"}));
+  EXPECT_EQ(lowers, (std::vector<std::string>{"dana", "said", "abc", "rep", "met", "o'neil", "team"}));
+  EXPECT_TRUE(clause.tokens[2].possessive);
+  EXPECT_TRUE(clause.tokens[5].possessive);
+  EXPECT_FALSE(clause.tokens[3].possessive);
 }
 
 class ReadClauseTest : public ::testing::Test {
