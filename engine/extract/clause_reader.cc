@@ -69,7 +69,7 @@ const Mention* ClauseReader::MentionAt(size_t i) const {
   return &clause_.mentions[mention_at_[i]];
 }
 
-size_t ClauseReader::Match(size_t at, std::initializer_list<std::string_view> words) const {
+size_t ClauseReader::MatchFrom(size_t at, std::initializer_list<std::string_view> words) const {
   size_t i = at;
   bool first = true;
   for (std::string_view word : words) {
