@@ -10,27 +10,23 @@ namespace {
 
 // Words that may stand between the words of a trigger phrase.
 bool IsFiller(std::string_view lower) {
+  static const WordSet kFillers{"also",  "still",      "now",      "once",      "then",      "later",
+                                "previously", "formerly", "currently", "recently", "originally"};
   if (lower.size() > 3 && util::EndsWith(lower, "ly") && lower != "only") return true;
-  for (std::string_view w : {"also", "still", "now", "once", "then", "later", "previously",
-                             "formerly", "currently", "recently", "originally"}) {
-    if (lower == w) return true;
-  }
-  return false;
+  return kFillers.Contains(lower);
 }
 
 // Capitalised words that do not start a name.
 bool IsStopWord(std::string_view lower) {
-  for (std::string_view w :
-       {"the", "a", "an", "this", "that", "these", "those", "he", "she", "they", "we", "i", "it",
-        "his", "her", "their", "our", "my", "him", "them", "us", "me", "who", "which", "and", "or",
-        "but", "so", "if", "when", "while", "after", "before", "in", "on", "at", "for", "with",
-        "from", "by", "to", "of", "as", "per", "via", "no", "not", "all", "both", "each", "team",
-        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
-        "february", "march", "april", "may", "june", "july", "august", "september", "october",
-        "november", "december", "q1", "q2", "q3", "q4", "fy", "ceo", "cto", "cfo", "vp", "svp", "evp"}) {
-    if (lower == w) return true;
-  }
-  return false;
+  static const WordSet kStopWords{
+      "the", "a", "an", "this", "that", "these", "those", "he", "she", "they", "we", "i", "it",
+      "his", "her", "their", "our", "my", "him", "them", "us", "me", "who", "which", "and", "or",
+      "but", "so", "if", "when", "while", "after", "before", "in", "on", "at", "for", "with",
+      "from", "by", "to", "of", "as", "per", "via", "no", "not", "all", "both", "each", "team",
+      "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+      "february", "march", "april", "may", "june", "july", "august", "september", "october",
+      "november", "december", "q1", "q2", "q3", "q4", "fy", "ceo", "cto", "cfo", "vp", "svp", "evp"};
+  return kStopWords.Contains(lower);
 }
 
 bool IsAllCaps(std::string_view text) {
@@ -43,12 +39,10 @@ bool IsAllCaps(std::string_view text) {
 }
 
 bool IsReportingVerb(std::string_view lower) {
-  for (std::string_view w : {"stated", "said", "says", "noted", "mentioned", "explained", "shared",
-                             "reported", "confirmed", "indicated", "believes", "thinks", "added",
-                             "described", "recalled", "that"}) {
-    if (lower == w) return true;
-  }
-  return false;
+  static const WordSet kReportingVerbs{"stated",    "said",     "says",     "noted",    "mentioned", "explained",
+                                       "shared",    "reported", "confirmed", "indicated", "believes", "thinks",
+                                       "added",     "described", "recalled", "that"};
+  return kReportingVerbs.Contains(lower);
 }
 
 bool IsPersonPronoun(std::string_view lower) {
@@ -86,20 +80,19 @@ size_t ClauseReader::MatchFrom(size_t at, std::initializer_list<std::string_view
 
 bool ClauseReader::IsHypothetical(size_t at) const {
   // An indirect question or a wish anywhere before the trigger.
-  if (AnyBetween(0, at, {"whether", "if", "asked", "ask", "wants", "hopes", "plans", "would", "could",
-                         "should", "might", "unless", "potentially", "possibly", "considering",
-                         "exploring", "interview", "interviewing", "offer"})) {
-    return true;
-  }
+  static const WordSet kWishes{"whether",   "if",          "asked",     "ask",       "wants",       "hopes",
+                               "plans",     "would",       "could",     "should",    "might",       "unless",
+                               "potentially", "possibly", "considering", "exploring", "interview", "interviewing",
+                               "offer"};
+  static const WordSet kModals{"will", "would",  "could", "should", "may",   "might", "can",
+                               "shall", "to",    "not",   "never",  "cannot", "going", "wants",
+                               "want", "plans",  "hopes", "asked",  "if"};
+  if (AnyBetween(0, at, kWishes)) return true;
   for (size_t back = 1; back <= 3 && back <= at; ++back) {
     if (tokens()[at - back].capitalized) continue;  // "in May" is a month.
     std::string_view w = lower(at - back);
     if (IsFiller(w)) continue;
-    for (std::string_view modal : {"will", "would", "could", "should", "may", "might", "can", "shall",
-                                   "to", "not", "never", "cannot", "going", "wants", "want", "plans",
-                                   "hopes", "asked", "if"}) {
-      if (w == modal) return true;
-    }
+    if (kModals.Contains(w)) return true;
     if (back >= 2) break;
   }
   return false;
@@ -109,6 +102,13 @@ bool ClauseReader::AnyBetween(size_t begin, size_t end,
                               std::initializer_list<std::string_view> words) const {
   for (size_t i = begin; i < end && i < size(); ++i) {
     if (IsAny(i, words)) return true;
+  }
+  return false;
+}
+
+bool ClauseReader::AnyBetween(size_t begin, size_t end, const WordSet& words) const {
+  for (size_t i = begin; i < end && i < size(); ++i) {
+    if (IsIn(i, words)) return true;
   }
   return false;
 }

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "engine/extract/relation_rules.h"
+#include "engine/extract/word_set.h"
 
 namespace kith::extract {
 
@@ -37,6 +38,12 @@ class ClauseReader {
     return false;
   }
 
+  // IsAny for a longer list, held in a WordSet.
+  bool IsIn(size_t i, const WordSet& words) const {
+    if (i >= size() || (i > 0 && clause_.tokens[i].capitalized)) return false;
+    return words.Contains(lower(i));
+  }
+
   // The mention starting at token i, if any.
   const Mention* MentionAt(size_t i) const;
 
@@ -57,6 +64,7 @@ class ClauseReader {
   bool IsHypothetical(size_t at) const;
   // True if any of `words` occurs in [begin, end).
   bool AnyBetween(size_t begin, size_t end, std::initializer_list<std::string_view> words) const;
+  bool AnyBetween(size_t begin, size_t end, const WordSet& words) const;
 
   // The person a trigger at `at` is about: after a reporting verb ("Jason
   // stated Glenn worked with ..."), the first person after it; else the

@@ -29,20 +29,18 @@ size_t VerbGroupStart(const ClauseReader& r, size_t end) {
 // tense and the present perfect ("has been at", "has worked at") current;
 // "" when the group has neither.
 std::string GroupStatus(const ClauseReader& r, size_t begin, size_t end) {
+  static const WordSet kPastTenses{"before", "spent", "years", "was",     "were",  "worked", "led",
+                                   "ran",    "headed", "managed", "owned", "served", "held",   "left"};
+  static const WordSet kPresentTenses{
+      "is",       "are",    "leads",    "runs",     "heads",  "owns",     "manages", "works",   "working",
+      "serves",   "sits",   "oversees", "reports",  "reporting", "has",  "had",     "focuses", "covers",
+      "handles",  "drives", "supports", "coordinates", "joined", "now",  "currently", "started", "been"};
   if (r.AnyBetween(begin, end, {"previously", "formerly", "earlier", "prior", "ex"})) return "former";
   for (size_t i = begin; i + 1 < end; ++i) {
     if (r.IsAny(i, {"has", "have"}) && r.IsAny(i + 1, {"been", "worked", "served"})) return "current";
   }
-  if (r.AnyBetween(begin, end, {"before", "spent", "years", "was", "were", "worked", "led", "ran", "headed",
-                                "managed", "owned", "served", "held", "left"})) {
-    return "former";
-  }
-  if (r.AnyBetween(begin, end, {"is", "are", "leads", "runs", "heads", "owns", "manages", "works",
-                                "working", "serves", "sits", "oversees", "reports", "reporting",
-                                "has", "had", "focuses", "covers", "handles", "drives", "supports",
-                                "coordinates", "joined", "now", "currently", "started", "been"})) {
-    return "current";
-  }
+  if (r.AnyBetween(begin, end, kPastTenses)) return "former";
+  if (r.AnyBetween(begin, end, kPresentTenses)) return "current";
   return "";
 }
 

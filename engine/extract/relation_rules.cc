@@ -64,9 +64,9 @@ void ReportsTo(const ClauseReader& r, std::vector<RelationHit>& hits) {
       }
     }
     // "the pre-sales lead for AI under Zia": "under" a person after a role.
-    if (r.Is(i, "under") && !r.IsHypothetical(i) &&
-        r.AnyBetween(0, i, {"lead", "leader", "head", "director", "manager", "engineer", "vp", "works",
-                            "joined", "is", "was", "cfo", "cto", "ceo"})) {
+    static const WordSet kRolesAndVerbs{"lead", "leader", "head", "director", "manager", "engineer", "vp",
+                                        "works", "joined", "is", "was", "cfo", "cto", "ceo"};
+    if (r.Is(i, "under") && !r.IsHypothetical(i) && r.AnyBetween(0, i, kRolesAndVerbs)) {
       size_t end = i + 1;
       if (r.IsAny(end, {"cfo", "ceo", "cto", "coo", "vp", "svp", "evp"})) ++end;
       size_t name_end = end;
@@ -138,10 +138,9 @@ void PersonToPerson(const ClauseReader& r, std::vector<RelationHit>& hits) {
   };
   for (size_t i = 0; i < r.size(); ++i) {
     // Every trigger starts with one of these words; most tokens are none.
-    if (!r.IsAny(i, {"worked", "works", "working", "collaborated", "spoke", "talked", "met", "partnered",
-                     "partners", "knows", "connected", "is", "work"})) {
-      continue;
-    }
+    static const WordSet kFirstWords{"worked",    "works", "working", "collaborated", "spoke",     "talked", "met",
+                                     "partnered", "partners", "knows", "connected",  "is",        "work"};
+    if (!r.IsIn(i, kFirstWords)) continue;
     for (const Trigger& trigger : kTriggers) {
       size_t after = r.Match(i, trigger.words);
       if (after == kNoMatch || r.IsHypothetical(i)) continue;
@@ -259,12 +258,12 @@ void Leads(const ClauseReader& r, std::vector<RelationHit>& hits) {
 }
 
 bool IsFamilyWord(const ClauseReader& r, size_t i, size_t* end, std::string* relation) {
-  if (!r.IsAny(i, {"brother", "sister", "wife", "husband", "son", "daughter", "father", "mother",
-                   "dad", "mom", "cousin", "uncle", "aunt", "nephew", "niece", "spouse", "grandfather",
-                   "grandmother", "brother-in-law", "sister-in-law", "father-in-law",
-                   "mother-in-law", "son-in-law", "daughter-in-law", "stepbrother", "stepsister"})) {
-    return false;
-  }
+  static const WordSet kFamilyWords{
+      "brother", "sister", "wife", "husband", "son", "daughter", "father", "mother",
+      "dad", "mom", "cousin", "uncle", "aunt", "nephew", "niece", "spouse", "grandfather",
+      "grandmother", "brother-in-law", "sister-in-law", "father-in-law",
+      "mother-in-law", "son-in-law", "daughter-in-law", "stepbrother", "stepsister"};
+  if (!r.IsIn(i, kFamilyWords)) return false;
   *relation = r.lower(i);
   *end = i + 1;
   if (r.Match(i + 1, {"in", "law"}) != kNoMatch || r.Match(i + 1, {"in-law"}) != kNoMatch) {
