@@ -96,10 +96,22 @@ std::string EdgePrefix(char tag, uint64_t from, model::RelationType rel) {
 }
 
 std::string EdgeKey(const EdgeKeyParts& parts) {
-  std::string key = EdgePrefix(parts.tag, parts.from, parts.rel);
-  AppendU64(key, parts.to);
-  AppendU64(key, parts.note);
-  AppendU32(key, parts.seq);
+  const std::array<char, kEdgeKeySize> bytes = EdgeKeyBytes(parts);
+  return std::string(bytes.data(), bytes.size());
+}
+
+std::array<char, kEdgeKeySize> EdgeKeyBytes(const EdgeKeyParts& parts) {
+  std::array<char, kEdgeKeySize> key;
+  size_t at = 0;
+  auto put = [&](uint64_t v, int bytes) {
+    for (int shift = 8 * (bytes - 1); shift >= 0; shift -= 8) key[at++] = static_cast<char>(v >> shift);
+  };
+  key[at++] = parts.tag;
+  put(parts.from, 8);
+  put(static_cast<uint16_t>(parts.rel), 2);
+  put(parts.to, 8);
+  put(parts.note, 8);
+  put(parts.seq, 4);
   return key;
 }
 

@@ -4,6 +4,7 @@
 #ifndef KITH_ENGINE_STORE_KEYS_H_
 #define KITH_ENGINE_STORE_KEYS_H_
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -62,6 +63,9 @@ struct EdgeKeyParts {
 };
 inline constexpr size_t kEdgeKeySize = 1 + 8 + 2 + 8 + 8 + 4;
 std::string EdgeKey(const EdgeKeyParts& parts);
+// The same bytes in a fixed buffer: an ingest writes two edge keys for most
+// facts, and a 31-byte string is an allocation each.
+std::array<char, kEdgeKeySize> EdgeKeyBytes(const EdgeKeyParts& parts);
 // The same edge read from its other end: 'O' ↔ 'I', from ↔ to.
 EdgeKeyParts EdgeTwin(const EdgeKeyParts& parts);
 std::string EdgePrefix(char tag, uint64_t from);

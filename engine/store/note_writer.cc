@@ -27,8 +27,8 @@ namespace kith::store {
 // skip-list insert starts next to the one before. Equal keys keep their
 // order: a retraction's delete stays before a re-put of the key. Families
 // in `unsorted` (a bit per family id) have vector memtables, which sort
-// once at flush; their writes go in arrival order, which keeps equal keys
-// in order as well.
+// once at flush; their writes go straight into the batch as they come,
+// with no copy of their own, which keeps equal keys in order as well.
 class SortedBatch {
   // RocksDB's WriteBatch layout: a 12-byte header (sequence, count); per
   // record a tag, a family id and two lengths, each a varint of at most 5.
@@ -36,25 +36,36 @@ class SortedBatch {
   static constexpr size_t kWriteBatchRecordOverhead = 1 + 5 + 5 + 5;
 
  public:
-  explicit SortedBatch(uint64_t unsorted) : unsorted_(unsorted) {}
+  // `expected_bytes`: the size the batch will likely reach (the last
+  // one's), reserved at once: a batch of 512 notes is megabytes, and
+  // growing it copies them again at each doubling.
+  SortedBatch(uint64_t unsorted, size_t expected_bytes)
+      : unsorted_(unsorted), batch_(unsorted != 0 ? expected_bytes : 0) {}
 
-  void Put(rocksdb::ColumnFamilyHandle* family, std::string key, std::string value = {}) {
-    ops_.push_back({family, family->GetID(), false, std::move(key), std::move(value)});
+  void Put(rocksdb::ColumnFamilyHandle* family, std::string_view key, std::string_view value = {}) {
+    const uint32_t id = family->GetID();
+    if (IsUnsorted(id)) {
+      batch_.Put(family, ToSlice(key), ToSlice(value)).PermitUncheckedError();
+    } else {
+      ops_.push_back({family, id, false, std::string(key), std::string(value)});
+    }
   }
-  void Delete(rocksdb::ColumnFamilyHandle* family, std::string key) {
-    ops_.push_back({family, family->GetID(), true, std::move(key), {}});
+  void Delete(rocksdb::ColumnFamilyHandle* family, std::string_view key) {
+    const uint32_t id = family->GetID();
+    if (IsUnsorted(id)) {
+      batch_.Delete(family, ToSlice(key)).PermitUncheckedError();
+    } else {
+      ops_.push_back({family, id, true, std::string(key), {}});
+    }
   }
 
+  // The batch: the unsorted families' writes as they came, then the
+  // others' sorted. Writes to different families commute.
   rocksdb::WriteBatch Build() {
     // Indices are sorted, not the operations: moving 4 bytes, not two
     // strings. Ties keep their order (the index breaks them).
-    std::vector<uint32_t> order;
-    std::vector<uint32_t> arrival;
-    order.reserve(ops_.size());
-    for (uint32_t i = 0; i < ops_.size(); ++i) {
-      const uint32_t id = ops_[i].family_id;
-      (id < 64 && (unsorted_ >> id & 1) ? arrival : order).push_back(i);
-    }
+    std::vector<uint32_t> order(ops_.size());
+    for (uint32_t i = 0; i < ops_.size(); ++i) order[i] = i;
     std::sort(order.begin(), order.end(), [&](uint32_t x, uint32_t y) {
       const Op& a = ops_[x];
       const Op& b = ops_[y];
@@ -62,21 +73,22 @@ class SortedBatch {
       if (int c = a.key.compare(b.key); c != 0) return c < 0;
       return x < y;
     });
-    order.insert(order.end(), arrival.begin(), arrival.end());
-    // Reserved at its final size: a batch of 512 notes is megabytes, and
-    // growing it copies them again at each doubling.
-    size_t bytes = kWriteBatchHeader;
-    for (const Op& op : ops_) bytes += kWriteBatchRecordOverhead + op.key.size() + op.value.size();
-    rocksdb::WriteBatch batch(bytes);
+    if (batch_.Count() == 0) {
+      // Only sorted families written (every family but in a bulk fill):
+      // reserved at the final size.
+      size_t bytes = kWriteBatchHeader;
+      for (const Op& op : ops_) bytes += kWriteBatchRecordOverhead + op.key.size() + op.value.size();
+      batch_ = rocksdb::WriteBatch(bytes);
+    }
     for (uint32_t i : order) {
       const Op& op = ops_[i];
       if (op.remove) {
-        batch.Delete(op.family, op.key);
+        batch_.Delete(op.family, op.key).PermitUncheckedError();
       } else {
-        batch.Put(op.family, op.key, op.value);
+        batch_.Put(op.family, op.key, op.value).PermitUncheckedError();
       }
     }
-    return batch;
+    return std::move(batch_);
   }
 
  private:
@@ -87,7 +99,12 @@ class SortedBatch {
     std::string key;
     std::string value;
   };
+
+  static rocksdb::Slice ToSlice(std::string_view s) { return rocksdb::Slice(s.data(), s.size()); }
+  bool IsUnsorted(uint32_t id) const { return id < 64 && (unsorted_ >> id & 1); }
+
   uint64_t unsorted_;
+  rocksdb::WriteBatch batch_;
   std::vector<Op> ops_;
 };
 
@@ -97,8 +114,9 @@ namespace {
 // (HasInEdge), its in-edge. `in_value` is what the in-edge holds (store.h).
 void PutEdges(const EdgeKeyParts& out, const std::string& in_value, rocksdb::ColumnFamilyHandle* family,
               SortedBatch& batch) {
-  batch.Put(family, EdgeKey(out));
-  if (HasInEdge(out.rel)) batch.Put(family, EdgeKey(EdgeTwin(out)), in_value);
+  auto view = [](const std::array<char, kEdgeKeySize>& key) { return std::string_view(key.data(), key.size()); };
+  batch.Put(family, view(EdgeKeyBytes(out)));
+  if (HasInEdge(out.rel)) batch.Put(family, view(EdgeKeyBytes(EdgeTwin(out))), in_value);
 }
 
 // Both keys, whatever the relation: a store written before schema 4 has the
@@ -321,7 +339,7 @@ absl::Status RocksStore::PutNotes(std::span<const NoteToStore> notes) {
   EntityRefs refs;
   RETURN_IF_ERROR(refs.Load(*db_, families_.entities, std::move(touched), WrittenEntities()));
 
-  SortedBatch batch(unsorted_families_);
+  SortedBatch batch(unsorted_families_, last_batch_bytes_);
   CountsRecord counts = counts_;
   for (size_t i = 0; i < notes.size(); ++i) {
     const extract::NoteGraph& graph = *notes[i].graph;
@@ -419,7 +437,7 @@ absl::Status RocksStore::DeleteNote(std::string_view path) {
   EntityRefs refs;
   RETURN_IF_ERROR(refs.Load(*db_, families_.entities, {old->second.entities().begin(), old->second.entities().end()},
                             WrittenEntities()));
-  SortedBatch batch(unsorted_families_);
+  SortedBatch batch(unsorted_families_, last_batch_bytes_);
   CountsRecord counts = counts_;
   RETURN_IF_ERROR(RetractInto(note, batch, counts));
   for (NodeId id : old->second.entities()) refs.Adjust(id, model::EntityKind::kPerson, "", -1);
@@ -432,6 +450,7 @@ absl::Status RocksStore::DeleteNote(std::string_view path) {
 absl::Status RocksStore::WriteWithCounts(SortedBatch& sorted, CountsRecord counts, std::string_view what) {
   sorted.Put(families_.meta, std::string(kCountsMeta), counts.SerializeAsString());
   rocksdb::WriteBatch batch = sorted.Build();
+  last_batch_bytes_ = batch.GetDataSize();
   RETURN_IF_ERROR(FromRocks(db_->Write({}, &batch), what));
   counts_ = std::move(counts);
   return absl::OkStatus();

@@ -152,6 +152,9 @@ class RocksStore : public Store {
   // (StoreOptions::defer_compactions_until_write). Guarded by write_mutex_.
   bool compactions_deferred_;
   const uint64_t unsorted_families_;
+  // The last batch written, in bytes: the next is reserved at this size.
+  // Guarded by write_mutex_.
+  size_t last_batch_bytes_ = 0;
   CountsRecord counts_;  // As stored in meta "counts"; guarded by write_mutex_.
   // Set when the store held no note at open: every note stored since is
   // one of these ids (this process holds the store's lock), so PutNotes
