@@ -168,6 +168,13 @@ absl::StatusOr<std::unique_ptr<Store>> Store::Open(const StoreOptions& options,
       // is sorted by key prefixes first (bulk_fill_memtable.h).
       descriptors.back().options.memtable_factory = std::make_shared<BulkFillMemTableFactory>();
       descriptors.back().options.write_buffer_size = 64 << 20;
+      // Ids are hashes, so every level-0 file overlaps all of level 1 and
+      // each compaction into it rewrites the level whole: twice as many
+      // files per compaction halve those rewrites. 200k notes, six runs
+      // alternated: 0.94x the CPU, 0.95x the time; the store at exit is
+      // 215 MB instead of 174 MB (the vault is 245 MB) until a process
+      // that writes compacts it (kithd within its first minute).
+      descriptors.back().options.level0_file_num_compaction_trigger = 8;
     }
   }
   // Only a skip list takes inserts from several writers at once; PutNotes
