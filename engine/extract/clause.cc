@@ -16,11 +16,11 @@ bool IsWordByte(unsigned char c) {
          c == '\'' || c == '-' || c == '&' || c == '.';
 }
 
+char AsciiLower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
 std::string AsciiLower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
+  std::string out(s.size(), '\0');
+  std::transform(s.begin(), s.end(), out.begin(), [](char c) { return AsciiLower(c); });
   return out;
 }
 
@@ -215,8 +215,7 @@ Clause Tokenize(std::string_view text) {
   char* const original = clause.text.get();
   char* const lowered = original + text.size();
   std::copy(text.begin(), text.end(), original);
-  std::transform(text.begin(), text.end(), lowered,
-                 [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; });
+  std::transform(text.begin(), text.end(), lowered, [](char c) { return AsciiLower(c); });
   const std::string_view clause_text(original, text.size());
   auto lower_of = [&](std::string_view part) {
     return std::string_view(lowered + (part.data() - original), part.size());

@@ -1,6 +1,6 @@
-// The memtable of a new store's first fill: an unsorted array, like
-// RocksDB's VectorRep, sorted once when it is read (at flush), but sorted
-// by integer prefixes of the keys rather than through the memtable's
+// The memtable of a new store's first fill: RocksDB's VectorRep, plus an
+// unsorted array of the same entries that the flush reads, sorted once by
+// integer prefixes of the keys rather than through the memtable's
 // comparator alone.
 //
 // Why: VectorRep sorts with std::sort and RocksDB's internal-key comparator

@@ -1,19 +1,26 @@
 #include "engine/store/keys.h"
 
 namespace kith::store {
+namespace {
 
-void AppendU16(std::string& out, uint16_t v) {
-  out += static_cast<char>(v >> 8);
-  out += static_cast<char>(v);
+// The low `bytes` bytes of `v`, big-endian, at `out`; returns the end.
+char* PutBigEndian(char* out, uint64_t v, int bytes) {
+  for (int shift = 8 * (bytes - 1); shift >= 0; shift -= 8) *out++ = static_cast<char>(v >> shift);
+  return out;
 }
 
-void AppendU32(std::string& out, uint32_t v) {
-  for (int shift = 24; shift >= 0; shift -= 8) out += static_cast<char>(v >> shift);
+void AppendBigEndian(std::string& out, uint64_t v, int bytes) {
+  char buffer[8];
+  out.append(buffer, PutBigEndian(buffer, v, bytes) - buffer);
 }
 
-void AppendU64(std::string& out, uint64_t v) {
-  for (int shift = 56; shift >= 0; shift -= 8) out += static_cast<char>(v >> shift);
-}
+}  // namespace
+
+void AppendU16(std::string& out, uint16_t v) { AppendBigEndian(out, v, 2); }
+
+void AppendU32(std::string& out, uint32_t v) { AppendBigEndian(out, v, 4); }
+
+void AppendU64(std::string& out, uint64_t v) { AppendBigEndian(out, v, 8); }
 
 uint16_t ReadU16(std::string_view in) {
   return static_cast<uint16_t>((static_cast<uint8_t>(in[0]) << 8) | static_cast<uint8_t>(in[1]));
@@ -102,16 +109,13 @@ std::string EdgeKey(const EdgeKeyParts& parts) {
 
 std::array<char, kEdgeKeySize> EdgeKeyBytes(const EdgeKeyParts& parts) {
   std::array<char, kEdgeKeySize> key;
-  size_t at = 0;
-  auto put = [&](uint64_t v, int bytes) {
-    for (int shift = 8 * (bytes - 1); shift >= 0; shift -= 8) key[at++] = static_cast<char>(v >> shift);
-  };
-  key[at++] = parts.tag;
-  put(parts.from, 8);
-  put(static_cast<uint16_t>(parts.rel), 2);
-  put(parts.to, 8);
-  put(parts.note, 8);
-  put(parts.seq, 4);
+  char* at = key.data();
+  *at++ = parts.tag;
+  at = PutBigEndian(at, parts.from, 8);
+  at = PutBigEndian(at, static_cast<uint16_t>(parts.rel), 2);
+  at = PutBigEndian(at, parts.to, 8);
+  at = PutBigEndian(at, parts.note, 8);
+  PutBigEndian(at, parts.seq, 4);
   return key;
 }
 

@@ -58,18 +58,13 @@ struct Entry {
   bool operator==(const Entry&) const = default;
 };
 
-std::vector<Entry> Forward(rocksdb::DB& db) {
+// Every entry, first to last or last to first.
+std::vector<Entry> ReadAll(rocksdb::DB& db, bool forward) {
   std::vector<Entry> entries;
   std::unique_ptr<rocksdb::Iterator> it(db.NewIterator({}));
-  for (it->SeekToFirst(); it->Valid(); it->Next()) entries.push_back({it->key().ToString(), it->value().ToString()});
-  EXPECT_TRUE(it->status().ok());
-  return entries;
-}
-
-std::vector<Entry> Backward(rocksdb::DB& db) {
-  std::vector<Entry> entries;
-  std::unique_ptr<rocksdb::Iterator> it(db.NewIterator({}));
-  for (it->SeekToLast(); it->Valid(); it->Prev()) entries.push_back({it->key().ToString(), it->value().ToString()});
+  for (forward ? it->SeekToFirst() : it->SeekToLast(); it->Valid(); forward ? it->Next() : it->Prev()) {
+    entries.push_back({it->key().ToString(), it->value().ToString()});
+  }
   EXPECT_TRUE(it->status().ok());
   return entries;
 }
@@ -102,12 +97,12 @@ class BulkFillMemTableTest : public ::testing::Test {
   }
 
   void ExpectSameReads(const std::vector<std::string>& probes) {
-    std::vector<Entry> forward = Forward(*reference_);
+    std::vector<Entry> forward = ReadAll(*reference_, true);
     ASSERT_FALSE(forward.empty());
     EXPECT_TRUE(std::is_sorted(forward.begin(), forward.end(),
                                [](const Entry& a, const Entry& b) { return a.key < b.key; }));
-    EXPECT_EQ(Forward(*bulk_), forward);
-    EXPECT_EQ(Backward(*bulk_), Backward(*reference_));
+    EXPECT_EQ(ReadAll(*bulk_, true), forward);
+    EXPECT_EQ(ReadAll(*bulk_, false), ReadAll(*reference_, false));
     for (const std::string& probe : probes) {
       std::string want, got;
       rocksdb::Status want_status = reference_->Get({}, probe, &want);
